@@ -1,0 +1,164 @@
+/**
+ * The actor and place dictionaries shipped in data/ (formats in docs/dictionaries.md), loaded once, on
+ * first use, into plain lookup structures. Users add their own files with `--actors FILE`.
+ */
+import { existsSync } from 'node:fs';
+import { dataPath } from '../model/paths.js';
+import { listCell, readTsvRows } from '../model/tsv.js';
+
+export interface CountryEntry {
+  code: string;
+  name: string;
+  aliases: string[];
+  adjectives: string[];
+  capitals: string[];
+  lat: number;
+  lon: number;
+}
+
+export interface PersonRole {
+  country: string;
+  code: string;
+  role: string;
+  from: string;
+  /** Empty when the role is still held. */
+  to: string;
+}
+
+export interface PersonEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  roles: PersonRole[];
+}
+
+export interface OrganizationEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  code: string;
+  country: string | null;
+  kind: string;
+}
+
+export interface AgentEntry {
+  /** Lowercase words of the phrase, e.g. ["foreign", "minister"]. */
+  words: string[];
+  role: string;
+}
+
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'landmark';
+
+export interface PlaceEntry {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  kind: PlaceKind;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+export interface Dictionaries {
+  countries: CountryEntry[];
+  people: PersonEntry[];
+  organizations: OrganizationEntry[];
+  agents: AgentEntry[];
+  places: PlaceEntry[];
+}
+
+function loadCountries(file: string): CountryEntry[] {
+  return readTsvRows(file).map(
+    ({ cells: [code = '', name = '', aliases, adjectives, capitals, , lat, lon] }) => ({
+      code,
+      name,
+      aliases: listCell(aliases),
+      adjectives: listCell(adjectives),
+      capitals: listCell(capitals),
+      lat: Number(lat),
+      lon: Number(lon),
+    }),
+  );
+}
+
+/** One row per role held; rows of the same person id are gathered into one entry. */
+function loadPeople(file: string, into: Map<string, PersonEntry> = new Map()): Map<string, PersonEntry> {
+  for (const { cells } of readTsvRows(file)) {
+    const [id = '', name = '', aliases, country = '', code = '', role = '', from = '', to = ''] = cells;
+    const person = into.get(id) ?? { id, name, aliases: listCell(aliases), roles: [] };
+    person.roles.push({ country, code, role, from, to });
+    into.set(id, person);
+  }
+  return into;
+}
+
+function loadOrganizations(file: string): OrganizationEntry[] {
+  return readTsvRows(file).map(({ cells: [id = '', name = '', aliases, code = '', country, kind = ''] }) => ({
+    id,
+    name,
+    aliases: listCell(aliases),
+    code,
+    country: country || null,
+    kind,
+  }));
+}
+
+function loadAgents(file: string): AgentEntry[] {
+  return readTsvRows(file).map(({ cells: [phrase = '', role = ''] }) => ({
+    words: phrase.toLowerCase().split(/\s+/),
+    role,
+  }));
+}
+
+const PLACE_KINDS = new Set<string>(['country', 'capital', 'city', 'region', 'landmark']);
+
+function loadPlaces(file: string): PlaceEntry[] {
+  return readTsvRows(file).map(
+    ({ cells: [name = '', aliases, country, kind = 'city', lat, lon, population] }) => ({
+      name,
+      aliases: listCell(aliases),
+      country: country || null,
+      kind: (PLACE_KINDS.has(kind) ? kind : 'city') as PlaceKind,
+      lat: Number(lat),
+      lon: Number(lon),
+      population: Number(population) || 0,
+    }),
+  );
+}
+
+const optional = <T>(file: string, load: (file: string) => T[]): T[] => (existsSync(file) ? load(file) : []);
+
+let cached: Dictionaries | undefined;
+let extraActorFiles: string[] = [];
+
+/**
+ * Adds a user's own people file (same format as data/actors/people.tsv); its rows extend or override
+ * the shipped ones. Must be called before the first analysis.
+ */
+export function useActorFiles(files: string[]): void {
+  extraActorFiles = files;
+  cached = undefined;
+}
+
+export function dictionaries(): Dictionaries {
+  if (cached) return cached;
+  const people = existsSync(dataPath('actors/people.tsv')) ? loadPeople(dataPath('actors/people.tsv')) : new Map<string, PersonEntry>(); // TEMP
+  for (const file of extraActorFiles) loadPeople(file, people);
+  cached = {
+    countries: loadCountries(dataPath('actors/countries.tsv')),
+    people: [...people.values()],
+    organizations: optional(dataPath('actors/organizations.tsv'), loadOrganizations),
+    agents: optional(dataPath('actors/agents.tsv'), loadAgents),
+    places: optional(dataPath('places/places.tsv'), loadPlaces),
+  };
+  return cached;
+}
+
+/** The role a person held on a date; without a date, the most recent one. */
+export function roleOn(person: PersonEntry, date: string | null): PersonRole | undefined {
+  const day = date?.slice(0, 10);
+  if (!day) return [...person.roles].sort((a, b) => b.from.localeCompare(a.from))[0];
+  const held = person.roles.filter((role) => role.from <= day && (role.to === '' || day <= role.to));
+  // Several roles at once (e.g. party chief and president): the one taken up last is the news role.
+  return held.sort((a, b) => b.from.localeCompare(a.from))[0];
+}

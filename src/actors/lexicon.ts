@@ -1,0 +1,100 @@
+/**
+ * The dictionaries compiled for matching: one token trie over every name, alias, adjective and capital,
+ * one over role phrases ("foreign minister", "troops"), and a name index of places. Built once, lazily.
+ */
+import {
+  dictionaries,
+  type CountryEntry,
+  type OrganizationEntry,
+  type PersonEntry,
+  type PlaceEntry,
+} from './dictionary.js';
+import { TokenTrie } from './trie.js';
+
+export type NameCandidate =
+  | { kind: 'person'; person: PersonEntry }
+  | { kind: 'organization'; organization: OrganizationEntry }
+  | { kind: 'country'; country: CountryEntry }
+  | { kind: 'capital'; country: CountryEntry; city: string }
+  | { kind: 'adjective'; country: CountryEntry }
+  | { kind: 'place'; place: PlaceEntry };
+
+/** When one phrase names several things, the more specific reading wins ("Georgia" the country over the state). */
+const KIND_PRIORITY: Record<NameCandidate['kind'], number> = {
+  person: 0,
+  organization: 1,
+  country: 2,
+  capital: 3,
+  adjective: 4,
+  place: 5,
+};
+
+export interface Lexicon {
+  names: TokenTrie<NameCandidate>;
+  /** Role phrases, matched on lowercased token texts. */
+  roles: TokenTrie<string>;
+  placesByName: Map<string, PlaceEntry[]>;
+  countriesByCode: Map<string, CountryEntry>;
+}
+
+let cached: Lexicon | undefined;
+
+/**
+ * Aliases that begin with a title ("President Xi") would win the longest match from the title and cut
+ * the full name that follows ("President Xi | Jinping"); the bare name alias already covers them.
+ */
+const TITLED = /^(President|Premier|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Prince|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;
+
+export function bestCandidate(candidates: readonly NameCandidate[]): NameCandidate {
+  return [...candidates].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0]!;
+}
+
+function indexPlaces(places: PlaceEntry[]): Map<string, PlaceEntry[]> {
+  const byName = new Map<string, PlaceEntry[]>();
+  for (const place of places) {
+    for (const name of [place.name, ...place.aliases]) {
+      const list = byName.get(name) ?? [];
+      list.push(place);
+      byName.set(name, list);
+    }
+  }
+  return byName;
+}
+
+/**
+ * Places enter the name trie only when they are notable enough not to drown news text in false hits:
+ * common words are also small towns somewhere ("Split", "Mobile"), so minor cities must be tagged
+ * by the recogniser as proper nouns first and are then looked up by name instead.
+ */
+const NOTABLE_PLACE_POPULATION = 1_000_000;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const { countries, people, organizations, agents, places } = dictionaries();
+  const names = new TokenTrie<NameCandidate>();
+  for (const person of people) {
+    for (const name of [person.name, ...person.aliases]) if (!TITLED.test(name)) names.add(name, { kind: 'person', person });
+  }
+  for (const organization of organizations)
+    for (const name of [organization.name, ...organization.aliases])
+      names.add(name, { kind: 'organization', organization });
+  for (const country of countries) {
+    for (const name of [country.name, ...country.aliases]) names.add(name, { kind: 'country', country });
+    for (const city of country.capitals) names.add(city, { kind: 'capital', country, city });
+    for (const adjective of country.adjectives) names.add(adjective, { kind: 'adjective', country });
+  }
+  for (const place of places) {
+    if (place.kind === 'country' || (place.kind === 'city' && place.population < NOTABLE_PLACE_POPULATION))
+      continue;
+    for (const name of [place.name, ...place.aliases]) names.add(name, { kind: 'place', place });
+  }
+  const roles = new TokenTrie<string>();
+  for (const agent of agents) roles.add(agent.words.join(' '), agent.role);
+  cached = {
+    names,
+    roles,
+    placesByName: indexPlaces(places),
+    countriesByCode: new Map(countries.map((country) => [country.code, country])),
+  };
+  return cached;
+}

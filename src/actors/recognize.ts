@@ -1,0 +1,383 @@
+/**
+ * Entity recognition and actor resolution, first implementation: dictionary names (people with dated
+ * roles, organisations, countries, their adjectives and capitals, notable places) found by longest match,
+ * role phrases that turn a country into an actor ("Russian troops" → RUSMIL), capitalised proper-noun
+ * runs for everyone else, and surname coreference inside the article. Issue 4 adds a trained tagger.
+ */
+import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
+import type { Actor, EntityType } from '../model/schema.js';
+import { roleOn, type CountryEntry } from './dictionary.js';
+import { bestCandidate, lexicon, type NameCandidate } from './lexicon.js';
+
+/** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
+const ROLE_NAMES: Record<string, string> = {
+  GOV: 'government',
+  MIL: 'military',
+  COP: 'police',
+  OPP: 'opposition',
+  REB: 'rebels',
+  INS: 'insurgents',
+  LEG: 'legislature',
+  JUD: 'judiciary',
+  BUS: 'business',
+  MED: 'media',
+  CVL: 'civilians',
+  REF: 'refugees',
+  EDU: 'education',
+  SPY: 'intelligence',
+  LAB: 'labour',
+  ELI: 'elites',
+  HLH: 'health',
+  NGO: 'NGOs',
+};
+
+/** Words that may stand inside a multi-word proper name ("Great Hall of the People"). */
+const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la']);
+/** Titles that precede a person's name and are not part of it. */
+const PERSON_TITLES = new Set(
+  'President Vice Prime Minister Foreign Defence Defense Secretary Chancellor Premier Ambassador Spokesman Spokeswoman Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Senator Rep. Gov. Governor General Gen. Admiral King Queen Prince Princess Sheikh Pope Chairman Chairwoman Leader Envoy Director Commander Deputy State of Top Diplomat Chief Justice Mayor Lt. Col. Colonel'.split(
+    ' ',
+  ),
+);
+const ORG_WORDS =
+  /^(Ministry|Department|Party|Council|Agency|Bank|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|University|Committee|Commission|Organi[sz]ation|Association|Army|Forces|Union|Group|Times|News|Post|Institute|Court|Parliament|Assembly|Congress|Senate|Front|Movement|Federation|Fund|Office|Authority|Police|Guard|Navy|Airlines|Television|Radio)$/;
+const LOC_WORDS =
+  /^(City|River|Province|Island|Islands|Sea|Ocean|Mountains|Valley|Region|County|State|Strait|Gulf|Bay|Peninsula|Hall|Square|Street|Airport)$/;
+const NOT_NAMES = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
+);
+/** Words after which a capital city is a location ("in Beijing"), not a government ("Beijing said"). */
+const LOCATIVE_PREPOSITIONS = new Set([
+  'in',
+  'to',
+  'at',
+  'from',
+  'near',
+  'into',
+  'outside',
+  'across',
+  'via',
+  'toward',
+  'towards',
+  'around',
+  'through',
+]);
+
+interface ActorDraft extends Omit<Actor, 'mentions'> {
+  mentions: number;
+}
+
+interface Resolution {
+  mention: EntityMention;
+  actor?: ActorDraft;
+  /** A country or role adjective that qualifies the next name rather than standing alone. */
+  qualifier?: { code: string; country: string };
+}
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+
+function countryActor(country: CountryEntry): ActorDraft {
+  return {
+    id: `country:${country.code}`,
+    name: country.name,
+    code: country.code,
+    country: country.code,
+    type: 'LOC',
+    mentions: 0,
+  };
+}
+
+function groupActor(country: CountryEntry, role: string): ActorDraft {
+  const code = `${country.code}${role}`;
+  const roleName = ROLE_NAMES[role] ?? role;
+  return {
+    id: `group:${code}`,
+    name: `${country.name} (${roleName})`,
+    code,
+    country: country.code,
+    type: 'ORG',
+    mentions: 0,
+  };
+}
+
+const isCapitalised = (token: Token | undefined): boolean => !!token && /^\p{Lu}/u.test(token.text);
+const isProperNoun = (token: Token | undefined): boolean =>
+  !!token && isCapitalised(token) && token.pos === 'PROPN' && !NOT_NAMES.has(token.text);
+
+/** The role phrase right after a country word ("Chinese foreign minister", "U.S. officials"), if any. */
+function rolePhraseAfter(
+  tokens: Token[],
+  start: number,
+  end: number,
+): { length: number; role: string } | null {
+  const lowered = tokens.slice(start, Math.min(end, start + 6)).map((token) => token.text.toLowerCase());
+  const match = lexicon().roles.longestMatch(lowered, 0);
+  return match ? { length: match.length, role: match.values[0]! } : null;
+}
+
+/**
+ * A run of capitalised proper nouns, allowing connectors inside ("Great Hall of the People"), and
+ * stopping where a dictionary name starts ("… Secretary of State | Antony Blinken").
+ */
+function properNounRun(tokens: Token[], start: number, end: number, startsName: (index: number) => boolean): number {
+  let last = start;
+  for (let i = start + 1; i < end && !startsName(i); i++) {
+    const token = tokens[i]!;
+    if (isProperNoun(token)) last = i;
+    else if (!(NAME_CONNECTORS.has(token.text) && isProperNoun(tokens[i + 1]))) break;
+  }
+  return last - start + 1;
+}
+
+/**
+ * Headings ("Building Bridges amid Challenges:") capitalise every word, so capitals there are no sign of
+ * a name: in a heading only dictionary names count.
+ */
+function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
+  const words = tokens.slice(sentence.firstToken, sentence.lastToken).filter((token) => /^\p{L}/u.test(token.text));
+  if (words.length === 0 || words.length > 12) return false;
+  const last = tokens[sentence.lastToken - 1]!.text;
+  if (['.', '!', '?', '"', '”'].includes(last)) return false;
+  const capitalised = words.filter((token) => isCapitalised(token)).length;
+  return capitalised / words.length >= 0.6;
+}
+
+function guessType(words: string[], previous: Token | undefined, knownPlace: boolean): EntityType {
+  if (words.some((word) => ORG_WORDS.test(word))) return 'ORG';
+  if (knownPlace || LOC_WORDS.test(words[words.length - 1] ?? '')) return 'LOC';
+  if (previous && PERSON_TITLES.has(previous.text)) return 'PER';
+  if (words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(word)))
+    return 'PER';
+  return 'MISC';
+}
+
+class ArticleResolver {
+  private readonly actors = new Map<string, ActorDraft>();
+  /** Surnames of people already named in full in this article, for coreference. */
+  private readonly surnames = new Map<string, ActorDraft>();
+  readonly resolutions: Resolution[] = [];
+
+  constructor(private readonly doc: Doc) {}
+
+  private register(draft: ActorDraft): ActorDraft {
+    const existing = this.actors.get(draft.id);
+    if (existing) return existing;
+    this.actors.set(draft.id, draft);
+    return draft;
+  }
+
+  private mention(first: number, last: number, type: EntityType): EntityMention {
+    const { tokens, article } = this.doc;
+    const start = tokens[first]!.start;
+    const end = tokens[last - 1]!.end;
+    return { text: article.text.slice(start, end), type, start, end, firstToken: first, lastToken: last };
+  }
+
+  private link(
+    resolution: Resolution,
+    draft: ActorDraft,
+    resolvedBy: EntityMention['resolvedBy'],
+    code = draft.code,
+  ): void {
+    const actor = this.register(draft);
+    resolution.actor = actor;
+    resolution.mention.actor = actor.id;
+    resolution.mention.resolvedBy = resolvedBy;
+    resolution.mention.code = code;
+  }
+
+  private rememberSurname(actor: ActorDraft, fullName: string): void {
+    const parts = fullName.split(/\s+/);
+    if (parts.length >= 2) this.surnames.set(parts[parts.length - 1]!, actor);
+  }
+
+  private personDraft(candidate: Extract<NameCandidate, { kind: 'person' }>): ActorDraft {
+    const { person } = candidate;
+    const role = roleOn(person, this.doc.date);
+    const anyRole = role ?? person.roles[0];
+    return {
+      id: `person:${person.id}`,
+      name: person.name,
+      // Out of office on the article date: still this person and this country, but no government role.
+      code: role?.code ?? anyRole?.country ?? '',
+      country: anyRole?.country ?? null,
+      type: 'PER',
+      ...(role ? { role: role.role } : {}),
+      mentions: 0,
+    };
+  }
+
+  /** Resolves a dictionary match; returns how many tokens it consumed (role phrases extend it). */
+  private resolveName(candidate: NameCandidate, first: number, length: number, sentenceEnd: number): number {
+    const { tokens } = this.doc;
+    switch (candidate.kind) {
+      case 'person': {
+        const resolution: Resolution = { mention: this.mention(first, first + length, 'PER') };
+        const draft = this.personDraft(candidate);
+        const text = resolution.mention.text;
+        const byCoreference = !text.includes(' ') && this.surnames.get(text)?.id === draft.id;
+        this.link(resolution, draft, byCoreference ? 'coreference' : 'dictionary');
+        this.rememberSurname(resolution.actor!, candidate.person.name);
+        this.resolutions.push(resolution);
+        return length;
+      }
+      case 'organization': {
+        const { organization } = candidate;
+        const resolution: Resolution = { mention: this.mention(first, first + length, 'ORG') };
+        this.link(
+          resolution,
+          {
+            id: `org:${organization.id}`,
+            name: organization.name,
+            code: organization.code,
+            country: organization.country,
+            type: 'ORG',
+            mentions: 0,
+          },
+          'dictionary',
+        );
+        this.resolutions.push(resolution);
+        return length;
+      }
+      case 'capital': {
+        const resolution: Resolution = { mention: this.mention(first, first + length, 'LOC') };
+        const previous = tokens[first - 1];
+        const locative = !!previous && LOCATIVE_PREPOSITIONS.has(previous.text.toLowerCase());
+        const possessive = tokens[first + length]?.text === "'s" || tokens[first + length]?.text === '’s';
+        // "Beijing said" speaks for the government; "in Beijing" or "Beijing's Great Hall" is a place.
+        if (!locative && !possessive) this.link(resolution, groupActor(candidate.country, 'GOV'), 'country');
+        this.resolutions.push(resolution);
+        return length;
+      }
+      case 'country':
+      case 'adjective': {
+        const role = rolePhraseAfter(tokens, first + length, sentenceEnd);
+        if (role) {
+          const resolution: Resolution = {
+            mention: this.mention(first, first + length + role.length, 'ORG'),
+          };
+          const group = groupActor(candidate.country, role.role);
+          this.link(resolution, group, 'role-phrase');
+          resolution.qualifier = { code: group.code, country: candidate.country.code };
+          this.resolutions.push(resolution);
+          return length + role.length;
+        }
+        const type: EntityType = candidate.kind === 'country' ? 'LOC' : 'MISC';
+        const resolution: Resolution = { mention: this.mention(first, first + length, type) };
+        this.link(resolution, countryActor(candidate.country), 'country');
+        resolution.qualifier = { code: candidate.country.code, country: candidate.country.code };
+        this.resolutions.push(resolution);
+        return length;
+      }
+      case 'place': {
+        this.resolutions.push({ mention: this.mention(first, first + length, 'LOC') });
+        return length;
+      }
+    }
+  }
+
+  /** A capitalised run no dictionary knows: kept as an actor of its own type, never dropped. */
+  private resolveUnknown(first: number, length: number): void {
+    const { tokens } = this.doc;
+    let start = first;
+    while (start < first + length - 1 && PERSON_TITLES.has(tokens[start]!.text)) start++;
+    const words = tokens.slice(start, first + length).map((token) => token.text);
+    // A lone title ("State" of "Secretary of State") or a capitalised first word of a sentence is no name.
+    if (words.every((word) => PERSON_TITLES.has(word))) return;
+    if (words.length === 1 && tokens[start]!.sentence !== tokens[start - 1]?.sentence) return;
+    const name = words.join(' ');
+    const knownPlace = lexicon().placesByName.has(name);
+    const type = guessType(words, tokens[start - 1], knownPlace);
+    const resolution: Resolution = { mention: this.mention(start, first + length, type) };
+    const coreferent = words.length === 1 ? this.surnames.get(name) : undefined;
+    if (coreferent) this.link(resolution, coreferent, 'coreference');
+    else if (type === 'PER' || type === 'ORG') {
+      const draft = this.register({
+        id: `unknown:${type.toLowerCase()}:${slug(name)}`,
+        name,
+        code: '',
+        country: null,
+        type,
+        mentions: 0,
+      });
+      this.link(resolution, draft, 'unknown');
+      if (type === 'PER') this.rememberSurname(draft, name);
+    }
+    this.resolutions.push(resolution);
+  }
+
+  run(): void {
+    const { tokens, sentences } = this.doc;
+    const texts = tokens.map((token) => token.text);
+    const { names } = lexicon();
+    for (const sentence of sentences) {
+      const heading = isHeading(tokens, sentence);
+      const startsName = (index: number): boolean => names.longestMatch(texts, index, sentence.lastToken) !== null;
+      let i = sentence.firstToken;
+      while (i < sentence.lastToken) {
+        const match = names.longestMatch(texts, i, sentence.lastToken);
+        if (match) {
+          i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
+        } else if (!heading && isProperNoun(tokens[i])) {
+          const length = properNounRun(tokens, i, sentence.lastToken, startsName);
+          this.resolveUnknown(i, length);
+          i += length;
+        } else i++;
+      }
+    }
+    this.applyQualifiers();
+  }
+
+  /**
+   * "Chinese Foreign Ministry spokesman Wang Wenbin": a country or role phrase right before an unknown
+   * person gives that person a country and a code; before a known person it only qualifies them.
+   */
+  /** "U.S. Secretary of State Antony Blinken": between qualifier and name stand only title words. */
+  private onlyTitlesBetween(from: number, to: number): boolean {
+    return this.doc.tokens.slice(from, to).every((token) => PERSON_TITLES.has(token.text) || token.text === 'of');
+  }
+
+  private applyQualifiers(): void {
+    this.resolutions.forEach((resolution, index) => {
+      const next = this.resolutions[index + 1];
+      if (!resolution.qualifier || !next?.actor || next.mention.type !== 'PER') return;
+      if (!this.onlyTitlesBetween(resolution.mention.lastToken, next.mention.firstToken)) return;
+      if (next.actor.code === '' && next.actor.id.startsWith('unknown:')) {
+        next.actor.code = resolution.qualifier.code;
+        next.actor.country = resolution.qualifier.country;
+        next.mention.code = resolution.qualifier.code;
+      }
+      resolution.mention.qualifies = next.mention.actor;
+    });
+  }
+
+  result(): { mentions: EntityMention[]; actors: Actor[] } {
+    const counts = new Map<string, number>();
+    for (const { mention } of this.resolutions)
+      if (mention.actor) counts.set(mention.actor, (counts.get(mention.actor) ?? 0) + 1);
+    const actors = [...this.actors.values()]
+      .filter((actor) => counts.has(actor.id))
+      .map((actor) => ({ ...actor, mentions: counts.get(actor.id)! }))
+      .sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+    // Unknown people whose code a qualifier filled in: their mentions take the code too.
+    const codeOf = new Map(actors.map((actor) => [actor.id, actor.code]));
+    const mentions = this.resolutions.map(({ mention }) =>
+      mention.actor && !mention.code ? { ...mention, code: codeOf.get(mention.actor) ?? '' } : mention,
+    );
+    return { mentions, actors };
+  }
+}
+
+/** Pipeline stage: fills `mentions` (entities with their actors) and `actors`. */
+export function recognizeStage(doc: Doc): Doc {
+  const resolver = new ArticleResolver(doc);
+  resolver.run();
+  return { ...doc, ...resolver.result() };
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { buildArticle } from '../../ingest/article.js';
+import { InputError } from '../../ingest/errors.js';
+import { readInputs } from '../../ingest/sources.js';
+import { analyzeArticle } from '../../pipeline.js';
+import { reportError, type CliContext } from '../context.js';
+
+export function registerAnalyze(program: Command, context: CliContext): void {
+  program
+    .command('analyze')
+    .description('print the analysis of each article as JSON (JSONL when there are several)')
+    .argument(
+      '<inputs...>',
+      'files (.txt .html .json .jsonl, optionally .gz), folders, globs, or - for stdin',
+    )
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
+    .option('--jsonl', 'one compact JSON object per line, even for a single article')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ parley analyze article.txt --date 2023-06-19\n  $ cat dump.jsonl | parley analyze - > analyses.jsonl',
+    )
+    .action(async (inputs: string[], options: { date?: string; jsonl?: boolean }) => {
+      const analyses: string[] = [];
+      let count = 0;
+      const emit = (json: object): void => {
+        count++;
+        // Print as we go once it is clear the output is JSONL, so a large batch streams.
+        if (options.jsonl || count > 1) {
+          for (const pending of analyses.splice(0)) context.stdout.write(`${pending}\n`);
+          context.stdout.write(`${JSON.stringify(json)}\n`);
+        } else analyses.push(JSON.stringify(json));
+      };
+      for await (const result of readInputs(inputs)) {
+        if (!result.ok) {
+          reportError(context, result.error);
+          continue;
+        }
+        try {
+          emit(
+            analyzeArticle(
+              buildArticle(result.record.input, result.record.origin, { defaultDate: options.date }),
+            ),
+          );
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          reportError(context, error);
+        }
+      }
+      if (count === 1 && analyses[0])
+        context.stdout.write(`${JSON.stringify(JSON.parse(analyses[0]), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,142 @@
+/** Read-only commands over a stored database: search, events, show, summary. */
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { cameoCodes } from '../../events/ontology.js';
+import { openStore, type EventFilter, type Store } from '../../store/index.js';
+import { DEFAULT_DB, type CliContext } from '../context.js';
+import { formatRows, type OutputFormat } from '../format.js';
+import { formatArticle } from '../show.js';
+
+function withStore<T>(db: string, use: (store: Store) => T): T {
+  if (!existsSync(db)) throw new Error(`${db}: no such database (run "parley ingest" first)`);
+  const store = openStore(db, { readonly: true });
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+const FORMATS = ['table', 'json', 'csv'];
+function parseFormat(value: string): OutputFormat {
+  if (!FORMATS.includes(value))
+    throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+  return value as OutputFormat;
+}
+const parseLimit = (value: string): number => {
+  const limit = Number.parseInt(value, 10);
+  if (!(limit > 0)) throw new Error(`--limit must be a positive number, not "${value}"`);
+  return limit;
+};
+const parseDate = (value: string): string => {
+  if (!/^\d{4}(-\d{2}){0,2}$/.test(value))
+    throw new Error(`"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return value;
+};
+
+export function registerQueries(program: Command, context: CliContext): void {
+  program
+    .command('search')
+    .description('full-text search over stored articles, best matches first, with snippets')
+    .argument('<query>', 'words to look for (all must appear)')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--limit <n>', 'number of results', parseLimit, 10)
+    .option('--format <format>', 'table, json or csv', parseFormat, 'table')
+    .addHelpText('after', '\nExample:\n  $ parley search "export controls" --limit 5')
+    .action((query: string, options: { db: string; limit: number; format: OutputFormat }) => {
+      const hits = withStore(options.db, (store) => store.search(query, options.limit));
+      const rows = hits.map((hit) => ({
+        id: hit.id,
+        date: hit.published?.slice(0, 10),
+        title: hit.title,
+        snippet: hit.snippet,
+      }));
+      context.stdout.write(`${formatRows(rows, ['id', 'date', 'title', 'snippet'], options.format)}\n`);
+    });
+
+  program
+    .command('events')
+    .description('list stored events, newest first, filtered by actors, CAMEO code and dates')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--actor <code>', 'either side: a country (USA) or actor code (USAGOV)')
+    .option('--source <code>', 'the source side: a country or actor code')
+    .option('--target <code>', 'the target side: a country or actor code')
+    .option('--code <cameo>', 'CAMEO event code or prefix (04 = every consult event)')
+    .option('--since <date>', 'on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDate)
+    .option('--until <date>', 'on or before this date', parseDate)
+    .option('--limit <n>', 'number of events', parseLimit, 50)
+    .option('--format <format>', 'table, json or csv', parseFormat, 'table')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ parley events --source USA --target CHN --code 04 --since 2023-01-01 --format csv',
+    )
+    .action((options: EventFilter & { db: string; format: OutputFormat }) => {
+      // "--until 2023" means through the end of 2023: dates compare as strings, so pad the upper bound.
+      const until = options.until ? `${options.until}\uffff` : undefined;
+      const { actor, source, target, code, since, limit } = options;
+      const events = withStore(options.db, (store) =>
+        store.events({ actor, source, target, code, since, until, limit }),
+      );
+      const names = cameoCodes();
+      const rows = events.map((event) => ({
+        date: event.date,
+        source: event.sourceCode,
+        code: event.code,
+        event: names.get(event.code)?.name,
+        target: event.targetCode,
+        goldstein: event.goldstein,
+        negated: event.negated ? 'yes' : '',
+        evidence: event.evidence,
+        article: event.articleId,
+      }));
+      const columns = [
+        'date',
+        'source',
+        'code',
+        'event',
+        'target',
+        'goldstein',
+        'negated',
+        'evidence',
+        'article',
+      ];
+      context.stdout.write(`${formatRows(rows, columns, options.format)}\n`);
+    });
+
+  program
+    .command('show')
+    .description('print one stored article with its analysis, readable on a terminal')
+    .argument('<id>', 'article id (a unique prefix is enough)')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--json', 'print the stored analysis as JSON instead')
+    .addHelpText('after', '\nExample:\n  $ parley show 3f2a9c')
+    .action((id: string, options: { db: string; json?: boolean }) => {
+      const analysis = withStore(options.db, (store) => store.getArticle(id));
+      if (!analysis) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
+      context.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatArticle(analysis));
+    });
+
+  program
+    .command('summary')
+    .description('what a database holds: articles, actors, events, languages and the top country pairs')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .addHelpText('after', '\nExample:\n  $ parley summary --db parley.db')
+    .action((options: { db: string }) => {
+      const summary = withStore(options.db, (store) => store.summary());
+      const languages = summary.languages
+        .map(({ language, articles }) => `${language} ${articles}`)
+        .join(', ');
+      const lines = [
+        `${options.db}: ${summary.articles} articles (${languages}), ${summary.actors} actors, ${summary.events} events`,
+        `dates: ${summary.dateRange.from ?? '?'} to ${summary.dateRange.to ?? '?'}`,
+        '',
+        'top country pairs by events:',
+        formatRows(
+          summary.topPairs.map((pair) => ({ ...pair })),
+          ['pair', 'events'],
+          'table',
+        ),
+      ];
+      context.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,69 @@
+/**
+ * The `parley` command line: a thin layer over the library. Every failure of an input is one line on
+ * stderr naming it; the exit code is 1 when anything failed, 2 for a usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { useActorFiles } from '../actors/dictionary.js';
+import { usePatternFiles } from '../events/patterns.js';
+import { analysisJsonSchema } from '../model/schema.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQueries } from './commands/query.js';
+import type { CliContext } from './context.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('parley')
+    .description('Parley turns news into evidence-backed data about international relations.')
+    .version('0.1.0')
+    .option(
+      '--actors <file>',
+      'an extra people dictionary (format: docs/dictionaries.md); repeatable',
+      collect,
+      [],
+    )
+    .option('--verbs <file>', 'extra event patterns (format: docs/events.md); repeatable', collect, [])
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    })
+    .exitOverride()
+    .hook('preAction', (command) => {
+      const { actors, verbs } = command.opts<{ actors: string[]; verbs: string[] }>();
+      useActorFiles(actors);
+      usePatternFiles(verbs);
+    })
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley analyze article.txt --date 2023-06-19\n  $ parley ingest data/sample && parley summary\n  $ parley events --source USA --target CHN --code 04\n  $ parley search "export controls"',
+    );
+  registerAnalyze(program, context);
+  registerIngest(program, context);
+  registerQueries(program, context);
+  program
+    .command('schema')
+    .description('print the JSON Schema of the analysis contract')
+    .action(() => {
+      context.stdout.write(`${JSON.stringify(analysisJsonSchema(), null, 2)}\n`);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns its exit code (tests call this in-process). */
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    context.stderr.write(`parley: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return context.failures > 0 ? 1 : 0;
+}
+
+export async function main(): Promise<void> {
+  const context: CliContext = { stdout: process.stdout, stderr: process.stderr, failures: 0 };
+  process.exitCode = await runCli(process.argv.slice(2), context);
+}

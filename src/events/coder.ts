@@ -1,0 +1,236 @@
+/**
+ * The event coder, first implementation: for each sentence, find pattern matches over lemmas, take the
+ * target from the pattern's slot and the source from the subject (the nearest actor before the trigger,
+ * or the agent of a passive), and code a CAMEO event with its evidence sentence. Precision before
+ * recall: a sentence that is a question, or a trigger under a modal ("could impose"), codes nothing.
+ */
+import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
+import type { CodedEvent, EventParty, Place } from '../model/schema.js';
+import { cameoCode } from './ontology.js';
+import { patternIndex, type EventPattern } from './patterns.js';
+
+/** Tokens that may stand between two pattern words or before a slot: articles, adjectives, adverbs, numbers. */
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PRON']);
+const MAX_MODIFIERS = 3;
+const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'AUX']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** A trigger right after these is a possibility, not an event ("could impose", "may visit"). */
+const MODALS = new Set(['could', 'would', 'might', 'may', 'should', 'must', 'can', 'will']);
+const PASSIVE_AUXILIARIES = new Set(['be']);
+const CONSULT_ROOT = '04';
+
+interface Match {
+  pattern: EventPattern;
+  /** Token range of the literal words, for the trigger span. */
+  firstToken: number;
+  lastToken: number;
+  source?: EntityMention;
+  target?: EntityMention;
+}
+
+/** Mentions that can be event parties: resolved to a coded actor and not just qualifying the next name. */
+function partyMentions(doc: Doc, sentence: TokenizedSentence): EntityMention[] {
+  return doc.mentions.filter(
+    (mention) =>
+      mention.firstToken >= sentence.firstToken &&
+      mention.lastToken <= sentence.lastToken &&
+      !!mention.code &&
+      !mention.qualifies,
+  );
+}
+
+class SentenceCoder {
+  private readonly mentionAt = new Map<number, EntityMention>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly sentence: TokenizedSentence,
+    private readonly parties: EntityMention[],
+  ) {
+    for (const mention of parties) this.mentionAt.set(mention.firstToken, mention);
+  }
+
+  private token(index: number): Token | undefined {
+    return index < this.sentence.lastToken ? this.doc.tokens[index] : undefined;
+  }
+
+  /** Skips up to MAX_MODIFIERS modifier tokens; returns the index of the next token. */
+  private skipModifiers(index: number): number {
+    let i = index;
+    while (i - index < MAX_MODIFIERS && MODIFIER_POS.has(this.token(i)?.pos ?? '') && !this.mentionAt.has(i))
+      i++;
+    return i;
+  }
+
+  /** A party mention starting at `index` (after modifiers). */
+  private slotAt(index: number): EntityMention | undefined {
+    return this.mentionAt.get(this.skipModifiers(index));
+  }
+
+  private wordAt(index: number, lemma: string): number | undefined {
+    const i = this.skipModifiers(index);
+    const token = this.token(i);
+    if (token && (token.lemma === lemma || token.text.toLowerCase() === lemma)) return i;
+    // Exact position too, so that a modifier-looking word can itself be a pattern word ("no", "all").
+    const exact = this.token(index);
+    if (exact && (exact.lemma === lemma || exact.text.toLowerCase() === lemma)) return index;
+    return undefined;
+  }
+
+  private tryPattern(pattern: EventPattern, start: number): Match | null {
+    let i = start;
+    let lastWord = start;
+    const match: Match = { pattern, firstToken: start, lastToken: start + 1 };
+    for (const [partIndex, part] of pattern.parts.entries()) {
+      if (part.kind === 'word') {
+        const found = partIndex === 0 ? i : this.wordAt(i, part.lemma);
+        if (found === undefined) return null;
+        lastWord = found;
+        i = found + 1;
+      } else {
+        const mention = this.slotAt(i);
+        if (!mention) return null;
+        if (part.kind === 'source') match.source = mention;
+        else match.target = mention;
+        i = mention.lastToken;
+      }
+    }
+    match.lastToken = lastWord + 1;
+    return match;
+  }
+
+  private bestMatchAt(index: number): Match | null {
+    const token = this.doc.tokens[index]!;
+    if (!TRIGGER_POS.has(token.pos)) return null;
+    const candidates = patternIndex().get(token.lemma) ?? patternIndex().get(token.text.toLowerCase()) ?? [];
+    for (const pattern of candidates) {
+      const match = this.tryPattern(pattern, index);
+      if (match) return match;
+    }
+    return null;
+  }
+
+  private precededBy(index: number, words: Set<string>, window: number): boolean {
+    for (let i = Math.max(this.sentence.firstToken, index - window); i < index; i++) {
+      const token = this.doc.tokens[i]!;
+      if (words.has(token.lemma) || words.has(token.text.toLowerCase())) return true;
+    }
+    return false;
+  }
+
+  /** The subject: nearest party before the trigger; with "X and Y" before it, both of them. */
+  private subjectBefore(index: number): EntityMention[] {
+    const before = this.parties.filter((mention) => mention.lastToken <= index);
+    const nearest = before[before.length - 1];
+    if (!nearest) return [];
+    const previous = before[before.length - 2];
+    const between = previous ? this.doc.tokens.slice(previous.lastToken, nearest.firstToken) : [];
+    // "Xi Jinping and U.S. Secretary of State Antony Blinken": "and", then only titles and qualifiers.
+    const coordinated =
+      previous &&
+      between[0]?.lemma === 'and' &&
+      between.slice(1).every((token) => /^\p{Lu}/u.test(token.text) || token.lemma === 'of' || token.lemma === 'the');
+    return coordinated ? [previous, nearest] : [nearest];
+  }
+
+  /** "was sanctioned by the EU": the agent after "by" is the source, the subject the target. */
+  private passiveAgent(match: Match): EntityMention | undefined {
+    const auxiliary = this.doc.tokens[match.firstToken - 1];
+    if (!auxiliary || !PASSIVE_AUXILIARIES.has(auxiliary.lemma)) return undefined;
+    const by = this.token(match.lastToken);
+    return by?.lemma === 'by' ? this.slotAt(match.lastToken + 1) : undefined;
+  }
+
+  private resolveParties(match: Match): { source: EntityMention; target: EntityMention | undefined } | null {
+    const agent = this.passiveAgent(match);
+    if (agent) {
+      const [subject] = this.subjectBefore(match.firstToken).slice(-1);
+      return { source: agent, target: subject };
+    }
+    if (match.source) return { source: match.source, target: match.target };
+    const subject = this.subjectBefore(match.firstToken);
+    const [first, second] = subject;
+    if (!first) return null;
+    // "Xi and Blinken met": one consult event between the two, not two events.
+    if (second && !match.target && match.pattern.code.startsWith(CONSULT_ROOT))
+      return { source: first, target: second };
+    return { source: subject[subject.length - 1]!, target: match.target };
+  }
+
+  code(): CodedEvent[] {
+    const { tokens } = this.doc;
+    const last = tokens[this.sentence.lastToken - 1];
+    if (last?.text === '?') return [];
+    const events: CodedEvent[] = [];
+    for (let i = this.sentence.firstToken; i < this.sentence.lastToken; i++) {
+      if (this.mentionAt.has(i)) continue;
+      const match = this.bestMatchAt(i);
+      if (!match) continue;
+      if (this.precededBy(i, MODALS, 2)) continue;
+      const parties = this.resolveParties(match);
+      if (!parties || parties.source.actor === parties.target?.actor) continue;
+      events.push(this.toEvent(match, parties.source, parties.target));
+      i = match.lastToken - 1;
+    }
+    return events;
+  }
+
+  private party(mention: EntityMention): EventParty {
+    return { text: mention.text, code: mention.code!, ...(mention.actor ? { actor: mention.actor } : {}) };
+  }
+
+  private toEvent(match: Match, source: EntityMention, target: EntityMention | undefined): CodedEvent {
+    const { article } = this.doc;
+    const cameo = cameoCode(match.pattern.code);
+    const triggerStart = this.doc.tokens[match.firstToken]!.start;
+    const triggerEnd = this.doc.tokens[match.lastToken - 1]!.end;
+    const place = eventPlace(this.doc.places, this.sentence);
+    const distance = Math.abs(match.firstToken - source.lastToken);
+    return {
+      source: this.party(source),
+      target: target ? this.party(target) : null,
+      code: cameo.code,
+      root: cameo.root,
+      quadClass: cameo.quadClass,
+      goldstein: cameo.goldstein,
+      plover: cameo.plover,
+      negated: this.precededBy(match.firstToken, NEGATIONS, 3),
+      date: this.doc.date,
+      ...(place
+        ? { place: { name: place.name, country: place.country, lat: place.lat, lon: place.lon } }
+        : {}),
+      evidence: {
+        start: this.sentence.start,
+        end: this.sentence.end,
+        text: article.text.slice(this.sentence.start, this.sentence.end),
+      },
+      trigger: { start: triggerStart, end: triggerEnd, text: article.text.slice(triggerStart, triggerEnd) },
+      pattern: match.pattern.text,
+      confidence: confidence(!!target, distance),
+    };
+  }
+}
+
+/** A first, explainable confidence: a found target and a source close to the trigger raise it. */
+function confidence(hasTarget: boolean, sourceDistance: number): number {
+  let score = 0.55;
+  if (hasTarget) score += 0.2;
+  if (sourceDistance <= 3) score += 0.15;
+  else if (sourceDistance > 12) score -= 0.15;
+  return Math.round(Math.min(0.95, Math.max(0.1, score)) * 100) / 100;
+}
+
+/** Where the event happened: the first city, region or landmark named in its sentence. */
+function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undefined {
+  return places.find(
+    (place) => place.start >= sentence.start && place.end <= sentence.end && place.kind !== 'country',
+  );
+}
+
+/** Pipeline stage: fills `events`. */
+export function codeEventsStage(doc: Doc): Doc {
+  const events = doc.sentences.flatMap((sentence) =>
+    new SentenceCoder(doc, sentence, partyMentions(doc, sentence)).code(),
+  );
+  return { ...doc, events };
+}

@@ -1,0 +1,99 @@
+/**
+ * The ingest stage's last step: from a raw input record to the clean `Article` every later stage reads —
+ * body without boilerplate, normalised date, detected language, and a stable identity.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ArticleInput } from '../model/schema.js';
+import { findBoilerplate } from './boilerplate.js';
+import { InputError } from './errors.js';
+import { extractHtml } from './html.js';
+
+export interface ArticleOptions {
+  /** Publication date to use when the input has none (YYYY-MM-DD). */
+  defaultDate?: string;
+}
+
+/**
+ * Zero-width and bidirectional control characters hide inside names ("Xi\u200bJinping") and defeat
+ * matching; they carry no meaning in news text, so they go before anything else reads it.
+ */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+
+function cleanLines(text: string): string[] {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+/** Splits a body into kept paragraphs and boilerplate, each boilerplate line with the reason it was dropped. */
+export function separateBoilerplate(text: string): { body: string; boilerplate: Article['boilerplate'] } {
+  const lines = cleanLines(text);
+  const reasons = findBoilerplate(lines);
+  const kept: string[] = [];
+  const boilerplate: Article['boilerplate'] = [];
+  lines.forEach((line, index) => {
+    const reason = reasons[index];
+    if (reason) boilerplate.push({ text: line, reason });
+    else kept.push(line);
+  });
+  return { body: kept.join('\n\n'), boilerplate };
+}
+
+/** Accepts YYYY-MM-DD, a full ISO timestamp, or anything Date parses; returns YYYY-MM-DD or full ISO. */
+export function normaliseDate(value: string, origin: string): string {
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed;
+  const parsed = new Date(trimmed);
+  const year = parsed.getUTCFullYear();
+  if (Number.isNaN(parsed.getTime()) || year < 1800 || year > 2200) {
+    throw new InputError(origin, `date "${trimmed.slice(0, 40)}" is not a valid date`);
+  }
+  return /^\d{4}-\d{2}-\d{2}T/.test(trimmed) ? parsed.toISOString() : parsed.toISOString().slice(0, 10);
+}
+
+/** The most frequent English function words: a cheap, honest test for "this is English" (issue 3 deepens it). */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to in a is that for on was with as by at he it from his an be said has have are were which its their but not who will after had this'.split(
+    ' ',
+  ),
+);
+
+export function detectLanguage(text: string): string {
+  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (tokens.length < 3) return 'und';
+  const hits = tokens.filter((token) => ENGLISH_FUNCTION_WORDS.has(token)).length;
+  return hits / tokens.length >= 0.12 || (tokens.length < 25 && hits >= 1) ? 'en' : 'und';
+}
+
+/** Identity: same normalised text (and same URL, when known) → same id, however the input was spelled. */
+export function articleId(text: string, url: string | null): string {
+  const normalised = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256')
+    .update(normalised)
+    .update('\u0000')
+    .update(url ?? '')
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function buildArticle(input: ArticleInput, origin: string, options: ArticleOptions = {}): Article {
+  const page = input.html !== undefined ? extractHtml(input.html, input.url) : null;
+  const rawText = page ? page.text : (input.text ?? '');
+  const { body, boilerplate } = separateBoilerplate(rawText);
+  if (body.trim() === '') throw new InputError(origin, 'no article text');
+  const url = input.url?.trim() || page?.url || null;
+  const rawDate = input.date ?? page?.published ?? options.defaultDate;
+  return {
+    id: articleId(body, url),
+    url,
+    title: (input.title ?? page?.title ?? '').replace(INVISIBLE, '').trim(),
+    published: rawDate ? normaliseDate(rawDate, origin) : null,
+    source: input.source?.trim() || page?.siteName || null,
+    language: page?.language ?? detectLanguage(body),
+    text: body,
+    boilerplate,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Readers: from one input (a file or stdin) to raw article records. Each record or failure names its
+ * origin ("file.jsonl:12") so that errors point at the line; a bad record never stops the others.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { ArticleInputSchema, type ArticleInput } from '../model/schema.js';
+import { decodeHtml, decodeUtf8, looksBinary } from './decode.js';
+import { InputError } from './errors.js';
+
+export type InputFormat = 'txt' | 'html' | 'json' | 'jsonl';
+
+export interface RawRecord {
+  origin: string;
+  input: ArticleInput;
+}
+
+export type ReadResult = { ok: true; record: RawRecord } | { ok: false; error: InputError };
+
+/** Decompressed size a single .gz may reach: past this it is treated as a decompression bomb. */
+const MAX_GUNZIPPED_BYTES = 512 * 1024 * 1024;
+
+const EXTENSION_FORMATS: Record<string, InputFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+};
+
+/** The format named by a file's extension, looking through a trailing `.gz`. */
+export function formatOfPath(file: string): InputFormat | undefined {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  return EXTENSION_FORMATS[extension];
+}
+
+/** For stdin and unknown extensions: JSON starts with `{` or `[`, HTML with `<`, anything else is text. */
+export function sniffFormat(text: string): InputFormat {
+  const head = text.trimStart();
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{'))
+    return /^\{[^\n]*\}\s*\n\s*\{/.test(head) || !head.trimEnd().endsWith('}') ? 'jsonl' : 'json';
+  if (head.startsWith('<')) return 'html';
+  return 'txt';
+}
+
+const ok = (origin: string, input: ArticleInput): ReadResult => ({ ok: true, record: { origin, input } });
+const fail = (origin: string, reason: string): ReadResult => ({
+  ok: false,
+  error: new InputError(origin, reason),
+});
+
+/** `.txt`: the first non-empty line is the title, the rest the body. */
+export function readPlainText(text: string, origin: string): ReadResult {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const titleIndex = lines.findIndex((line) => line.trim() !== '');
+  if (titleIndex < 0) return fail(origin, 'empty file');
+  const title = lines[titleIndex]!.trim();
+  const body = lines.slice(titleIndex + 1).join('\n');
+  if (body.trim() === '') return ok(origin, { title: '', text: title });
+  return ok(origin, { title, text: body });
+}
+
+/** Validates one parsed JSON value as an article record. */
+export function recordFromJson(value: unknown, origin: string): ReadResult {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(origin, 'not a JSON object');
+  const parsed = ArticleInputSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail(origin, `field "${issue?.path.join('.')}" ${issue?.message ?? 'is invalid'}`);
+  }
+  const { text, html } = parsed.data;
+  if ((text ?? '').trim() === '' && (html ?? '').trim() === '')
+    return fail(origin, 'record has no "text" or "html"');
+  // Copy the known fields only: keys like "__proto__" in hostile JSON never reach our objects.
+  return ok(origin, parsed.data);
+}
+
+function parseJsonLine(line: string, origin: string): ReadResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return fail(origin, `not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  return recordFromJson(value, origin);
+}
+
+/** A `.json` file holds one article object or an array of them. */
+export function readJsonDocument(text: string, origin: string): ReadResult[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return [fail(origin, `not valid JSON (${(error as Error).message.split('\n')[0]})`)];
+  }
+  if (Array.isArray(value)) return value.map((item, index) => recordFromJson(item, `${origin}[${index}]`));
+  return [recordFromJson(value, origin)];
+}
+
+/**
+ * Splits a byte stream into lines and decodes each strictly, so that one line of bad UTF-8 fails alone.
+ * Streaming keeps memory flat however large the JSONL file is.
+ */
+async function* byteLines(stream: Readable): AsyncGenerator<Uint8Array> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let newline: number;
+    while ((newline = pending.indexOf(0x0a)) >= 0) {
+      yield pending.subarray(0, newline);
+      pending = pending.subarray(newline + 1);
+    }
+  }
+  if (pending.length > 0) yield pending;
+}
+
+export async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<ReadResult> {
+  let lineNumber = 0;
+  for await (const bytes of byteLines(stream)) {
+    lineNumber++;
+    const origin = `${name}:${lineNumber}`;
+    let line: string;
+    try {
+      line = decodeUtf8(bytes, origin).trim();
+    } catch (error) {
+      yield { ok: false, error: error as InputError };
+      continue;
+    }
+    if (line === '') continue;
+    yield parseJsonLine(line, origin);
+  }
+}
+
+/** Reads a whole document-sized input (txt, html, json) already in memory. */
+export function readDocument(bytes: Uint8Array, format: InputFormat, origin: string): ReadResult[] {
+  if (looksBinary(bytes)) return [fail(origin, 'binary file, not text')];
+  try {
+    const text = format === 'html' ? decodeHtml(bytes, origin) : decodeUtf8(bytes, origin);
+    if (text.trim() === '') return [fail(origin, 'empty file')];
+    if (format === 'html') return [ok(origin, { html: text })];
+    if (format === 'txt') return [readPlainText(text, origin)];
+    if (format === 'json') return readJsonDocument(text, origin);
+    return text
+      .split('\n')
+      .map((line, index) => ({ line: line.trim(), origin: `${origin}:${index + 1}` }))
+      .filter(({ line }) => line !== '')
+      .map(({ line, origin: lineOrigin }) => parseJsonLine(line, lineOrigin));
+  } catch (error) {
+    if (error instanceof InputError) return [{ ok: false, error }];
+    throw error;
+  }
+}
+
+function gunzip(bytes: Buffer, origin: string): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw new InputError(origin, 'gzip expands beyond 512 MB (refused as a bomb)');
+    throw new InputError(origin, `broken gzip (${(error as Error).message})`);
+  }
+}
+
+/** Reads a whole input already in memory: gunzips it if needed and parses it by format (or by sniffing). */
+function* readBytes(
+  bytes: Buffer<ArrayBufferLike>,
+  format: InputFormat | undefined,
+  origin: string,
+): Generator<ReadResult> {
+  let content = bytes;
+  try {
+    if (content[0] === 0x1f && content[1] === 0x8b) content = gunzip(content, origin);
+  } catch (error) {
+    yield { ok: false, error: error as InputError };
+    return;
+  }
+  const head = new TextDecoder().decode(content.subarray(0, 2048));
+  yield* readDocument(content, format ?? sniffFormat(head), origin);
+}
+
+/** Reads one file of any supported format. JSONL streams; other formats are read whole. */
+export async function* readFileRecords(file: string): AsyncGenerator<ReadResult> {
+  const format = formatOfPath(file);
+  if (format === 'jsonl') {
+    const raw = createReadStream(file);
+    const stream = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    // pipe() does not forward the file's own errors (a missing file) to the gunzip stream we read.
+    if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
+    try {
+      yield* readJsonLines(stream, file);
+    } catch (error) {
+      yield fail(file, `cannot read (${(error as Error).message})`);
+    }
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    yield fail(file, describeFsError(error));
+    return;
+  }
+  yield* readBytes(bytes, format, file);
+}
+
+/** Reads stdin, guessing the format from its first bytes. */
+export async function* readStdinRecords(stdin: Readable = process.stdin): AsyncGenerator<ReadResult> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin as AsyncIterable<Buffer>) chunks.push(chunk);
+  yield* readBytes(Buffer.concat(chunks), undefined, '<stdin>');
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (error as Error).message;
+}

@@ -1,0 +1,94 @@
+/**
+ * Sentences, tokens, part-of-speech tags and lemmas from wink-nlp, with character offsets into the text.
+ * wink keeps each token's preceding whitespace, so walking the tokens in order rebuilds exact offsets.
+ */
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Token, TokenizedSentence } from '../model/doc.js';
+
+let nlp: WinkMethods | undefined;
+
+/** The wink model takes ~60 ms to load, so it loads on first use, not at import. */
+function winkInstance(): WinkMethods {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+}
+
+function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[number, number]> } {
+  const wink = winkInstance();
+  const its = wink.its;
+  const doc = wink.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  // wink's type declarations give its.lemma a signature `out` does not accept; at run time it is a plain its helper.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const tokens: RawToken[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    offset += (spaces[i] ?? '').length;
+    tokens.push({
+      text: value,
+      start: offset,
+      end: offset + value.length,
+      pos: pos[i] ?? 'X',
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+    });
+    offset += value.length;
+  }
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  return { tokens, sentenceSpans };
+}
+
+/**
+ * wink's sentence splitter does not know that a line break ends a heading or a caption, so a sentence
+ * is also cut wherever a token starts on a new line.
+ */
+function startsNewLine(text: string, previous: RawToken, token: RawToken): boolean {
+  return text.slice(previous.end, token.start).includes('\n');
+}
+
+export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedSentence[] } {
+  const { tokens: raw, sentenceSpans } = winkTokens(text);
+  const tokens: Token[] = [];
+  const sentences: TokenizedSentence[] = [];
+  let current: RawToken[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const first = tokens.length;
+    for (const t of current) tokens.push({ ...t, sentence: sentences.length });
+    sentences.push({
+      start: current[0]!.start,
+      end: current[current.length - 1]!.end,
+      firstToken: first,
+      lastToken: tokens.length,
+    });
+    current = [];
+  };
+  for (const [firstIndex, lastIndex] of sentenceSpans) {
+    for (let i = firstIndex; i <= lastIndex; i++) {
+      const token = raw[i];
+      if (!token || token.pos === 'SPACE' || token.text.trim() === '') continue;
+      const previous = current[current.length - 1];
+      if (previous && startsNewLine(text, previous, token)) flush();
+      current.push(token);
+    }
+    flush();
+  }
+  return { tokens, sentences };
+}
+
+/** Pipeline stage: fills `tokens` and `sentences`. */
+export function tokenizeStage(doc: Doc): Doc {
+  const { tokens, sentences } = tokenize(doc.article.text);
+  return { ...doc, tokens, sentences };
+}

@@ -1,0 +1,88 @@
+/**
+ * Numbered schema migrations, applied in order at open inside a transaction. Never edit a shipped
+ * migration: add the next number.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        url         TEXT,
+        title       TEXT NOT NULL,
+        published   TEXT,
+        source      TEXT,
+        language    TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        tone        REAL,
+        analysis    TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE INDEX articles_published ON articles(published);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61'
+      );
+
+      CREATE TABLE actors (
+        id      TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        code    TEXT NOT NULL,
+        country TEXT,
+        type    TEXT NOT NULL
+      );
+
+      CREATE TABLE article_actors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id   TEXT NOT NULL REFERENCES actors(id),
+        code       TEXT NOT NULL,
+        role       TEXT,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_id)
+      );
+      CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+      CREATE TABLE events (
+        id             INTEGER PRIMARY KEY,
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        date           TEXT,
+        source_code    TEXT NOT NULL,
+        source_country TEXT NOT NULL,
+        source_actor   TEXT,
+        source_text    TEXT NOT NULL,
+        target_code    TEXT,
+        target_country TEXT,
+        target_actor   TEXT,
+        target_text    TEXT,
+        code           TEXT NOT NULL,
+        root           TEXT NOT NULL,
+        quad_class     INTEGER NOT NULL,
+        goldstein      REAL NOT NULL,
+        plover         TEXT NOT NULL,
+        negated        INTEGER NOT NULL,
+        place          TEXT,
+        place_country  TEXT,
+        lat            REAL,
+        lon            REAL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end   INTEGER NOT NULL,
+        evidence_text  TEXT NOT NULL,
+        pattern        TEXT NOT NULL,
+        confidence     REAL NOT NULL
+      );
+      CREATE INDEX events_pair ON events(source_country, target_country, date);
+      CREATE INDEX events_target ON events(target_country, date);
+      CREATE INDEX events_code ON events(code);
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_article ON events(article_id);
+
+      CREATE TABLE article_themes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        theme      TEXT NOT NULL,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, theme)
+      );
+      CREATE INDEX article_themes_theme ON article_themes(theme);
+    `,
+  },
+];

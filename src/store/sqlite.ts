@@ -1,0 +1,284 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode so readers never block the
+ * writer, with every write batch in one transaction (all or nothing: a crash loses no stored article).
+ */
+import Database from 'better-sqlite3';
+import type { Analysis, CodedEvent } from '../model/schema.js';
+import { MIGRATIONS } from './migrations.js';
+import type { EventFilter, PutResult, SearchHit, Store, StoredEvent, StoreSummary } from './store.js';
+
+type Db = Database.Database;
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 10_000;
+
+function migrate(db: Db): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (row) => row.version,
+    ),
+  );
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))").run(
+        migration.version,
+      );
+    })();
+  }
+}
+
+/** The three-letter country part of a CAMEO actor code (IGO and NGO codes keep their prefix). */
+const countryOf = (code: string): string => code.slice(0, 3);
+
+/**
+ * FTS5 query syntax treats quotes, parentheses and operators specially; a user's words are searched
+ * as plain terms unless they are already a valid FTS query, so that any input is safe to run.
+ */
+function ftsQuery(query: string): string {
+  const terms = query.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return terms.map((term) => `"${term}"`).join(' ');
+}
+
+class SqliteStore implements Store {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      hasArticle: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
+      insertArticle: db.prepare(
+        `INSERT OR IGNORE INTO articles (id, url, title, published, source, language, text, tone, analysis)
+         VALUES (@id, @url, @title, @published, @source, @language, @text, @tone, @analysis)`,
+      ),
+      insertFts: db.prepare(
+        'INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles WHERE id = ?',
+      ),
+      upsertActor: db.prepare(
+        `INSERT INTO actors (id, name, code, country, type) VALUES (@id, @name, @code, @country, @type)
+         ON CONFLICT(id) DO NOTHING`,
+      ),
+      insertArticleActor: db.prepare(
+        'INSERT OR IGNORE INTO article_actors (article_id, actor_id, code, role, mentions) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (article_id, date, source_code, source_country, source_actor, source_text,
+           target_code, target_country, target_actor, target_text, code, root, quad_class, goldstein, plover,
+           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence)
+         VALUES (@articleId, @date, @sourceCode, @sourceCountry, @sourceActor, @sourceText,
+           @targetCode, @targetCountry, @targetActor, @targetText, @code, @root, @quadClass, @goldstein, @plover,
+           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence)`,
+      ),
+      insertTheme: db.prepare(
+        'INSERT OR IGNORE INTO article_themes (article_id, theme, count) VALUES (?, ?, ?)',
+      ),
+      getArticle: db.prepare('SELECT analysis FROM articles WHERE id = ?'),
+    };
+  }
+
+  private insertEvent(articleId: string, event: CodedEvent): void {
+    this.statements.insertEvent.run({
+      articleId,
+      date: event.date?.slice(0, 10) ?? null,
+      sourceCode: event.source.code,
+      sourceCountry: countryOf(event.source.code),
+      sourceActor: event.source.actor ?? null,
+      sourceText: event.source.text,
+      targetCode: event.target?.code ?? null,
+      targetCountry: event.target ? countryOf(event.target.code) : null,
+      targetActor: event.target?.actor ?? null,
+      targetText: event.target?.text ?? null,
+      code: event.code,
+      root: event.root,
+      quadClass: event.quadClass,
+      goldstein: event.goldstein,
+      plover: event.plover,
+      negated: event.negated ? 1 : 0,
+      place: event.place?.name ?? null,
+      placeCountry: event.place?.country ?? null,
+      lat: event.place?.lat ?? null,
+      lon: event.place?.lon ?? null,
+      evidenceStart: event.evidence.start,
+      evidenceEnd: event.evidence.end,
+      evidenceText: event.evidence.text,
+      pattern: event.pattern,
+      confidence: event.confidence,
+    });
+  }
+
+  /** Returns false when the article was already stored (same identity), storing nothing. */
+  private insertAnalysis(analysis: Analysis): boolean {
+    const { article } = analysis;
+    const { changes } = this.statements.insertArticle.run({
+      id: article.id,
+      url: article.url,
+      title: article.title,
+      published: article.published,
+      source: article.source,
+      language: article.language,
+      text: article.text,
+      tone: analysis.tone.tone,
+      analysis: JSON.stringify(analysis),
+    });
+    if (changes === 0) return false;
+    this.statements.insertFts.run(article.id);
+    for (const actor of analysis.actors) {
+      this.statements.upsertActor.run({
+        id: actor.id,
+        name: actor.name,
+        code: actor.code,
+        country: actor.country,
+        type: actor.type,
+      });
+      this.statements.insertArticleActor.run(
+        article.id,
+        actor.id,
+        actor.code,
+        actor.role ?? null,
+        actor.mentions,
+      );
+    }
+    for (const event of analysis.events) this.insertEvent(article.id, event);
+    for (const theme of analysis.themes) this.statements.insertTheme.run(article.id, theme.id, theme.count);
+    return true;
+  }
+
+  putAnalyses(analyses: Analysis[]): PutResult {
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const analysis of analyses) if (this.insertAnalysis(analysis)) inserted++;
+      return { inserted, duplicates: analyses.length - inserted };
+    })();
+  }
+
+  hasArticle(id: string): boolean {
+    return this.statements.hasArticle.get(id) !== undefined;
+  }
+
+  getArticle(id: string): Analysis | null {
+    const row = this.statements.getArticle.get(id) as { analysis: string } | undefined;
+    if (row) return JSON.parse(row.analysis) as Analysis;
+    // A unique prefix of an id is enough, as with git hashes.
+    const matches = this.db
+      .prepare("SELECT analysis FROM articles WHERE id LIKE ? || '%' LIMIT 2")
+      .all(id) as Array<{ analysis: string }>;
+    return matches.length === 1 ? (JSON.parse(matches[0]!.analysis) as Analysis) : null;
+  }
+
+  search(query: string, limit = 10): SearchHit[] {
+    const match = ftsQuery(query);
+    if (match === '') return [];
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.published, a.source,
+                snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?`,
+      )
+      .all(match, clampLimit(limit)) as SearchHit[];
+    return rows;
+  }
+
+  events(filter: EventFilter = {}): StoredEvent[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    const codeColumn = (param: string): string => (param.length === 3 ? 'country' : 'code');
+    if (filter.actor) {
+      const column = codeColumn(filter.actor);
+      where.push(`(source_${column} = @actor OR target_${column} = @actor)`);
+      params.actor = filter.actor;
+    }
+    if (filter.source) {
+      where.push(`source_${codeColumn(filter.source)} = @source`);
+      params.source = filter.source;
+    }
+    if (filter.target) {
+      where.push(`target_${codeColumn(filter.target)} = @target`);
+      params.target = filter.target;
+    }
+    if (filter.code) {
+      where.push("code LIKE @code || '%'");
+      params.code = filter.code;
+    }
+    if (filter.since) {
+      where.push('date >= @since');
+      params.since = filter.since;
+    }
+    if (filter.until) {
+      where.push('date <= @until');
+      params.until = filter.until;
+    }
+    params.limit = clampLimit(filter.limit ?? DEFAULT_LIMIT);
+    const sql = `SELECT id, article_id AS articleId, date, source_code AS sourceCode, source_text AS sourceText,
+        target_code AS targetCode, target_text AS targetText, code, root, quad_class AS quadClass, goldstein, plover,
+        negated, place, evidence_text AS evidence, confidence
+      FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY date DESC, id DESC LIMIT @limit`;
+    return (
+      this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>
+    ).map((row) => ({
+      ...row,
+      negated: row.negated === 1,
+    }));
+  }
+
+  summary(): StoreSummary {
+    const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const range = this.db
+      .prepare(
+        'SELECT min(substr(published, 1, 10)) AS "from", max(substr(published, 1, 10)) AS "to" FROM articles',
+      )
+      .get() as StoreSummary['dateRange'];
+    return {
+      articles: count('SELECT count(*) AS n FROM articles'),
+      actors: count('SELECT count(*) AS n FROM actors'),
+      events: count('SELECT count(*) AS n FROM events'),
+      languages: this.db
+        .prepare(
+          'SELECT language, count(*) AS articles FROM articles GROUP BY language ORDER BY articles DESC',
+        )
+        .all() as StoreSummary['languages'],
+      dateRange: range,
+      // A pair is unordered: USA→CHN and CHN→USA count together, as analysts read "U.S.–China".
+      topPairs: this.db
+        .prepare(
+          `SELECT min(source_country, target_country) || '–' || max(source_country, target_country) AS pair, count(*) AS events
+           FROM events WHERE target_country IS NOT NULL AND target_country != source_country
+           GROUP BY pair ORDER BY events DESC, pair LIMIT 10`,
+        )
+        .all() as StoreSummary['topPairs'],
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function clampLimit(limit: number): number {
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit) || DEFAULT_LIMIT));
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) a Parley database file and brings its schema up to date. */
+export function openSqliteStore(file: string, options: OpenOptions = {}): Store {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  // A second writer waits up to 10 s for the lock rather than failing at once.
+  db.pragma('busy_timeout = 10000');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  }
+  return new SqliteStore(db);
+}

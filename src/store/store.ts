@@ -1,0 +1,76 @@
+/**
+ * The store interface: everything the CLI (and later the server) asks of a database. The SQLite
+ * implementation lives beside it; a PostgreSQL one can be added without touching the stages.
+ */
+import type { Analysis } from '../model/schema.js';
+
+export interface EventFilter {
+  /** Either side's actor code or country, e.g. "USA" or "USAGOV". */
+  actor?: string;
+  source?: string;
+  target?: string;
+  /** A CAMEO code or prefix ("04" matches every consult event). */
+  code?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+export interface StoredEvent {
+  id: number;
+  articleId: string;
+  date: string | null;
+  sourceCode: string;
+  sourceText: string;
+  targetCode: string | null;
+  targetText: string | null;
+  code: string;
+  root: string;
+  quadClass: number;
+  goldstein: number;
+  plover: string;
+  negated: boolean;
+  place: string | null;
+  evidence: string;
+  confidence: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  snippet: string;
+  rank: number;
+}
+
+export interface PairCount {
+  pair: string;
+  events: number;
+}
+
+export interface StoreSummary {
+  articles: number;
+  actors: number;
+  events: number;
+  languages: Array<{ language: string; articles: number }>;
+  dateRange: { from: string | null; to: string | null };
+  topPairs: PairCount[];
+}
+
+export interface PutResult {
+  inserted: number;
+  /** Articles whose identity was already stored: never stored twice. */
+  duplicates: number;
+}
+
+export interface Store {
+  /** Stores analyses in one transaction: all of them or none. */
+  putAnalyses(analyses: Analysis[]): PutResult;
+  hasArticle(id: string): boolean;
+  getArticle(id: string): Analysis | null;
+  search(query: string, limit?: number): SearchHit[];
+  events(filter?: EventFilter): StoredEvent[];
+  summary(): StoreSummary;
+  close(): void;
+}

@@ -1,0 +1,70 @@
+/** The command line, run in-process: outputs, exit codes, and one-line errors for bad input. */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { EXAMPLE_PATH, cli, tempDir } from './support.js';
+
+describe('parley CLI', () => {
+  it('analyze prints one JSON object for one article, validating against `parley schema`', async () => {
+    const run = await cli('analyze', EXAMPLE_PATH, '--date', '2023-06-19');
+    assert.equal(run.code, 0, run.stderr);
+    const analysis = JSON.parse(run.stdout);
+    assert.equal(analysis.article.published, '2023-06-19');
+    const schema = JSON.parse((await cli('schema')).stdout);
+    assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(analysis).sort());
+  });
+
+  it('analyze prints JSONL for several articles and goes on past bad ones, exiting 1', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'mixed.jsonl');
+    writeFileSync(file, ['{"text":"Iran condemned Israel."}', 'nope', '{"text":"Chile praised Peru."}'].join('\n'));
+    const run = await cli('analyze', file);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout.trim().split('\n').length, 2);
+    assert.equal(run.stderr.trim(), `parley: ${file}:2: not valid JSON (Unexpected token 'o', "nope" is not valid JSON)`);
+  });
+
+  it('ingest, search, events, show and summary work on a database', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'p.db');
+    const ingest = await cli('ingest', EXAMPLE_PATH, '--db', db, '--date', '2023-06-19');
+    assert.equal(ingest.code, 0, ingest.stderr);
+    assert.match(ingest.stdout, /^ingested 1 new articles \(0 already stored, 0 failed\)/);
+    const search = await cli('search', 'surveillance balloon', '--db', db, '--format', 'json');
+    const [hit] = JSON.parse(search.stdout);
+    assert.match(hit.snippet, /\[surveillance\] \[balloon\]/);
+    const events = await cli('events', '--db', db, '--actor', 'USA', '--format', 'csv');
+    assert.match(events.stdout.split('\n')[0]!, /^date,source,code,event,target/);
+    assert.ok(events.stdout.split('\n').length > 2);
+    const show = await cli('show', hit.id.slice(0, 8), '--db', db);
+    assert.match(show.stdout, /Antony Blinken \[USAGOV\], Secretary of State/);
+    assert.match(show.stdout, /Removed as boilerplate/);
+    const summary = await cli('summary', '--db', db);
+    assert.match(summary.stdout, /1 articles/);
+    assert.match(summary.stdout, /CHN–USA/);
+  });
+
+  it('says clearly what is wrong with a missing database, a bad option or an unknown id', async () => {
+    const missing = await cli('events', '--db', '/nonexistent/p.db');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no such database/);
+    const badFormat = await cli('events', '--format', 'xml');
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /--format must be one of table, json, csv/);
+    const dir = tempDir();
+    const db = path.join(dir, 'p.db');
+    await cli('ingest', EXAMPLE_PATH, '--db', db);
+    const unknown = await cli('show', 'ffffffffffff', '--db', db);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /ffffffffffff: no stored article/);
+  });
+
+  it('has help with an example for every command', async () => {
+    for (const command of ['analyze', 'ingest', 'search', 'events', 'show', 'summary']) {
+      const help = await cli(command, '--help');
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /Example:\n\s+\$ parley /, command);
+    }
+  });
+});

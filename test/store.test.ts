@@ -1,0 +1,93 @@
+/** The SQLite store: idempotent ingest, full-text search, event filters, and nothing lost on failure. */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { ingest } from '../src/batch.js';
+import { analyze } from '../src/pipeline.js';
+import { openStore } from '../src/store/index.js';
+import { EXAMPLE_PATH, tempDir } from './support.js';
+
+const ARTICLES = [
+  { id: '1', title: 'Sanctions', date: '2022-03-01', text: 'The United States imposed sanctions on Russia over the invasion of Ukraine.' },
+  { id: '2', title: 'Talks', date: '2023-06-18', text: 'Antony Blinken met Wang Yi in Beijing. China and the United States held talks on Taiwan.' },
+  { id: '3', title: 'Protest', date: '2024-05-02', text: 'Japan criticized China over the East China Sea.' },
+];
+
+function writeCorpus(dir: string): string {
+  const file = path.join(dir, 'corpus.jsonl');
+  writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n'));
+  return file;
+}
+
+function rowCounts(db: string): Record<string, number> {
+  const sqlite = new Database(db, { readonly: true });
+  const tables = ['articles', 'actors', 'article_actors', 'events', 'article_themes', 'articles_fts'];
+  const counts = Object.fromEntries(
+    tables.map((table) => [table, (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+  );
+  sqlite.close();
+  return counts;
+}
+
+describe('SQLite store', () => {
+  it('stores an article once however often it is ingested', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'parley.db');
+    const corpus = writeCorpus(dir);
+    const store = openStore(db);
+    const first = await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
+    assert.equal(first.stored, 4);
+    assert.equal(first.failed, 0);
+    const countsAfterFirst = rowCounts(db);
+    const second = await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
+    assert.equal(second.stored, 0);
+    assert.equal(second.duplicates, 4);
+    store.close();
+    assert.deepEqual(rowCounts(db), countsAfterFirst);
+    assert.ok(countsAfterFirst.events! > 0);
+  });
+
+  it('searches full text with ranking and snippets, safe for any query', async () => {
+    const dir = tempDir();
+    const store = openStore(path.join(dir, 'parley.db'));
+    await ingest([writeCorpus(dir)], store);
+    const hits = store.search('sanctions Russia');
+    assert.equal(hits[0]?.title, 'Sanctions');
+    assert.match(hits[0]!.snippet, /\[sanctions\]/i);
+    assert.deepEqual(store.search('"unbalanced (quote AND OR'), []);
+    assert.deepEqual(store.search("'; DROP TABLE articles; --"), []);
+    assert.equal(store.summary().articles, 3);
+    store.close();
+  });
+
+  it('filters events by actor, side, code and date', async () => {
+    const dir = tempDir();
+    const store = openStore(path.join(dir, 'parley.db'));
+    await ingest([writeCorpus(dir)], store);
+    const sanctions = store.events({ source: 'USA', target: 'RUS' });
+    assert.deepEqual(sanctions.map((e) => e.code), ['163']);
+    assert.match(sanctions[0]!.evidence, /imposed sanctions on Russia/);
+    assert.ok(store.events({ actor: 'CHN', code: '04' }).length >= 1);
+    assert.equal(store.events({ actor: 'CHN', since: '2024-01-01' }).length, store.events({ actor: 'CHN', code: '11' }).length);
+    assert.equal(store.events({ until: '2021-12-31' }).length, 0);
+    const summary = store.summary();
+    assert.ok(summary.topPairs.some((pair) => pair.pair === 'RUS–USA'));
+    store.close();
+  });
+
+  it('writes a batch all or nothing', () => {
+    const dir = tempDir();
+    const store = openStore(path.join(dir, 'parley.db'));
+    const good = analyze({ text: 'France praised Germany.', date: '2024-01-01' });
+    const bad = { ...analyze({ text: 'Spain criticized Italy.', date: '2024-01-01' }) };
+    // A malformed event (no source code) violates NOT NULL and must roll the whole batch back.
+    bad.events = [{ ...bad.events[0]!, source: { text: 'x', code: null as unknown as string } }];
+    assert.throws(() => store.putAnalyses([good, bad]));
+    assert.equal(store.summary().articles, 0);
+    store.putAnalyses([good]);
+    assert.equal(store.summary().articles, 1);
+    store.close();
+  });
+});

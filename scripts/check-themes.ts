@@ -193,20 +193,35 @@ function surfaceOf(phrase: string): string {
  * Analyses each phrase's own text with Parley's tokenizer and phrase matcher and warns when the phrase does
  * not find its theme: the tokenizer may split or lemmatise it differently from how it is written.
  */
-async function checkMatching(themes: Theme[]): Promise<void> {
+async function checkMatching(themes: Theme[], tone: ToneEntry[]): Promise<void> {
   const { tokenize } = await import('../src/nlp/tokenize.js');
   const { buildLemmaTrie, findLemmaPhrases } = await import('../src/analysis/lemma-phrases.js');
-  const trie = buildLemmaTrie(themes.flatMap((theme) => theme.phrases.map((p): [string, string] => [p, theme.id])));
+  const lemmasOf = (text: string): string[] => tokenize(text).tokens.map((token) => token.lemma);
+
+  const themeTrie = buildLemmaTrie(
+    themes.flatMap((theme) => theme.phrases.map((phrase): [string, string] => [phrase, theme.id])),
+  );
   for (const theme of themes)
     for (const phrase of theme.phrases) {
       const { tokens } = tokenize(surfaceOf(phrase));
-      const hits = findLemmaPhrases(tokens, trie);
-      if (!hits.some((hit) => hit.value === theme.id))
+      if (!findLemmaPhrases(tokens, themeTrie).some((hit) => hit.value === theme.id))
         warn(
           theme,
-          `${theme.id}: "${phrase}" does not match its own text (lemmas: ${tokens.map((t) => t.lemma).join(' ')})`,
+          `${theme.id}: "${phrase}" does not match its own text (lemmas: ${lemmasOf(surfaceOf(phrase)).join(' ')})`,
         );
     }
+
+  // Only multi-word tone entries go through the phrase matcher; single words are looked up directly.
+  const tonePhrases = tone.filter((entry) => entry.term.includes(' '));
+  const toneTrie = buildLemmaTrie(tonePhrases.map((entry): [string, string] => [entry.term, entry.term]));
+  for (const entry of tonePhrases) {
+    const { tokens } = tokenize(surfaceOf(entry.term));
+    if (!findLemmaPhrases(tokens, toneTrie).some((hit) => hit.value === entry.term))
+      warn(
+        entry,
+        `"${entry.term}" does not match its own text (lemmas: ${lemmasOf(surfaceOf(entry.term)).join(' ')})`,
+      );
+  }
 }
 
 function parseArgs(argv: string[]): { themeFiles: string[]; toneFile: string; match: boolean } {
@@ -237,7 +252,7 @@ async function main(): Promise<void> {
   checkThemes(themes);
   const tone = parseTone(toneFile);
   checkTone(tone);
-  if (match && errors.length === 0) await checkMatching(themes);
+  if (match && errors.length === 0) await checkMatching(themes, tone);
 
   const phraseCount = themes.reduce((sum, theme) => sum + theme.phrases.length, 0);
   const tonePhrases = tone.filter((entry) => entry.term.includes(' ')).length;

@@ -18,11 +18,17 @@ describe('parley CLI', () => {
   it('analyze prints JSONL for several articles and goes on past bad ones, exiting 1', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'mixed.jsonl');
-    writeFileSync(file, ['{"text":"Iran condemned Israel."}', 'nope', '{"text":"Chile praised Peru."}'].join('\n'));
+    writeFileSync(
+      file,
+      ['{"text":"Iran condemned Israel."}', 'nope', '{"text":"Chile praised Peru."}'].join('\n'),
+    );
     const run = await cli('analyze', file);
     assert.equal(run.code, 1);
     assert.equal(run.stdout.trim().split('\n').length, 2);
-    assert.equal(run.stderr.trim(), `parley: ${file}:2: not valid JSON (Unexpected token 'o', "nope" is not valid JSON)`);
+    assert.equal(
+      run.stderr.trim(),
+      `parley: ${file}:2: not valid JSON (Unexpected token 'o', "nope" is not valid JSON)`,
+    );
   });
 
   it('ingest, search, events, show and summary work on a database', async () => {

@@ -9,7 +9,10 @@ import { exampleText } from './support.js';
 function assertSpansSliceToText(analysis: Analysis): void {
   const { text } = analysis.article;
   const check = (span: { start: number; end: number; text?: string }, what: string): void => {
-    assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what} inside the text`);
+    assert.ok(
+      span.start >= 0 && span.start <= span.end && span.end <= text.length,
+      `${what} inside the text`,
+    );
     if (span.text !== undefined) assert.equal(text.slice(span.start, span.end), span.text, what);
   };
   analysis.sentences.forEach((s, i) => check(s, `sentence ${i}`));
@@ -39,7 +42,8 @@ describe('the Xi–Blinken example', () => {
 
   it('finds the USA, China, Russia and Taiwan', () => {
     const countries = new Set(analysis.actors.map((actor) => actor.country));
-    for (const code of ['USA', 'CHN', 'RUS', 'TWN']) assert.ok(countries.has(code), `${code} among the actors`);
+    for (const code of ['USA', 'CHN', 'RUS', 'TWN'])
+      assert.ok(countries.has(code), `${code} among the actors`);
   });
 
   it('resolves the people to their roles on the article date', () => {
@@ -61,7 +65,10 @@ describe('the Xi–Blinken example', () => {
         new Set([event.source.code.slice(0, 3), event.target?.code.slice(0, 3)]).has('USA') &&
         new Set([event.source.code.slice(0, 3), event.target?.code.slice(0, 3)]).has('CHN'),
     );
-    assert.ok(meetings.length >= 1, JSON.stringify(analysis.events.map((e) => [e.source.text, e.code, e.target?.text])));
+    assert.ok(
+      meetings.length >= 1,
+      JSON.stringify(analysis.events.map((e) => [e.source.text, e.code, e.target?.text])),
+    );
     const first = meetings[0]!;
     assert.match(first.evidence.text, /Xi Jinping/);
     assert.equal(first.quadClass, 1);
@@ -85,7 +92,8 @@ describe('the Xi–Blinken example', () => {
   it('measures a positive tone and finds the main themes and the quote', () => {
     assert.ok(analysis.tone.tone > 0, `tone ${analysis.tone.tone}`);
     const themes = new Set(analysis.themes.map((theme) => theme.id));
-    for (const theme of ['TAIWAN', 'EXPORT_CONTROLS_TECH']) assert.ok(themes.has(theme), `${theme} in ${[...themes]}`);
+    for (const theme of ['TAIWAN', 'EXPORT_CONTROLS_TECH'])
+      assert.ok(themes.has(theme), `${theme} in ${[...themes]}`);
     const quote = analysis.quotes.find((q) => q.text === 'no room for compromise or concessions');
     assert.equal(quote?.speaker?.code.slice(0, 3), 'CHN');
   });
@@ -118,11 +126,20 @@ describe('analysis invariants', () => {
   it('marks negation and drops questions and modals', () => {
     const negated = analyze({ text: 'Japan did not criticize South Korea.', date: '2024-01-01' });
     assert.equal(negated.events[0]?.negated, true);
-    assert.equal(analyze({ text: 'Could China impose sanctions on Australia?', date: '2024-01-01' }).events.length, 0);
-    assert.equal(analyze({ text: 'China could impose sanctions on Australia.', date: '2024-01-01' }).events.length, 0);
+    assert.equal(
+      analyze({ text: 'Could China impose sanctions on Australia?', date: '2024-01-01' }).events.length,
+      0,
+    );
+    assert.equal(
+      analyze({ text: 'China could impose sanctions on Australia.', date: '2024-01-01' }).events.length,
+      0,
+    );
   });
 
   it('throws a clear error for an article without text', () => {
-    assert.throws(() => analyze({ title: 'Only a title', text: '   ' }, { origin: 'x.json' }), /x\.json: no article text/);
+    assert.throws(
+      () => analyze({ title: 'Only a title', text: '   ' }, { origin: 'x.json' }),
+      /x\.json: no article text/,
+    );
   });
 });

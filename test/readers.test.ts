@@ -22,7 +22,10 @@ describe('readers', () => {
   it('reads a .txt file: first non-empty line is the title', async () => {
     const [result] = await readAll(EXAMPLE_PATH);
     assert.ok(result?.ok);
-    assert.equal(result.record.input.title, 'Xi-Blinken Meeting in Beijing Shows Signs of Progress in U.S.-China Relations');
+    assert.equal(
+      result.record.input.title,
+      'Xi-Blinken Meeting in Beijing Shows Signs of Progress in U.S.-China Relations',
+    );
     assert.match(result.record.input.text ?? '', /^\s*In a significant diplomatic development/);
   });
 
@@ -78,12 +81,21 @@ describe('readers', () => {
     writeFileSync(path.join(emptyDir, 'notes.bin'), 'not an article format');
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'blank.txt'), '  \n\n  ');
-    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+    writeFileSync(
+      path.join(dir, 'binary.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]),
+    );
     writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Title\nCaf\xe9 society', 'latin1'));
     writeFileSync(path.join(dir, 'broken.txt.gz'), gzipSync('Title\nBody').subarray(0, 12));
-    const targets = ['missing.txt', emptyDir, 'empty.txt', 'blank.txt', 'binary.txt', 'latin1.txt', 'broken.txt.gz'].map(
-      (name) => (path.isAbsolute(name) ? name : path.join(dir, name)),
-    );
+    const targets = [
+      'missing.txt',
+      emptyDir,
+      'empty.txt',
+      'blank.txt',
+      'binary.txt',
+      'latin1.txt',
+      'broken.txt.gz',
+    ].map((name) => (path.isAbsolute(name) ? name : path.join(dir, name)));
     const errors = errorsOf(await readAll(...targets));
     assert.equal(errors.length, 7, errors.join('\n'));
     const expected = [

@@ -10,8 +10,18 @@ import { openStore } from '../src/store/index.js';
 import { EXAMPLE_PATH, tempDir } from './support.js';
 
 const ARTICLES = [
-  { id: '1', title: 'Sanctions', date: '2022-03-01', text: 'The United States imposed sanctions on Russia over the invasion of Ukraine.' },
-  { id: '2', title: 'Talks', date: '2023-06-18', text: 'Antony Blinken met Wang Yi in Beijing. China and the United States held talks on Taiwan.' },
+  {
+    id: '1',
+    title: 'Sanctions',
+    date: '2022-03-01',
+    text: 'The United States imposed sanctions on Russia over the invasion of Ukraine.',
+  },
+  {
+    id: '2',
+    title: 'Talks',
+    date: '2023-06-18',
+    text: 'Antony Blinken met Wang Yi in Beijing. China and the United States held talks on Taiwan.',
+  },
   { id: '3', title: 'Protest', date: '2024-05-02', text: 'Japan criticized China over the East China Sea.' },
 ];
 
@@ -25,7 +35,10 @@ function rowCounts(db: string): Record<string, number> {
   const sqlite = new Database(db, { readonly: true });
   const tables = ['articles', 'actors', 'article_actors', 'events', 'article_themes', 'articles_fts'];
   const counts = Object.fromEntries(
-    tables.map((table) => [table, (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+    tables.map((table) => [
+      table,
+      (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    ]),
   );
   sqlite.close();
   return counts;
@@ -67,10 +80,16 @@ describe('SQLite store', () => {
     const store = openStore(path.join(dir, 'parley.db'));
     await ingest([writeCorpus(dir)], store);
     const sanctions = store.events({ source: 'USA', target: 'RUS' });
-    assert.deepEqual(sanctions.map((e) => e.code), ['163']);
+    assert.deepEqual(
+      sanctions.map((e) => e.code),
+      ['163'],
+    );
     assert.match(sanctions[0]!.evidence, /imposed sanctions on Russia/);
     assert.ok(store.events({ actor: 'CHN', code: '04' }).length >= 1);
-    assert.equal(store.events({ actor: 'CHN', since: '2024-01-01' }).length, store.events({ actor: 'CHN', code: '11' }).length);
+    assert.equal(
+      store.events({ actor: 'CHN', since: '2024-01-01' }).length,
+      store.events({ actor: 'CHN', code: '11' }).length,
+    );
     assert.equal(store.events({ until: '2021-12-31' }).length, 0);
     const summary = store.summary();
     assert.ok(summary.topPairs.some((pair) => pair.pair === 'RUS–USA'));

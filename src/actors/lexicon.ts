@@ -43,7 +43,8 @@ let cached: Lexicon | undefined;
  * Aliases that begin with a title ("President Xi") would win the longest match from the title and cut
  * the full name that follows ("President Xi | Jinping"); the bare name alias already covers them.
  */
-const TITLED = /^(President|Premier|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Prince|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;
+const TITLED =
+  /^(President|Premier|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Prince|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;
 
 export function bestCandidate(candidates: readonly NameCandidate[]): NameCandidate {
   return [...candidates].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0]!;
@@ -73,7 +74,8 @@ export function lexicon(): Lexicon {
   const { countries, people, organizations, agents, places } = dictionaries();
   const names = new TokenTrie<NameCandidate>();
   for (const person of people) {
-    for (const name of [person.name, ...person.aliases]) if (!TITLED.test(name)) names.add(name, { kind: 'person', person });
+    for (const name of [person.name, ...person.aliases])
+      if (!TITLED.test(name)) names.add(name, { kind: 'person', person });
   }
   for (const organization of organizations)
     for (const name of [organization.name, ...organization.aliases])

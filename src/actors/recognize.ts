@@ -126,7 +126,12 @@ function rolePhraseAfter(
  * A run of capitalised proper nouns, allowing connectors inside ("Great Hall of the People"), and
  * stopping where a dictionary name starts ("… Secretary of State | Antony Blinken").
  */
-function properNounRun(tokens: Token[], start: number, end: number, startsName: (index: number) => boolean): number {
+function properNounRun(
+  tokens: Token[],
+  start: number,
+  end: number,
+  startsName: (index: number) => boolean,
+): number {
   let last = start;
   for (let i = start + 1; i < end && !startsName(i); i++) {
     const token = tokens[i]!;
@@ -141,7 +146,9 @@ function properNounRun(tokens: Token[], start: number, end: number, startsName: 
  * a name: in a heading only dictionary names count.
  */
 function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
-  const words = tokens.slice(sentence.firstToken, sentence.lastToken).filter((token) => /^\p{L}/u.test(token.text));
+  const words = tokens
+    .slice(sentence.firstToken, sentence.lastToken)
+    .filter((token) => /^\p{L}/u.test(token.text));
   if (words.length === 0 || words.length > 12) return false;
   const last = tokens[sentence.lastToken - 1]!.text;
   if (['.', '!', '?', '"', '”'].includes(last)) return false;
@@ -319,7 +326,8 @@ class ArticleResolver {
     const { names } = lexicon();
     for (const sentence of sentences) {
       const heading = isHeading(tokens, sentence);
-      const startsName = (index: number): boolean => names.longestMatch(texts, index, sentence.lastToken) !== null;
+      const startsName = (index: number): boolean =>
+        names.longestMatch(texts, index, sentence.lastToken) !== null;
       let i = sentence.firstToken;
       while (i < sentence.lastToken) {
         const match = names.longestMatch(texts, i, sentence.lastToken);
@@ -341,7 +349,9 @@ class ArticleResolver {
    */
   /** "U.S. Secretary of State Antony Blinken": between qualifier and name stand only title words. */
   private onlyTitlesBetween(from: number, to: number): boolean {
-    return this.doc.tokens.slice(from, to).every((token) => PERSON_TITLES.has(token.text) || token.text === 'of');
+    return this.doc.tokens
+      .slice(from, to)
+      .every((token) => PERSON_TITLES.has(token.text) || token.text === 'of');
   }
 
   private applyQualifiers(): void {

@@ -28,8 +28,13 @@ export class TokenTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
 
   add(phrase: string, value: T): void {
+    this.addTokens(phraseTokens(phrase), value);
+  }
+
+  /** Adds a phrase already split into tokens (lemma files write hyphens as separate words). */
+  addTokens(tokens: readonly string[], value: T): void {
     let node = this.root;
-    for (const token of phraseTokens(phrase)) {
+    for (const token of tokens) {
       let child = node.next.get(token);
       if (!child) {
         child = { next: new Map(), values: [] };

@@ -13,7 +13,9 @@ export interface PhraseHit<T> {
 
 export function buildLemmaTrie<T>(entries: Iterable<[phrase: string, value: T]>): TokenTrie<T> {
   const trie = new TokenTrie<T>();
-  for (const [phrase, value] of entries) trie.add(phrase.toLowerCase(), value);
+  // Lemma files split hyphens themselves ("military - to - military") and keep prefixed words whole
+  // ("non-proliferation") as the tokenizer does, so only spaces separate their tokens.
+  for (const [phrase, value] of entries) trie.addTokens(phrase.toLowerCase().trim().split(/\s+/), value);
   return trie;
 }
 

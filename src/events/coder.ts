@@ -17,7 +17,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 /** A trigger right after these is a possibility, not an event ("could impose", "may visit"). */
 const MODALS = new Set(['could', 'would', 'might', 'may', 'should', 'must', 'can', 'will']);
 const PASSIVE_AUXILIARIES = new Set(['be']);
-const CONSULT_ROOT = '04';
+/** Events two parties do together ("X and Y met / signed / clashed"): one event between the two. */
+const JOINT_EVENT = /^(04|057|06|193)/;
 
 interface Match {
   pattern: EventPattern;
@@ -77,7 +78,7 @@ class SentenceCoder {
     return undefined;
   }
 
-  private tryPattern(pattern: EventPattern, start: number): Match | null {
+  private tryPattern(pattern: EventPattern, start: number, passive: boolean): Match | null {
     let i = start;
     let lastWord = start;
     const match: Match = { pattern, firstToken: start, lastToken: start + 1 };
@@ -87,6 +88,9 @@ class SentenceCoder {
         if (found === undefined) return null;
         lastWord = found;
         i = found + 1;
+      } else if (passive && part.kind === 'target') {
+        // In the passive the target is the subject, before the trigger: the slot stays empty here.
+        continue;
       } else {
         const mention = this.slotAt(i);
         if (!mention) return null;
@@ -103,8 +107,9 @@ class SentenceCoder {
     const token = this.doc.tokens[index]!;
     if (!TRIGGER_POS.has(token.pos)) return null;
     const candidates = patternIndex().get(token.lemma) ?? patternIndex().get(token.text.toLowerCase()) ?? [];
+    const passive = this.isPassive(index);
     for (const pattern of candidates) {
-      const match = this.tryPattern(pattern, index);
+      const match = this.tryPattern(pattern, index, passive);
       if (match) return match;
     }
     return null;
@@ -129,16 +134,28 @@ class SentenceCoder {
     const coordinated =
       previous &&
       between[0]?.lemma === 'and' &&
-      between.slice(1).every((token) => /^\p{Lu}/u.test(token.text) || token.lemma === 'of' || token.lemma === 'the');
+      between
+        .slice(1)
+        .every((token) => /^\p{Lu}/u.test(token.text) || token.lemma === 'of' || token.lemma === 'the');
     return coordinated ? [previous, nearest] : [nearest];
+  }
+
+  /** "was sanctioned by": a form of "be" before the trigger (an adverb may stand between) and "by" after it. */
+  private isPassive(index: number): boolean {
+    const before = this.doc.tokens[index - 1]?.pos === 'ADV' ? index - 2 : index - 1;
+    const auxiliary = this.doc.tokens[before];
+    return (
+      !!auxiliary &&
+      before >= this.sentence.firstToken &&
+      PASSIVE_AUXILIARIES.has(auxiliary.lemma) &&
+      this.token(index + 1)?.lemma === 'by'
+    );
   }
 
   /** "was sanctioned by the EU": the agent after "by" is the source, the subject the target. */
   private passiveAgent(match: Match): EntityMention | undefined {
-    const auxiliary = this.doc.tokens[match.firstToken - 1];
-    if (!auxiliary || !PASSIVE_AUXILIARIES.has(auxiliary.lemma)) return undefined;
-    const by = this.token(match.lastToken);
-    return by?.lemma === 'by' ? this.slotAt(match.lastToken + 1) : undefined;
+    if (!this.isPassive(match.firstToken)) return undefined;
+    return this.slotAt(match.firstToken + 2);
   }
 
   private resolveParties(match: Match): { source: EntityMention; target: EntityMention | undefined } | null {

@@ -1,5 +1,5 @@
 /** Read-only commands over a stored database: search, events, show, summary. */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { cameoCodes } from '../../events/ontology.js';
 import { openStore, type EventFilter, type Store } from '../../store/index.js';
@@ -20,17 +20,17 @@ function withStore<T>(db: string, use: (store: Store) => T): T {
 const FORMATS = ['table', 'json', 'csv'];
 function parseFormat(value: string): OutputFormat {
   if (!FORMATS.includes(value))
-    throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+    throw new InvalidArgumentError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
   return value as OutputFormat;
 }
 const parseLimit = (value: string): number => {
   const limit = Number.parseInt(value, 10);
-  if (!(limit > 0)) throw new Error(`--limit must be a positive number, not "${value}"`);
+  if (!(limit > 0)) throw new InvalidArgumentError(`--limit must be a positive number, not "${value}"`);
   return limit;
 };
 const parseDate = (value: string): string => {
   if (!/^\d{4}(-\d{2}){0,2}$/.test(value))
-    throw new Error(`"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    throw new InvalidArgumentError(`"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   return value;
 };
 

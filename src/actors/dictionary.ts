@@ -142,9 +142,7 @@ export function useActorFiles(files: string[]): void {
 
 export function dictionaries(): Dictionaries {
   if (cached) return cached;
-  const people = existsSync(dataPath('actors/people.tsv'))
-    ? loadPeople(dataPath('actors/people.tsv'))
-    : new Map<string, PersonEntry>(); // TEMP
+  const people = loadPeople(dataPath('actors/people.tsv'));
   for (const file of extraActorFiles) loadPeople(file, people);
   cached = {
     countries: loadCountries(dataPath('actors/countries.tsv')),

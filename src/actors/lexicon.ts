@@ -44,7 +44,7 @@ let cached: Lexicon | undefined;
  * the full name that follows ("President Xi | Jinping"); the bare name alias already covers them.
  */
 const TITLED =
-  /^(President|Premier|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Prince|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s/;
+  /^(President|Premier|Prime|Chancellor|Secretary|Minister|Foreign|Defen[cs]e|Vice|Deputy|Chairman|General|King|Queen|Prince|Crown|Sheikh|Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Gov|Governor|Ambassador)\.?\s/;
 
 export function bestCandidate(candidates: readonly NameCandidate[]): NameCandidate {
   return [...candidates].sort((a, b) => KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind])[0]!;

@@ -364,7 +364,10 @@ class ArticleResolver {
         next.actor.country = resolution.qualifier.country;
         next.mention.code = resolution.qualifier.code;
       }
+      // The title belongs to the person: it is not a mention of the government on its own.
       resolution.mention.qualifies = next.mention.actor;
+      delete resolution.mention.actor;
+      delete resolution.mention.resolvedBy;
     });
   }
 

@@ -9,6 +9,7 @@ import { analysisJsonSchema } from '../model/schema.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQueries } from './commands/query.js';
+import { registerRelations } from './commands/relations.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -41,6 +42,7 @@ export function buildProgram(context: CliContext): Command {
   registerAnalyze(program, context);
   registerIngest(program, context);
   registerQueries(program, context);
+  registerRelations(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

@@ -168,8 +168,8 @@ class SentenceCoder {
     const subject = this.subjectBefore(match.firstToken);
     const [first, second] = subject;
     if (!first) return null;
-    // "Xi and Blinken met": one consult event between the two, not two events.
-    if (second && !match.target && match.pattern.code.startsWith(CONSULT_ROOT))
+    // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
+    if (second && !match.target && JOINT_EVENT.test(match.pattern.code))
       return { source: first, target: second };
     return { source: subject[subject.length - 1]!, target: match.target };
   }

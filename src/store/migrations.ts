@@ -85,4 +85,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX article_themes_theme ON article_themes(theme);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Relations asked for by full actor code ("USAGOV CHNGOV") rather than by country.
+      CREATE INDEX events_code_pair ON events(source_code, target_code, date);
+    `,
+  },
 ];

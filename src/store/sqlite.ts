@@ -5,7 +5,19 @@
 import Database from 'better-sqlite3';
 import type { Analysis, CodedEvent } from '../model/schema.js';
 import { MIGRATIONS } from './migrations.js';
-import type { EventFilter, PutResult, SearchHit, Store, StoredEvent, StoreSummary } from './store.js';
+import type { PeriodAggregate, PeriodUnit } from '../analysis/barometer.js';
+import type {
+  ActorProfile,
+  DateRange,
+  EventFilter,
+  PairTheme,
+  PutResult,
+  RelationEvent,
+  SearchHit,
+  Store,
+  StoredEvent,
+  StoreSummary,
+} from './store.js';
 
 type Db = Database.Database;
 
@@ -42,6 +54,38 @@ const countryOf = (code: string): string => code.slice(0, 3);
 function ftsQuery(query: string): string {
   const terms = query.match(/[\p{L}\p{N}_]+/gu) ?? [];
   return terms.map((term) => `"${term}"`).join(' ');
+}
+
+/** The SQL expression naming an event's period: ISO weeks through SQLite's %G/%V. */
+const PERIOD_SQL: Record<PeriodUnit, string> = {
+  day: 'substr(date, 1, 10)',
+  week: "strftime('%G-W%V', substr(date, 1, 10))",
+  month: 'substr(date, 1, 7)',
+  year: 'substr(date, 1, 4)',
+};
+
+/** An actor is asked for by country ("USA": three letters) or by full code ("USAGOV"). */
+function sideColumn(side: 'source' | 'target', actor: string): string {
+  return actor.length === 3 ? `${side}_country` : `${side}_code`;
+}
+
+/** Both directions between @a and @b, plus the date range. */
+function pairWhere(a: string, b: string, range: DateRange): string {
+  const ab = `(${sideColumn('source', a)} = @a AND ${sideColumn('target', b)} = @b)`;
+  const ba = `(${sideColumn('source', b)} = @b AND ${sideColumn('target', a)} = @a)`;
+  return `(${ab} OR ${ba})${rangeWhere(range)}`;
+}
+
+function rangeWhere(range: DateRange, column = 'date'): string {
+  return `${range.since ? ` AND ${column} >= @since` : ''}${range.until ? ` AND ${column} <= @until` : ''} AND ${column} IS NOT NULL`;
+}
+
+/** "--until 2023" means through the end of 2023: dates compare as strings, so the bound is padded. */
+function rangeParams(range: DateRange): Record<string, string> {
+  return {
+    ...(range.since ? { since: range.since } : {}),
+    ...(range.until ? { until: `${range.until}\uffff` } : {}),
+  };
 }
 
 class SqliteStore implements Store {
@@ -251,6 +295,107 @@ class SqliteStore implements Store {
         )
         .all() as StoreSummary['topPairs'],
     };
+  }
+
+  relationPeriods(a: string, b: string, by: PeriodUnit, range: DateRange = {}): PeriodAggregate[] {
+    const forward = `${sideColumn('source', a)} = @a AND ${sideColumn('target', b)} = @b`;
+    const rows = this.db
+      .prepare(
+        `SELECT ${PERIOD_SQL[by]} AS period,
+           sum(CASE WHEN ${forward} THEN 1 ELSE 0 END) AS eventsAB,
+           sum(CASE WHEN ${forward} THEN 0 ELSE 1 END) AS eventsBA,
+           count(DISTINCT CASE WHEN ${forward} THEN article_id END) AS articlesAB,
+           count(DISTINCT CASE WHEN ${forward} THEN NULL ELSE article_id END) AS articlesBA,
+           count(DISTINCT article_id) AS articles,
+           sum(goldstein) AS goldsteinSum, count(*) AS mentions,
+           sum(quad_class = 1) AS q1, sum(quad_class = 2) AS q2, sum(quad_class = 3) AS q3, sum(quad_class = 4) AS q4,
+           avg(articles.tone) AS tone
+         FROM events JOIN articles ON articles.id = events.article_id
+         WHERE ${pairWhere(a, b, range)}
+         GROUP BY period ORDER BY period`,
+      )
+      .all({ a, b, ...rangeParams(range) }) as Array<
+      Omit<PeriodAggregate, 'quad'> & { q1: number; q2: number; q3: number; q4: number }
+    >;
+    return rows.map(({ q1, q2, q3, q4, ...row }) => ({
+      ...row,
+      quad: [q1, q2, q3, q4],
+      tone: row.tone === null ? null : Math.round(row.tone * 1000) / 1000,
+    }));
+  }
+
+  relationEvents(a: string, b: string, range: DateRange = {}, limit = 1000): RelationEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.article_id AS articleId, e.date, e.source_code AS sourceCode, e.source_text AS sourceText,
+           e.target_code AS targetCode, e.target_text AS targetText, e.code, e.root, e.quad_class AS quadClass,
+           e.goldstein, e.plover, e.negated, e.place, e.evidence_text AS evidence, e.confidence,
+           a.title, a.tone, a.url
+         FROM events e JOIN articles a ON a.id = e.article_id
+         WHERE ${pairWhere(a, b, range).replace(/\b(source_|target_|date\b)/g, 'e.$1')}
+         ORDER BY e.date, e.id LIMIT @limit`,
+      )
+      .all({ a, b, ...rangeParams(range), limit: clampLimit(limit) }) as Array<
+      Omit<RelationEvent, 'negated'> & { negated: number }
+    >;
+    return rows.map((row) => ({ ...row, negated: row.negated === 1 }));
+  }
+
+  actorProfile(actor: string, by: PeriodUnit, range: DateRange = {}): ActorProfile {
+    const params = { actor, ...rangeParams(range) };
+    const asSource = `${sideColumn('source', actor)} = @actor`;
+    const asTarget = `${sideColumn('target', actor)} = @actor`;
+    const involved = `(${asSource} OR ${asTarget})${rangeWhere(range)}`;
+    const countryMatch = actor.length === 3 ? "aa.code LIKE @actor || '%'" : 'aa.code = @actor';
+    return {
+      actor,
+      names: this.db
+        .prepare(
+          `SELECT ac.name, aa.code, count(*) AS articles FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id
+           WHERE ${countryMatch} GROUP BY ac.id, aa.code ORDER BY articles DESC, ac.name LIMIT 10`,
+        )
+        .all({ actor }) as ActorProfile['names'],
+      byPeriod: this.db
+        .prepare(
+          `SELECT ${PERIOD_SQL[by]} AS period, sum(${asSource}) AS asSource, sum(${asTarget}) AS asTarget,
+             round(avg(goldstein), 3) AS goldstein
+           FROM events WHERE ${involved} GROUP BY period ORDER BY period`,
+        )
+        .all(params) as ActorProfile['byPeriod'],
+      partners: this.db
+        .prepare(
+          `SELECT CASE WHEN ${asSource} THEN target_country ELSE source_country END AS country, count(*) AS events,
+             round(avg(goldstein), 3) AS goldstein
+           FROM events WHERE ${involved} AND target_country IS NOT NULL AND source_country != target_country
+           GROUP BY country ORDER BY events DESC, country LIMIT 10`,
+        )
+        .all(params) as ActorProfile['partners'],
+      codes: this.db
+        .prepare(
+          `SELECT code, count(*) AS events FROM events WHERE ${involved} GROUP BY code ORDER BY events DESC, code LIMIT 10`,
+        )
+        .all(params) as ActorProfile['codes'],
+      themes: this.db
+        .prepare(
+          `SELECT theme, count(*) AS articles FROM article_themes
+           WHERE article_id IN (SELECT DISTINCT article_id FROM events WHERE ${involved})
+           GROUP BY theme ORDER BY articles DESC, theme LIMIT 15`,
+        )
+        .all(params) as ActorProfile['themes'],
+    };
+  }
+
+  pairThemes(a: string, b: string, by: PeriodUnit, range: DateRange = {}): PairTheme[] {
+    return this.db
+      .prepare(
+        `WITH pair_articles AS (
+           SELECT DISTINCT article_id, ${PERIOD_SQL[by]} AS period FROM events WHERE ${pairWhere(a, b, range)}
+         )
+         SELECT p.period, t.theme, count(*) AS articles
+         FROM pair_articles p JOIN article_themes t ON t.article_id = p.article_id
+         GROUP BY p.period, t.theme ORDER BY p.period, articles DESC, t.theme`,
+      )
+      .all({ a, b, ...rangeParams(range) }) as PairTheme[];
   }
 
   close(): void {

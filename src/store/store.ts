@@ -2,6 +2,7 @@
  * The store interface: everything the CLI (and later the server) asks of a database. The SQLite
  * implementation lives beside it; a PostgreSQL one can be added without touching the stages.
  */
+import type { PeriodAggregate, PeriodUnit } from '../analysis/barometer.js';
 import type { Analysis } from '../model/schema.js';
 
 export interface EventFilter {
@@ -64,6 +65,34 @@ export interface PutResult {
   duplicates: number;
 }
 
+export interface DateRange {
+  since?: string;
+  until?: string;
+}
+
+/** A stored event with what the barometer explains it by: its article's title and tone. */
+export interface RelationEvent extends StoredEvent {
+  title: string;
+  tone: number | null;
+  url: string | null;
+}
+
+export interface ActorProfile {
+  actor: string;
+  /** Names the store knows under this code or country, most mentioned first. */
+  names: Array<{ name: string; code: string; articles: number }>;
+  byPeriod: Array<{ period: string; asSource: number; asTarget: number; goldstein: number | null }>;
+  partners: Array<{ country: string; events: number; goldstein: number }>;
+  codes: Array<{ code: string; events: number }>;
+  themes: Array<{ theme: string; articles: number }>;
+}
+
+export interface PairTheme {
+  period: string;
+  theme: string;
+  articles: number;
+}
+
 export interface Store {
   /** Stores analyses in one transaction: all of them or none. */
   putAnalyses(analyses: Analysis[]): PutResult;
@@ -72,5 +101,12 @@ export interface Store {
   search(query: string, limit?: number): SearchHit[];
   events(filter?: EventFilter): StoredEvent[];
   summary(): StoreSummary;
+  /** Per-period aggregates of the events between two actors (country codes or full actor codes). */
+  relationPeriods(a: string, b: string, by: PeriodUnit, range?: DateRange): PeriodAggregate[];
+  /** The events between two actors in a date range, with their articles. */
+  relationEvents(a: string, b: string, range?: DateRange, limit?: number): RelationEvent[];
+  actorProfile(actor: string, by: PeriodUnit, range?: DateRange): ActorProfile;
+  /** Themes of the articles behind a pair's events, per period. */
+  pairThemes(a: string, b: string, by: PeriodUnit, range?: DateRange): PairTheme[];
   close(): void;
 }

@@ -1,21 +1,11 @@
 /** Read-only commands over a stored database: search, events, show, summary. */
 import { InvalidArgumentError, type Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { cameoCodes } from '../../events/ontology.js';
-import { openStore, type EventFilter, type Store } from '../../store/index.js';
-import { DEFAULT_DB, type CliContext } from '../context.js';
+import type { EventFilter } from '../../store/index.js';
+import type { CliContext } from '../context.js';
+import { DB_OPTION, parseDate, parseLimit, withStore } from '../options.js';
 import { formatRows, type OutputFormat } from '../format.js';
 import { formatArticle } from '../show.js';
-
-function withStore<T>(db: string, use: (store: Store) => T): T {
-  if (!existsSync(db)) throw new Error(`${db}: no such database (run "parley ingest" first)`);
-  const store = openStore(db, { readonly: true });
-  try {
-    return use(store);
-  } finally {
-    store.close();
-  }
-}
 
 const FORMATS = ['table', 'json', 'csv'];
 function parseFormat(value: string): OutputFormat {
@@ -23,23 +13,13 @@ function parseFormat(value: string): OutputFormat {
     throw new InvalidArgumentError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
   return value as OutputFormat;
 }
-const parseLimit = (value: string): number => {
-  const limit = Number.parseInt(value, 10);
-  if (!(limit > 0)) throw new InvalidArgumentError(`--limit must be a positive number, not "${value}"`);
-  return limit;
-};
-const parseDate = (value: string): string => {
-  if (!/^\d{4}(-\d{2}){0,2}$/.test(value))
-    throw new InvalidArgumentError(`"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  return value;
-};
 
 export function registerQueries(program: Command, context: CliContext): void {
   program
     .command('search')
     .description('full-text search over stored articles, best matches first, with snippets')
     .argument('<query>', 'words to look for (all must appear)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option(...DB_OPTION)
     .option('--limit <n>', 'number of results', parseLimit, 10)
     .option('--format <format>', 'table, json or csv', parseFormat, 'table')
     .addHelpText('after', '\nExample:\n  $ parley search "export controls" --limit 5')
@@ -57,7 +37,7 @@ export function registerQueries(program: Command, context: CliContext): void {
   program
     .command('events')
     .description('list stored events, newest first, filtered by actors, CAMEO code and dates')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option(...DB_OPTION)
     .option('--actor <code>', 'either side: a country (USA) or actor code (USAGOV)')
     .option('--source <code>', 'the source side: a country or actor code')
     .option('--target <code>', 'the target side: a country or actor code')
@@ -107,7 +87,7 @@ export function registerQueries(program: Command, context: CliContext): void {
     .command('show')
     .description('print one stored article with its analysis, readable on a terminal')
     .argument('<id>', 'article id (a unique prefix is enough)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option(...DB_OPTION)
     .option('--json', 'print the stored analysis as JSON instead')
     .addHelpText('after', '\nExample:\n  $ parley show 3f2a9c')
     .action((id: string, options: { db: string; json?: boolean }) => {
@@ -119,7 +99,7 @@ export function registerQueries(program: Command, context: CliContext): void {
   program
     .command('summary')
     .description('what a database holds: articles, actors, events, languages and the top country pairs')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option(...DB_OPTION)
     .addHelpText('after', '\nExample:\n  $ parley summary --db parley.db')
     .action((options: { db: string }) => {
       const summary = withStore(options.db, (store) => store.summary());

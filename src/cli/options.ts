@@ -1,0 +1,29 @@
+/** Option parsers and the store helper shared by the read-only commands. */
+import { InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { openStore, type Store } from '../store/index.js';
+import { DEFAULT_DB } from './context.js';
+
+export const DB_OPTION = ['--db <file>', 'SQLite database file (or PARLEY_DB)', DEFAULT_DB] as const;
+
+export function withStore<T>(db: string, use: (store: Store) => T): T {
+  if (!existsSync(db)) throw new Error(`${db}: no such database (run "parley ingest" first)`);
+  const store = openStore(db, { readonly: true });
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function parseDate(value: string): string {
+  if (!/^\d{4}(-\d{2}){0,2}$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return value;
+}
+
+export function parseLimit(value: string): number {
+  const limit = Number.parseInt(value, 10);
+  if (!(limit > 0)) throw new InvalidArgumentError(`--limit must be a positive number, not "${value}"`);
+  return limit;
+}

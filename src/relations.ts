@@ -1,0 +1,102 @@
+/**
+ * Relations between two actors, read from the store: the barometer series, its shifts, and the events
+ * that moved a period — each with its article and evidence sentence, so every figure can be traced.
+ */
+import {
+  computeBarometer,
+  fillPeriods,
+  periodBounds,
+  type BarometerOptions,
+  type BarometerPoint,
+  type PeriodUnit,
+} from './analysis/barometer.js';
+import type { DateRange, RelationEvent, Store } from './store/store.js';
+
+export interface RelationsQuery extends DateRange, BarometerOptions {
+  by?: PeriodUnit;
+}
+
+export interface MovingEvent extends RelationEvent {
+  /** How far this event pulls the index from where it stood before the period, in Goldstein points. */
+  pull: number;
+}
+
+export interface Shift {
+  period: string;
+  change: number;
+  events: MovingEvent[];
+}
+
+export interface Barometer {
+  a: string;
+  b: string;
+  by: PeriodUnit;
+  points: BarometerPoint[];
+  shifts: Shift[];
+}
+
+/** Actors are named by CAMEO country ("USA") or actor code ("USAGOV"), upper-case letters only. */
+export function normaliseActor(actor: string): string {
+  const code = actor.trim().toUpperCase();
+  if (!/^[A-Z]{3,12}$/.test(code))
+    throw new Error(`"${actor}" is not a CAMEO country or actor code (e.g. USA, CHNGOV)`);
+  return code;
+}
+
+/** The events of a period, ranked by how far each pulled the index from its previous value. */
+export function movingEvents(
+  store: Store,
+  a: string,
+  b: string,
+  period: string,
+  by: PeriodUnit,
+  previousIndex: number,
+  limit = 5,
+): MovingEvent[] {
+  return store
+    .relationEvents(a, b, periodBounds(period, by))
+    .map((event) => ({ ...event, pull: Math.round((event.goldstein - previousIndex) * 1000) / 1000 }))
+    .sort((x, y) => Math.abs(y.pull) - Math.abs(x.pull) || x.id - y.id)
+    .slice(0, limit);
+}
+
+export function barometer(
+  store: Store,
+  actorA: string,
+  actorB: string,
+  query: RelationsQuery = {},
+): Barometer {
+  const a = normaliseActor(actorA);
+  const b = normaliseActor(actorB);
+  const by = query.by ?? 'month';
+  const points = computeBarometer(fillPeriods(store.relationPeriods(a, b, by, query), by), query);
+  const shifts = points.flatMap((point, index) => {
+    if (!point.shift) return [];
+    const previous = points[index - 1]?.index ?? 0;
+    return [
+      {
+        period: point.period,
+        change: point.change,
+        events: movingEvents(store, a, b, point.period, by, previous, 3),
+      },
+    ];
+  });
+  return { a, b, by, points, shifts };
+}
+
+/** "Why did it move?": a period's figures and the events that moved it most. */
+export function explainPeriod(
+  store: Store,
+  actorA: string,
+  actorB: string,
+  period: string,
+  query: RelationsQuery = {},
+): { point: BarometerPoint | undefined; events: MovingEvent[] } {
+  const result = barometer(store, actorA, actorB, query);
+  const index = result.points.findIndex((point) => point.period === period);
+  const previous = index > 0 ? result.points[index - 1]!.index : 0;
+  return {
+    point: result.points[index],
+    events: movingEvents(store, result.a, result.b, period, result.by, previous, 10),
+  };
+}

@@ -240,10 +240,9 @@ const OPEN_END = '9999-12-31';
 const endOf = (row: PersonRow): string => row.to || OPEN_END;
 const key = (row: PersonRow): string => `${row.code}\t${row.role}`;
 
-/** Rows of the same person must agree on name and aliases, and one role's terms must not overlap. */
+/** Rows of the same person must agree on name and aliases. */
 function checkPersonConsistency(rows: PersonRow[]): void {
-  const byId = groupBy(rows, (row) => row.id);
-  for (const [id, own] of byId) {
+  for (const [id, own] of groupBy(rows, (row) => row.id)) {
     const first = own[0]!;
     for (const row of own.slice(1)) {
       if (row.name !== first.name)
@@ -251,8 +250,17 @@ function checkPersonConsistency(rows: PersonRow[]): void {
       if (row.aliases.join('|') !== first.aliases.join('|'))
         error(row, `${id}: aliases differ from the person's first row (${where(first)})`);
     }
-    for (const terms of groupBy(own, key).values()) checkTerms(id, terms);
   }
+}
+
+/** Rows whose dates are real days in order; only these take part in the overlap checks. */
+const isDated = (row: PersonRow): boolean =>
+  isRealDate(row.from) && (row.to === '' || (isRealDate(row.to) && row.from <= row.to));
+
+/** One role's terms of one person must not overlap. */
+function checkPersonTerms(rows: PersonRow[]): void {
+  for (const [id, own] of groupBy(rows.filter(isDated), (row) => row.id))
+    for (const terms of groupBy(own, key).values()) checkTerms(id, terms);
 }
 
 /** Overlapping terms of one role of one person are errors; a term ending the day the next starts, a warning. */
@@ -276,7 +284,7 @@ function checkTerms(id: string, terms: PersonRow[]): void {
 /** Two people in the same single-holder office for more than a handover day: usually a wrong date. */
 function checkConcurrentHolders(rows: PersonRow[]): void {
   const offices = groupBy(
-    rows.filter((row) => !SHARED_ROLE.test(row.role)),
+    rows.filter((row) => isDated(row) && !SHARED_ROLE.test(row.role)),
     (row) => `${row.country}\t${key(row)}`,
   );
   for (const holders of offices.values()) {
@@ -487,6 +495,7 @@ function main(): void {
   const agents = files.agents.flatMap(parseAgents);
   for (const row of people) checkPersonRow(row, codes);
   checkPersonConsistency(people);
+  checkPersonTerms(people);
   checkConcurrentHolders(people);
   checkPeopleNames(people);
   for (const row of organizations) checkOrganizationRow(row, codes);

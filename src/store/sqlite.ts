@@ -44,8 +44,11 @@ function migrate(db: Db): void {
   }
 }
 
-/** The three-letter country part of a CAMEO actor code (IGO and NGO codes keep their prefix). */
-const countryOf = (code: string): string => code.slice(0, 3);
+/**
+ * The "country" of a CAMEO actor code: its first three letters, except for international and
+ * transnational actors (IGOUNO, NGOAMN, IMGHAM…), whose whole code names them: "IGO" alone is no one.
+ */
+const countryOf = (code: string): string => (/^(IGO|NGO|IMG|MNC)/.test(code) ? code : code.slice(0, 3));
 
 /**
  * FTS5 query syntax treats quotes, parentheses and operators specially; a user's words are searched

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { ingest } from '../src/batch.js';
 import { analyze } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
+import { dataPath } from '../src/model/paths.js';
 import { EXAMPLE_PATH, tempDir } from './support.js';
 
 const ARTICLES = [
@@ -60,6 +61,20 @@ describe('SQLite store', () => {
     store.close();
     assert.deepEqual(rowCounts(db), countsAfterFirst);
     assert.ok(countsAfterFirst.events! > 0);
+  });
+
+  it('ingests the bundled sample corpus twice with the same row counts', async () => {
+    const db = path.join(tempDir(), 'sample.db');
+    const store = openStore(db);
+    const first = await ingest([dataPath('sample')], store);
+    assert.equal(first.failed, 0);
+    assert.ok(first.stored > 4000);
+    const counts = rowCounts(db);
+    const second = await ingest([dataPath('sample')], store);
+    assert.equal(second.stored, 0);
+    assert.equal(second.duplicates, first.stored + first.duplicates);
+    store.close();
+    assert.deepEqual(rowCounts(db), counts);
   });
 
   it('searches full text with ranking and snippets, safe for any query', async () => {

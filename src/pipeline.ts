@@ -5,7 +5,8 @@
 import { recognizeStage } from './actors/recognize.js';
 import { geocodeStage } from './actors/places.js';
 import { quotesStage } from './analysis/quotes.js';
-import { themesStage } from './analysis/themes.js';
+import { summaryStage } from './analysis/summary.js';
+import { themesStage, themesWithin } from './analysis/themes.js';
 import { toneStage } from './analysis/tone.js';
 import { codeEventsStage } from './events/coder.js';
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
@@ -23,6 +24,7 @@ export const STAGES: ReadonlyArray<readonly [name: string, stage: Stage]> = [
   ['tone', toneStage],
   ['themes', themesStage],
   ['quotes', quotesStage],
+  ['summary', summaryStage],
 ];
 
 /** English-only stages skip other languages: the article is stored with its language and nothing coded. */
@@ -38,9 +40,19 @@ export function emptyDoc(article: Article): Doc {
     actors: [],
     places: [],
     events: [],
-    tone: { tone: 0, positive: 0, negative: 0, polarity: 0, wordCount: 0 },
+    tone: {
+      tone: 0,
+      positive: 0,
+      negative: 0,
+      polarity: 0,
+      activityDensity: 0,
+      selfGroupDensity: 0,
+      wordCount: 0,
+    },
+    sentenceTones: [],
     themes: [],
     quotes: [],
+    summary: [],
   };
 }
 
@@ -54,7 +66,12 @@ export function toAnalysis(doc: Doc): Analysis {
   return {
     version: ANALYSIS_VERSION,
     article: doc.article,
-    sentences: doc.sentences.map(({ start, end }) => ({ start, end })),
+    sentences: doc.sentences.map(({ start, end }, index) => ({
+      start,
+      end,
+      tone: doc.sentenceTones[index] ?? 0,
+      themes: themesWithin(doc.themes, start, end),
+    })),
     entities: doc.mentions.map(({ text, type, start, end, actor, resolvedBy }) => ({
       text,
       type,
@@ -69,6 +86,7 @@ export function toAnalysis(doc: Doc): Analysis {
     tone: doc.tone,
     themes: doc.themes,
     quotes: doc.quotes,
+    summary: doc.summary,
   };
 }
 

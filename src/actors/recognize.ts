@@ -6,7 +6,7 @@
  */
 import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
 import type { Actor, EntityType } from '../model/schema.js';
-import { roleOn, type CountryEntry } from './dictionary.js';
+import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
 import { bestCandidate, lexicon, type NameCandidate } from './lexicon.js';
 
 /** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
@@ -48,6 +48,19 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
+/** A single capitalised word before "said" is someone speaking ("Maliki said"). */
+const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'add',
+  'warn',
+  'insist',
+  'claim',
+  'announce',
+  'declare',
+  'note',
+  'argue',
+]);
 /** Words after which a capital city is a location ("in Beijing"), not a government ("Beijing said"). */
 const LOCATIVE_PREPOSITIONS = new Set([
   'in',
@@ -156,13 +169,32 @@ function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
   return capitalised / words.length >= 0.6;
 }
 
-function guessType(words: string[], previous: Token | undefined, knownPlace: boolean): EntityType {
+function guessType(
+  words: string[],
+  previous: Token | undefined,
+  knownPlace: boolean,
+  followedBySpeech: boolean,
+): EntityType {
   if (words.some((word) => ORG_WORDS.test(word))) return 'ORG';
   if (knownPlace || LOC_WORDS.test(words[words.length - 1] ?? '')) return 'LOC';
   if (previous && PERSON_TITLES.has(previous.text)) return 'PER';
-  if (words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(word)))
+  // Two to four capitalised words, internal capitals allowed ("Sean McCormack", "Yousuf Raza Gilani").
+  if (words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'’-]+$/u.test(word)))
     return 'PER';
+  if (words.length === 1 && (followedBySpeech || /^(Mc|Mac|O')\p{Lu}/u.test(words[0]!))) return 'PER';
   return 'MISC';
+}
+
+/**
+ * Out of office on the article date: a former official is one of the country's elites (CAMEO's ELI, as
+ * for "former president"); someone not yet in office is coded by country alone. International officials
+ * (country IGOUNO, …) keep their organisation's code either way: CAMEO has no "former" for them.
+ */
+function formerOrFutureCode(roles: PersonEntry['roles'], date: string | null): string {
+  const first = roles[0];
+  if (!first) return '';
+  const formerly = date !== null && roles.some((role) => role.to !== '' && role.to < date);
+  return formerly && first.country.length === 3 ? `${first.country}ELI` : first.country;
 }
 
 class ArticleResolver {
@@ -212,8 +244,7 @@ class ArticleResolver {
     return {
       id: `person:${person.id}`,
       name: person.name,
-      // Out of office on the article date: still this person and this country, but no government role.
-      code: role?.code ?? anyRole?.country ?? '',
+      code: role?.code ?? formerOrFutureCode(person.roles, this.doc.date),
       country: anyRole?.country ?? null,
       type: 'PER',
       ...(role ? { role: role.role } : {}),
@@ -298,10 +329,18 @@ class ArticleResolver {
     const words = tokens.slice(start, first + length).map((token) => token.text);
     // A lone title ("State" of "Secretary of State") or a capitalised first word of a sentence is no name.
     if (words.every((word) => PERSON_TITLES.has(word))) return;
-    if (words.length === 1 && tokens[start]!.sentence !== tokens[start - 1]?.sentence) return;
+    // A sentence-initial capital is no evidence of a name unless a verb follows ("Bush said", not "Concrete progress").
+    const sentenceInitial = tokens[start]!.sentence !== tokens[start - 1]?.sentence;
+    const verbFollows = ['VERB', 'AUX'].includes(tokens[first + length]?.pos ?? '');
+    if (words.length === 1 && sentenceInitial && !verbFollows) return;
     const name = words.join(' ');
     const knownPlace = lexicon().placesByName.has(name);
-    const type = guessType(words, tokens[start - 1], knownPlace);
+    const type = guessType(
+      words,
+      tokens[start - 1],
+      knownPlace,
+      SPEECH_LEMMAS.has(tokens[first + length]?.lemma ?? ''),
+    );
     const resolution: Resolution = { mention: this.mention(start, first + length, type) };
     const coreferent = words.length === 1 ? this.surnames.get(name) : undefined;
     if (coreferent) this.link(resolution, coreferent, 'coreference');

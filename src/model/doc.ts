@@ -3,7 +3,7 @@
  * reads what earlier stages filled in and adds its own layer. The public contract (`Analysis`) is
  * derived from it at the end; tokens stay internal because consumers want spans, not token lists.
  */
-import type { Actor, Article, CodedEvent, Entity, Place, Quote, Sentence, Theme, Tone } from './schema.js';
+import type { Actor, Article, CodedEvent, Entity, Place, Quote, Theme, Tone } from './schema.js';
 
 export interface Token {
   /** The token as written. */
@@ -18,7 +18,9 @@ export interface Token {
   sentence: number;
 }
 
-export interface TokenizedSentence extends Sentence {
+export interface TokenizedSentence {
+  start: number;
+  end: number;
   /** Token indices [firstToken, lastToken). */
   firstToken: number;
   lastToken: number;
@@ -45,8 +47,12 @@ export interface Doc {
   places: Place[];
   events: CodedEvent[];
   tone: Tone;
+  /** Tone of each sentence, by sentence index. */
+  sentenceTones: number[];
   themes: Theme[];
   quotes: Quote[];
+  /** The most central sentences, in reading order. */
+  summary: Array<{ start: number; end: number; text: string }>;
 }
 
 /** A pipeline stage: a plain function from a document to the same document, enriched. */

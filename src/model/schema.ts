@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const ANALYSIS_VERSION = '1.0.0';
+export const ANALYSIS_VERSION = '1.1.0';
 
 const offset = z.number().int().nonnegative();
 const isoDate = z
@@ -47,7 +47,14 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
-export const SentenceSchema = z.object({ start: offset, end: offset });
+export const ThemeCountSchema = z.object({ id: z.string(), count: z.number().int().positive() });
+
+export const SentenceSchema = z.object({
+  start: offset,
+  end: offset,
+  tone: z.number().describe("the sentence's tone, computed as the article's"),
+  themes: z.array(ThemeCountSchema).describe('themes matched inside the sentence'),
+});
 export type Sentence = z.infer<typeof SentenceSchema>;
 
 export const EntityTypeSchema = z.enum(['PER', 'ORG', 'LOC', 'MISC']);
@@ -118,6 +125,7 @@ export const EventSchema = z.object({
   trigger: SpanSchema.describe('the words that matched the pattern'),
   pattern: z.string().describe('the verb pattern that fired'),
   confidence: z.number().min(0).max(1),
+  themes: z.array(z.string()).describe('themes matched in the evidence sentence'),
 });
 export type CodedEvent = z.infer<typeof EventSchema>;
 
@@ -126,18 +134,36 @@ export const ToneSchema = z.object({
   positive: z.number().describe('percentage of words with positive valence'),
   negative: z.number().describe('percentage of words with negative valence'),
   polarity: z.number().describe('positive plus negative'),
+  activityDensity: z
+    .number()
+    .describe('percentage of words that are verbs of action (GDELT activity reference density)'),
+  selfGroupDensity: z
+    .number()
+    .describe('percentage of words that are pronouns (GDELT self/group reference density)'),
   wordCount: z.number().int().nonnegative(),
 });
 export type Tone = z.infer<typeof ToneSchema>;
 
-export const ThemeSchema = z.object({ id: z.string(), count: z.number().int().positive() });
+export const ThemeSchema = z.object({
+  id: z.string(),
+  count: z.number().int().positive(),
+  spans: z
+    .array(z.object({ start: offset, end: offset, text: z.string() }))
+    .describe('every match, in order'),
+});
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const QuoteSchema = z.object({
   text: z.string(),
   start: offset,
   end: offset,
-  speaker: z.object({ text: z.string(), code: z.string() }).nullable(),
+  kind: z
+    .enum(['direct', 'reported'])
+    .describe('words in quotation marks, or a statement reported in indirect speech'),
+  speaker: z
+    .object({ text: z.string(), code: z.string(), actor: z.string().optional() })
+    .nullable()
+    .describe('who said it, when the text allows; code may be empty for an actor of unknown country'),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -152,6 +178,7 @@ export const AnalysisSchema = z.object({
   tone: ToneSchema,
   themes: z.array(ThemeSchema),
   quotes: z.array(QuoteSchema),
+  summary: z.array(SpanSchema).describe("the article's most central sentences (TextRank), in reading order"),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 

@@ -32,8 +32,13 @@ export interface Barometer {
   b: string;
   by: PeriodUnit;
   points: BarometerPoint[];
+  /** Periods whose change is beyond the usual range, each with the events that moved it. */
   shifts: Shift[];
+  /** The largest changes whatever their size, with their events. */
+  largestMoves: Shift[];
 }
+
+const LARGEST_MOVES = 3;
 
 /** Actors are named by CAMEO country ("USA") or actor code ("USAGOV"), upper-case letters only. */
 export function normaliseActor(actor: string): string {
@@ -70,18 +75,25 @@ export function barometer(
   const b = normaliseActor(actorB);
   const by = query.by ?? 'month';
   const points = computeBarometer(fillPeriods(store.relationPeriods(a, b, by, query), by), query);
-  const shifts = points.flatMap((point, index) => {
-    if (!point.shift) return [];
+  const explain = (index: number): Shift => {
+    const point = points[index]!;
     const previous = points[index - 1]?.index ?? 0;
-    return [
-      {
-        period: point.period,
-        change: point.change,
-        events: movingEvents(store, a, b, point.period, by, previous, 3),
-      },
-    ];
-  });
-  return { a, b, by, points, shifts };
+    return {
+      period: point.period,
+      change: point.change,
+      events: movingEvents(store, a, b, point.period, by, previous, 3),
+    };
+  };
+  const shifts = points.flatMap((point, index) => (point.shift ? [explain(index)] : []));
+  // When nothing moved beyond its usual range, the largest moves still answer "what moved it?".
+  const largestMoves = points
+    .map((point, index) => ({ index, size: index === 0 ? 0 : Math.abs(point.change) }))
+    .filter(({ size }) => size > 0)
+    .sort((x, y) => y.size - x.size)
+    .slice(0, LARGEST_MOVES)
+    .sort((x, y) => x.index - y.index)
+    .map(({ index }) => explain(index));
+  return { a, b, by, points, shifts, largestMoves };
 }
 
 /** "Why did it move?": a period's figures and the events that moved it most. */

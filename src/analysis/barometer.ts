@@ -91,7 +91,8 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 /**
  * index_p = (Σ goldstein·mentions + k · index_{p−1}) / (mentions_p + k), starting from 0; an empty period
  * keeps the previous index. band_p = 1.96 · σ / √(articles_p + 1), so it is widest when nothing backs a period.
- * A shift is a change whose robust z-score (against the median and MAD of all changes) exceeds the threshold.
+ * A shift is a change whose robust z-score (against the median and MAD of the changes after the first
+ * period) exceeds the threshold, in a period backed by at least `minShiftArticles` articles.
  */
 export function computeBarometer(
   periods: PeriodAggregate[],
@@ -114,11 +115,12 @@ export function computeBarometer(
       shift: false,
     };
   });
-  const changes = points.map((point) => point.change);
+  // The first period moves from the neutral start, not from anything observed: it is no shift and no yardstick.
+  const changes = points.slice(1).map((point) => point.change);
   const centre = median(changes);
   // A floor on the spread: when most periods do not move at all, the MAD is 0 and every move would be "unusual".
   const spread = Math.max(robustSpread(changes), 0.1);
-  for (const point of points) {
+  for (const point of points.slice(1)) {
     point.shift =
       point.articles >= minShiftArticles && Math.abs(point.change - centre) / spread > shiftThreshold;
   }

@@ -18,6 +18,7 @@ import { buildLemmaTrie, findLemmaPhrases } from './lemma-phrases.js';
 
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'nor']);
 const NEGATION_WINDOW = 3;
+const CLAUSE_BOUNDARY = new Set(['CCONJ', 'SCONJ', 'PUNCT']);
 
 interface ToneLexicon {
   words: Map<string, number>;
@@ -45,10 +46,12 @@ function toneLexicon(): ToneLexicon {
 
 const isWord = (token: Token): boolean => /\p{L}/u.test(token.text);
 
+/** A negator up to three words before flips a word, unless a clause boundary stands between ("not X, and Y"). */
 function negated(tokens: Token[], index: number): boolean {
-  for (let i = Math.max(0, index - NEGATION_WINDOW); i < index; i++) {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_WINDOW); i--) {
     const token = tokens[i]!;
-    if (token.sentence === tokens[index]!.sentence && NEGATORS.has(token.text.toLowerCase())) return true;
+    if (token.sentence !== tokens[index]!.sentence || CLAUSE_BOUNDARY.has(token.pos)) return false;
+    if (NEGATORS.has(token.text.toLowerCase())) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 /** `parley relations`, `parley actor` and `parley themes`: how relations move, and what they are about. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { unitOfPeriod, type BarometerPoint, type PeriodUnit } from '../../analysis/barometer.js';
-import { barometer, explainPeriod, normaliseActor, type MovingEvent } from '../../relations.js';
+import { barometer, explainPeriod, normaliseActor, type MovingEvent, type Shift } from '../../relations.js';
 import { barometerChart } from '../chart.js';
 import type { CliContext } from '../context.js';
 import { formatRows } from '../format.js';
@@ -26,6 +26,15 @@ function describeEvent(event: MovingEvent): string[] {
     `${event.date}  ${event.sourceText} [${event.sourceCode}] —${event.code}→ ${target}  Goldstein ${event.goldstein}, pull ${event.pull >= 0 ? '+' : ''}${event.pull}`,
     `    “${event.evidence}”`,
     `    ${event.title} (article ${event.articleId})`,
+  ];
+}
+
+function describeShift(shift: Shift): string[] {
+  const direction = shift.change >= 0 ? 'rose' : 'fell';
+  return [
+    '',
+    `◆ ${shift.period}: index ${direction} by ${Math.abs(shift.change).toFixed(2)}`,
+    ...shift.events.flatMap(describeEvent),
   ];
 }
 
@@ -123,11 +132,15 @@ export function registerRelations(program: Command, context: CliContext): void {
           );
         if (result.points.length === 0)
           return void context.stdout.write(`${result.a}–${result.b}: no events between them in the store\n`);
-        const shifts = result.shifts.flatMap((shift) => [
+        const flagged = result.shifts.length > 0;
+        const heading = flagged
+          ? 'Shifts beyond the usual range, and the events that moved them most:'
+          : 'No period moved beyond its usual range; the largest moves, and the events behind them:';
+        const shifts = [
           '',
-          `◆ ${shift.period}: index ${shift.change >= 0 ? 'rose' : 'fell'} by ${Math.abs(shift.change).toFixed(2)}`,
-          ...shift.events.flatMap(describeEvent),
-        ]);
+          heading,
+          ...(flagged ? result.shifts : result.largestMoves).flatMap(describeShift),
+        ];
         const title = `Relations barometer ${result.a}–${result.b}, by ${by} (Goldstein scale, −10 conflict … +10 cooperation)`;
         return void context.stdout.write(
           `${[title, '', barometerChart(result.points), ...shifts].join('\n')}\n`,

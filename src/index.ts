@@ -12,4 +12,7 @@ export { openStore } from './store/index.js';
 export type { EventFilter, SearchHit, Store, StoredEvent, StoreSummary } from './store/index.js';
 export { useActorFiles } from './actors/dictionary.js';
 export { usePatternFiles } from './events/patterns.js';
+export { useThemeFiles } from './analysis/themes.js';
+export { barometer, explainPeriod, type Barometer, type Shift } from './relations.js';
+export { computeBarometer, type BarometerPoint, type PeriodUnit } from './analysis/barometer.js';
 export * from './model/schema.js';

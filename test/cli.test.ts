@@ -70,6 +70,40 @@ describe('parley CLI', () => {
     assert.match(unknown.stderr, /ffffffffffff: no stored article/);
   });
 
+  it('takes a user’s own actors, verb patterns and themes', async () => {
+    const dir = tempDir();
+    const actors = path.join(dir, 'actors.tsv');
+    const verbs = path.join(dir, 'verbs.tsv');
+    const themes = path.join(dir, 'themes.tsv');
+    const article = path.join(dir, 'a.json');
+    writeFileSync(actors, 'jane-roe\tJane Roe\tRoe\tNZL\tNZLGOV\tEnvoy for Fisheries\t2020-01-01\t\n');
+    writeFileSync(verbs, '# my patterns\n0341\tpromise reform to {T}\n');
+    writeFileSync(themes, 'MY_FISHERIES\tFisheries\tfishing quota|trawler\n');
+    writeFileSync(
+      article,
+      JSON.stringify({ date: '2024-03-01', text: 'Jane Roe promised reforms to Japan over fishing quotas.' }),
+    );
+    const run = await cli('--actors', actors, '--verbs', verbs, '--themes', themes, 'analyze', article);
+    assert.equal(run.code, 0, run.stderr);
+    const analysis = JSON.parse(run.stdout) as {
+      actors: Array<{ name: string; code: string; role?: string }>;
+      events: Array<{ code: string; source: { code: string }; target: { code: string } }>;
+      themes: Array<{ id: string }>;
+    };
+    const jane = analysis.actors.find((actor) => actor.name === 'Jane Roe');
+    assert.deepEqual([jane?.code, jane?.role], ['NZLGOV', 'Envoy for Fisheries']);
+    assert.deepEqual(
+      analysis.events.map((e) => [e.source.code, e.code, e.target.code]),
+      [['NZLGOV', '0341', 'JPN']],
+    );
+    assert.ok(analysis.themes.some((theme) => theme.id === 'MY_FISHERIES'));
+    const badVerbs = path.join(dir, 'bad.tsv');
+    writeFileSync(badVerbs, '999\tfrobnicate {T}\n');
+    const bad = await cli('--verbs', badVerbs, 'analyze', article);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /bad\.tsv:1: unknown CAMEO code "999"/);
+  });
+
   it('has help with an example for every command', async () => {
     for (const command of ['analyze', 'ingest', 'search', 'events', 'show', 'summary']) {
       const help = await cli(command, '--help');

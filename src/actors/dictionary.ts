@@ -136,6 +136,7 @@ let extraActorFiles: string[] = [];
  * the shipped ones. Must be called before the first analysis.
  */
 export function useActorFiles(files: string[]): void {
+  if (files.join('\n') === extraActorFiles.join('\n')) return;
   extraActorFiles = files;
   cached = undefined;
 }

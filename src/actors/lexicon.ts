@@ -38,6 +38,8 @@ export interface Lexicon {
 }
 
 let cached: Lexicon | undefined;
+/** The dictionaries the cached lexicon was built from: a user file added later rebuilds it. */
+let cachedFrom: ReturnType<typeof dictionaries> | undefined;
 
 /**
  * Aliases that begin with a title ("President Xi") would win the longest match from the title and cut
@@ -70,8 +72,10 @@ function indexPlaces(places: PlaceEntry[]): Map<string, PlaceEntry[]> {
 const NOTABLE_PLACE_POPULATION = 1_000_000;
 
 export function lexicon(): Lexicon {
-  if (cached) return cached;
-  const { countries, people, organizations, agents, places } = dictionaries();
+  const source = dictionaries();
+  if (cached && cachedFrom === source) return cached;
+  cachedFrom = source;
+  const { countries, people, organizations, agents, places } = source;
   const names = new TokenTrie<NameCandidate>();
   for (const person of people) {
     for (const name of [person.name, ...person.aliases])

@@ -16,6 +16,7 @@ let extraThemeFiles: string[] = [];
 
 /** Adds a user's own theme files (same format as data/analysis/themes.tsv). */
 export function useThemeFiles(files: string[]): void {
+  if (files.join('\n') === extraThemeFiles.join('\n')) return;
   extraThemeFiles = files;
   cached = undefined;
 }

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { useActorFiles } from '../actors/dictionary.js';
 import { usePatternFiles } from '../events/patterns.js';
+import { useThemeFiles } from '../analysis/themes.js';
 import { analysisJsonSchema } from '../model/schema.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerIngest } from './commands/ingest.js';
@@ -25,15 +26,21 @@ export function buildProgram(context: CliContext): Command {
       [],
     )
     .option('--verbs <file>', 'extra event patterns (format: docs/events.md); repeatable', collect, [])
+    .option('--themes <file>', 'extra themes (format: docs/themes-and-tone.md); repeatable', collect, [])
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
     })
     .exitOverride()
     .hook('preAction', (command) => {
-      const { actors, verbs } = command.opts<{ actors: string[]; verbs: string[] }>();
+      const { actors, verbs, themes } = command.opts<{
+        actors: string[];
+        verbs: string[];
+        themes: string[];
+      }>();
       useActorFiles(actors);
       usePatternFiles(verbs);
+      useThemeFiles(themes);
     })
     .addHelpText(
       'after',

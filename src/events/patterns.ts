@@ -45,6 +45,7 @@ let extraPatternFiles: string[] = [];
 
 /** Adds a user's own pattern files; they are tried alongside the shipped ones. */
 export function usePatternFiles(files: string[]): void {
+  if (files.join('\n') === extraPatternFiles.join('\n')) return;
   extraPatternFiles = files;
   cached = undefined;
 }

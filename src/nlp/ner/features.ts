@@ -1,0 +1,621 @@
+/**
+ * Features for the named-entity tagger: every feature of a token in its sentence, as 32-bit hashes.
+ *
+ * Word-level facts (lowercased form, shape, affixes, word cluster, gazetteer membership) are computed once per
+ * distinct token string and cached; the features of a token in context are those word facts of the token
+ * and of its neighbours (−2 … +2), mixed with a slot number by an integer hash, so a sentence costs a few
+ * integer operations a feature and no string building. The same code serves training (scripts/train-ner.ts)
+ * and tagging (src/nlp/ner/index.ts), so the two can never disagree.
+ *
+ * Inputs may come CoNLL-tokenised (1996 Reuters: straight quotes, `U.S.-led` one token) or wink-tokenised
+ * (Parley: curly quotes, `’s`, hyphens split off). `normalizeToken` maps curly quotes and dashes onto the
+ * CoNLL forms before anything else looks at a token, and the sentence's casing style (normal, ALL CAPS,
+ * Title Case) is a feature that switches the capitalisation features off where they carry no information.
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../model/paths.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Hashing
+
+/** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, finalised; never 0 (0 marks an empty slot in the weight table). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h) || 1;
+}
+
+/** Combines a feature hash with a slot (or a second hash) into a new feature hash; never 0. */
+export function mixHash(a: number, b: number): number {
+  return fmix32((a ^ Math.imul((b + 0x632be5ab) | 0, 0x9e3779b1)) >>> 0) || 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Token normalisation, shapes
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+
+/**
+ * Maps wink / modern-news token forms onto the forms CoNLL-2003 uses: curly and angled quotes to `'` and `"`,
+ * ``` `` ``` and `''` to `"`, en dash to `-`, em dash and horizontal bar to `--`, non-breaking spaces removed.
+ */
+export function normalizeToken(token: string): string {
+  let t = token;
+  if (t === '``' || t === "''") return '"';
+  if (/[^\x20-\x7e]/.test(t)) {
+    t = t
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(/\u2013/g, '-')
+      .replace(/[\u2014\u2015]/g, '--')
+      .replace(/[\u00a0\u200b]/g, '');
+    if (t === '') t = token;
+  }
+  return t;
+}
+
+function isUpperChar(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+function isLowerChar(c: string): boolean {
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/** Word shape: X for a capital, x for a small letter, d for a digit, other characters kept; runs capped at 4. */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const c of word) {
+    const k = isUpperChar(c) ? 'X' : isLowerChar(c) ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+    run = k === last ? run + 1 : 1;
+    last = k;
+    if (run <= 4) out += k;
+  }
+  return out;
+}
+
+/** Short shape: runs collapsed to one character (Xx, X.X., d-d). */
+export function shortShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const c of word) {
+    const k = isUpperChar(c) ? 'X' : isLowerChar(c) ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_UPPER = /\p{Lu}/u;
+
+/** Title Case for one token: first letter capital, the rest lower (CHINA → China). */
+export function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentence casing style
+
+export const MODE_NORMAL = 0;
+export const MODE_ALL_CAPS = 1;
+export const MODE_TITLE_CASE = 2;
+export type SentenceMode = 0 | 1 | 2;
+
+/** Words a Title Case headline may leave in lower case. */
+const TITLE_SMALL_WORDS = new Set(
+  'a an the of in on at to for and but or nor by with from as vs. vs via into over per'.split(' '),
+);
+
+/**
+ * The casing style of a sentence. ALL CAPS: no more than a tenth of the words with letters contain a small
+ * letter and at least one word has two capitals (CoNLL headlines and datelines, modern shouted headlines).
+ * Title Case: at least four words of three or more letters, and 85 % of the words that are not small function
+ * words start with a capital ("Blinken Meets Xi In Beijing As Tensions Simmer").
+ */
+export function sentenceMode(tokens: readonly string[]): SentenceMode {
+  let letters = 0;
+  let withLower = 0;
+  let twoCaps = false;
+  let long = 0;
+  let longCapital = 0;
+  for (const t of tokens) {
+    if (!HAS_LETTER.test(t)) continue;
+    letters++;
+    if (HAS_LOWER.test(t)) withLower++;
+    else if (/\p{Lu}.*\p{Lu}/u.test(t)) twoCaps = true;
+    if (t.length >= 3 && !TITLE_SMALL_WORDS.has(t.toLowerCase())) {
+      long++;
+      if (isUpperChar(t.charAt(0))) longCapital++;
+    }
+  }
+  if (letters > 0 && twoCaps && withLower <= letters * 0.1) return MODE_ALL_CAPS;
+  if (long >= 4 && longCapital >= long * 0.85) return MODE_TITLE_CASE;
+  return MODE_NORMAL;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word clusters
+
+/** Word → bit-string of its leaf in the cluster tree (data/ner/clusters.tsv, built by scripts/build-clusters.ts). */
+export type Clusters = Map<string, string>;
+
+/** Prefix lengths of the cluster bit-string used as features (as Ratinov & Roth 2009 do with Brown clusters). */
+export const CLUSTER_PREFIXES = [4, 6, 10, 14, 20] as const;
+
+export function parseClusters(text: string): Clusters {
+  const clusters: Clusters = new Map();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const end = line.indexOf('\t', tab + 1);
+    clusters.set(line.slice(0, tab), line.slice(tab + 1, end < 0 ? undefined : end));
+  }
+  return clusters;
+}
+
+/** The cluster of a token: its own form, else (ALL CAPS) its Title Case form, else its lower-case form. */
+export function clusterOf(clusters: Clusters, word: string): string | undefined {
+  const exact = clusters.get(word);
+  if (exact !== undefined) return exact;
+  if (HAS_UPPER.test(word) && !HAS_LOWER.test(word)) {
+    const title = clusters.get(titleCase(word));
+    if (title !== undefined) return title;
+  }
+  return clusters.get(word.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Gazetteer
+
+/** Gazetteer lists, as bit flags. */
+export const GAZ_COUNTRY = 1;
+export const GAZ_PLACE = 2;
+export const GAZ_PERSON = 4;
+export const GAZ_ORG = 8;
+export const GAZ_DEMONYM = 16;
+export const GAZ_NAMES = ['country', 'place', 'person', 'org', 'demonym'] as const;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Lists of the entries that end here. */
+  types: number;
+}
+
+export interface Gazetteer {
+  /** Case-sensitive token trie of every entry. */
+  exact: TrieNode;
+  /** The same entries upper-cased, for ALL CAPS sentences. */
+  folded: TrieNode;
+  /** Capitalised token → lists of the entries it occurs in. */
+  tokenTypes: Map<string, number>;
+  entries: number;
+}
+
+const NAME_CONNECTORS = new Set(
+  "of and for the de du des la le da do dos das di del della von van der den ter bin bint al el ibn ul ur y e 's on in at upon-".split(
+    ' ',
+  ),
+);
+
+/** Titles stripped from the front of person aliases ("President Obama" → "Obama"). */
+const TITLES = new Set(
+  'president vice prime minister foreign defence defense secretary general chancellor king queen prince princess crown sheikh emir premier mr. mrs. ms. dr. sir pope supreme leader ayatollah senator governor chairman chief state deputy first lady former late'.split(
+    ' ',
+  ),
+);
+
+/** Splits a dictionary name into tokens the way either tokenizer might: both `'s` split off, hyphens split or not. */
+function entryVariants(name: string): string[][] {
+  const base: string[] = [];
+  for (const raw of normalizeToken(name).split(/\s+/)) {
+    if (raw === '') continue;
+    const m = /^(.+?)('s|')$/.exec(raw);
+    if (m && m[1] && /\p{L}/u.test(m[1])) base.push(m[1], m[2]!);
+    else base.push(raw);
+  }
+  const variants = [base];
+  if (base.some((t) => /[\p{L}\p{N}.]-[\p{L}\p{N}]/u.test(t))) {
+    const split: string[] = [];
+    for (const t of base) {
+      if (/[\p{L}\p{N}.]-[\p{L}\p{N}]/u.test(t)) {
+        const parts = t.split('-');
+        parts.forEach((p, i) => {
+          if (i > 0) split.push('-');
+          if (p !== '') split.push(p);
+        });
+      } else split.push(t);
+    }
+    variants.push(split);
+  }
+  return variants;
+}
+
+function trieInsert(root: TrieNode, tokens: readonly string[], type: number): void {
+  let node = root;
+  for (const t of tokens) {
+    let child = node.next.get(t);
+    if (!child) {
+      child = { next: new Map(), types: 0 };
+      node.next.set(t, child);
+    }
+    node = child;
+  }
+  node.types |= type;
+}
+
+/** True when a name is usable as a gazetteer entry: capitalised words, only known connectors in lower case. */
+function usableName(tokens: readonly string[]): boolean {
+  if (tokens.length === 0 || tokens.length > 8) return false;
+  if (!HAS_UPPER.test(tokens[0]!.charAt(0))) return false;
+  return tokens.every((t) => !HAS_LOWER.test(t.charAt(0)) || NAME_CONNECTORS.has(t.toLowerCase()));
+}
+
+export function buildGazetteer(lists: Array<{ names: Iterable<string>; type: number }>): Gazetteer {
+  const gaz: Gazetteer = {
+    exact: { next: new Map(), types: 0 },
+    folded: { next: new Map(), types: 0 },
+    tokenTypes: new Map(),
+    entries: 0,
+  };
+  const seen = new Set<string>();
+  for (const { names, type } of lists) {
+    for (const name of names) {
+      for (let tokens of entryVariants(name)) {
+        if (tokens[0] === 'the' || tokens[0] === 'The') tokens = tokens.slice(1);
+        if (!usableName(tokens)) continue;
+        const key = `${type}\t${tokens.join(' ')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        gaz.entries++;
+        trieInsert(gaz.exact, tokens, type);
+        // Short all-capital abbreviations ("US", "IN"?) are matched case-sensitively only.
+        const isShortAbbrev = tokens.length === 1 && tokens[0]!.length <= 3 && !HAS_LOWER.test(tokens[0]!);
+        if (!isShortAbbrev)
+          trieInsert(
+            gaz.folded,
+            tokens.map((t) => t.toUpperCase()),
+            type,
+          );
+        for (const t of tokens) {
+          if (t.length < 2 || !HAS_UPPER.test(t.charAt(0))) continue;
+          gaz.tokenTypes.set(t, (gaz.tokenTypes.get(t) ?? 0) | type);
+        }
+      }
+    }
+  }
+  return gaz;
+}
+
+/** Reads a Parley TSV dictionary: rows of cells, `#` comment lines and blank lines skipped. */
+function readTsv(file: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    rows.push(line.replace(/\r$/, '').split('\t'));
+  }
+  return rows;
+}
+
+const splitList = (cell: string | undefined): string[] =>
+  cell ? cell.split('|').filter((s) => s !== '') : [];
+
+/** Strips leading titles from a person alias: "President Bill Clinton" → "Bill Clinton"; "" if nothing is left. */
+function stripTitles(alias: string): string {
+  const words = alias.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i]!.toLowerCase())) i++;
+  return TITLES.has(words[i]!.toLowerCase()) ? '' : words.slice(i).join(' ');
+}
+
+/**
+ * The gazetteer built from Parley's own dictionaries: countries (names, aliases → country; capitals → place;
+ * adjectives → demonym), places.tsv (→ place), people.tsv (names and title-stripped aliases → person) and
+ * organizations.tsv (→ org).
+ */
+export function loadParleyGazetteer(): Gazetteer {
+  const countries = readTsv(dataPath('actors', 'countries.tsv'));
+  const places = readTsv(dataPath('places', 'places.tsv'));
+  const people = readTsv(dataPath('actors', 'people.tsv'));
+  const orgs = readTsv(dataPath('actors', 'organizations.tsv'));
+  const country: string[] = [];
+  const place: string[] = [];
+  const demonym: string[] = [];
+  for (const row of countries) {
+    country.push(row[1] ?? '', ...splitList(row[2]));
+    demonym.push(...splitList(row[3]));
+    place.push(...splitList(row[4]));
+  }
+  for (const row of places) {
+    const kind = row[3];
+    const names = [row[0] ?? '', ...splitList(row[1])];
+    if (kind === 'country') country.push(...names);
+    else place.push(...names);
+  }
+  const person: string[] = [];
+  for (const row of people) {
+    person.push(row[1] ?? '');
+    for (const alias of splitList(row[2])) {
+      const stripped = stripTitles(alias);
+      if (stripped) person.push(stripped);
+    }
+  }
+  const org: string[] = [];
+  for (const row of orgs) org.push(row[1] ?? '', ...splitList(row[2]));
+  return buildGazetteer([
+    { names: country, type: GAZ_COUNTRY },
+    { names: place, type: GAZ_PLACE },
+    { names: person, type: GAZ_PERSON },
+    { names: org, type: GAZ_ORG },
+    { names: demonym, type: GAZ_DEMONYM },
+  ]);
+}
+
+/** BILOU position codes of a gazetteer match. */
+const POS_B = 0;
+const POS_I = 1;
+const POS_L = 2;
+const POS_U = 3;
+
+/**
+ * Every gazetteer match in a sentence (overlaps allowed): for each token, a list of (list bit, BILOU position)
+ * codes, packed as `bitIndex * 4 + position`.
+ */
+export function gazetteerMatches(gaz: Gazetteer, words: readonly string[], mode: SentenceMode): number[][] {
+  const n = words.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  const root = mode === MODE_ALL_CAPS ? gaz.folded : gaz.exact;
+  for (let i = 0; i < n; i++) {
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < n && j < i + 8; j++) {
+      const w = mode === MODE_ALL_CAPS ? words[j]!.toUpperCase() : words[j]!;
+      node = node.next.get(w);
+      if (!node) break;
+      if (node.types === 0) continue;
+      for (let b = 0; b < GAZ_NAMES.length; b++) {
+        if ((node.types & (1 << b)) === 0) continue;
+        if (i === j) out[i]!.push(b * 4 + POS_U);
+        else for (let k = i; k <= j; k++) out[k]!.push(b * 4 + (k === i ? POS_B : k === j ? POS_L : POS_I));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resources
+
+export interface NerResources {
+  clusters: Clusters;
+  gazetteer: Gazetteer;
+}
+
+/** Loads data/ner/clusters.tsv (empty clusters if absent) and the gazetteer from Parley's dictionaries. */
+export function loadNerResources(options: { clusters?: boolean; gazetteer?: boolean } = {}): NerResources {
+  let clusters: Clusters = new Map();
+  if (options.clusters !== false) {
+    try {
+      clusters = parseClusters(readFileSync(dataPath('ner', 'clusters.tsv'), 'utf8'));
+    } catch {
+      clusters = new Map();
+    }
+  }
+  const gazetteer = options.gazetteer === false ? buildGazetteer([]) : loadParleyGazetteer();
+  return { clusters, gazetteer };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word facts (cached per token string)
+
+interface WordInfo {
+  /** Lower-case form with digits folded to 0. */
+  lower: number;
+  /** Short shape (before mixing with the sentence mode). */
+  sshape: number;
+  /** Cluster prefix hashes, CLUSTER_PREFIXES order (a "no cluster" hash when the word has none). */
+  cl: Uint32Array;
+  /** Suffix of 3 letters, for neighbours. */
+  suf3: number;
+  /** Features of the token itself that do not depend on the sentence's casing style. */
+  own: Uint32Array;
+  /** Capitalisation features of the token itself: mixed with the sentence mode before use. */
+  casing: Uint32Array;
+}
+
+const NO_CLUSTER = hashString('cl:none');
+
+function wordInfo(word: string, res: NerResources): WordInfo {
+  const lowerRaw = word.toLowerCase();
+  const lower = lowerRaw.replace(/[0-9]/g, '0');
+  const shape = wordShape(word);
+  const sshape = shortShape(word);
+  const own: number[] = [hashString('w=' + word), hashString('l=' + lower)];
+  const chars = Array.from(lowerRaw);
+  for (let k = 1; k <= 4 && k <= chars.length; k++) {
+    own.push(hashString(`p${k}=` + chars.slice(0, k).join('')));
+    own.push(hashString(`s${k}=` + chars.slice(-k).join('')));
+  }
+  const bits = clusterOf(res.clusters, word);
+  const cl = new Uint32Array(CLUSTER_PREFIXES.length);
+  if (bits === undefined) {
+    cl.fill(NO_CLUSTER);
+    own.push(NO_CLUSTER);
+  } else {
+    CLUSTER_PREFIXES.forEach((len, k) => {
+      cl[k] = hashString(`c${len}=` + bits.slice(0, len));
+      own.push(cl[k]!);
+    });
+  }
+  const gazTypes =
+    res.gazetteer.tokenTypes.get(word) ??
+    (HAS_LOWER.test(word) ? undefined : res.gazetteer.tokenTypes.get(titleCase(word))) ??
+    0;
+  for (let b = 0; b < GAZ_NAMES.length; b++) if (gazTypes & (1 << b)) own.push(hashString('gt=' + b));
+  own.push(hashString('len=' + Math.min(chars.length, 12)));
+
+  const casing: number[] = [hashString('sh=' + shape), hashString('ss=' + sshape)];
+  const first = word.charAt(0);
+  const hasLetter = HAS_LETTER.test(word);
+  if (isUpperChar(first)) casing.push(hashString('f:initcap'));
+  if (hasLetter && !HAS_LOWER.test(word)) casing.push(hashString('f:allcaps'));
+  if (HAS_LOWER.test(word) && HAS_UPPER.test(word.slice(1))) casing.push(hashString('f:mixedcaps'));
+  if (/[0-9]/.test(word)) casing.push(hashString('f:digit'));
+  if (word.length > 1 && word.includes('-')) casing.push(hashString('f:hyphen'));
+  if (word.length > 1 && word.includes('.')) casing.push(hashString('f:period'));
+  if (!hasLetter && !/[0-9]/.test(word)) casing.push(hashString('f:punct'));
+  if (/^\p{Lu}\.$/u.test(word)) casing.push(hashString('f:initial'));
+  return {
+    lower: hashString('l=' + lower),
+    sshape: hashString('ss=' + sshape),
+    cl,
+    suf3: hashString('s3=' + chars.slice(-3).join('')),
+    own: Uint32Array.from(own),
+    casing: Uint32Array.from(casing),
+  };
+}
+
+function paddingInfo(name: string): WordInfo {
+  const h = hashString(name);
+  return {
+    lower: h,
+    sshape: h,
+    cl: new Uint32Array(CLUSTER_PREFIXES.length).fill(h),
+    suf3: h,
+    own: new Uint32Array(0),
+    casing: new Uint32Array(0),
+  };
+}
+
+const BOS = paddingInfo('<S>');
+const EOS = paddingInfo('</S>');
+
+// Slot numbers: every feature template has its own, so equal word hashes in different slots differ.
+const SLOT_CASING = 100; // + mode
+const SLOT_LOWER = [10, 11, 0, 12, 13]; // by offset −2 … +2 (0 = own, in `own`)
+const SLOT_SSHAPE = [20, 21, 22, 23, 24]; // + 8 * mode
+const SLOT_CL_NEAR = 50; // + offset index * 8 + prefix index
+const SLOT_SUF3 = [90, 91, 0, 92, 93];
+const SLOT_BIGRAM_LEFT = 60;
+const SLOT_BIGRAM_RIGHT = 61;
+const SLOT_TRIGRAM_SHAPE = 62; // + mode
+const SLOT_GAZ = 70; // + offset
+const SLOT_HISTORY = 1000;
+
+const F_BIAS = hashString('bias');
+const F_FIRST = hashString('pos:first');
+const F_LAST = hashString('pos:last');
+const F_SECOND = hashString('pos:second');
+const F_MODE = [hashString('mode:0'), hashString('mode:1'), hashString('mode:2')];
+const F_GAZ: number[] = [];
+for (let k = 0; k < GAZ_NAMES.length * 4; k++) F_GAZ.push(hashString('gz=' + k));
+const F_GAZ_TYPE: number[] = [];
+for (let b = 0; b < GAZ_NAMES.length; b++) F_GAZ_TYPE.push(hashString('gzt=' + b));
+
+/** Number of history (previous-tag) feature templates per token. */
+export const HISTORY_FEATURES = 4;
+
+/** The features of one sentence: emission features (flattened, with offsets) and history bases. */
+export interface SentenceFeatures {
+  n: number;
+  /** Emission feature hashes of token i: feats[offsets[i] .. offsets[i + 1]). */
+  feats: Uint32Array;
+  offsets: Int32Array;
+  /** HISTORY_FEATURES hashes a token; combined with the previous tag by `historyHash`. */
+  history: Uint32Array;
+}
+
+/** The hash of history feature k of a token for previous tag `prev` (START = the number of tags). */
+export function historyHash(base: number, prev: number): number {
+  return mixHash(base, SLOT_HISTORY + prev);
+}
+
+/** Computes features; keeps a bounded cache of word facts. */
+export class FeatureExtractor {
+  private cache = new Map<string, WordInfo>();
+
+  constructor(
+    readonly resources: NerResources,
+    private readonly maxCache = 200_000,
+  ) {}
+
+  private info(word: string): WordInfo {
+    let info = this.cache.get(word);
+    if (!info) {
+      if (this.cache.size >= this.maxCache) this.cache.clear();
+      info = wordInfo(word, this.resources);
+      this.cache.set(word, info);
+    }
+    return info;
+  }
+
+  /** The features of every token of one sentence (tokens as given; normalised here). */
+  sentence(tokens: readonly string[]): SentenceFeatures {
+    const n = tokens.length;
+    const words = tokens.map(normalizeToken);
+    const mode = sentenceMode(words);
+    const infos = words.map((w) => this.info(w));
+    const gaz = gazetteerMatches(this.resources.gazetteer, words, mode);
+    const at = (i: number): WordInfo => (i < 0 ? BOS : i >= n ? EOS : infos[i]!);
+    const feats: number[] = [];
+    const offsets = new Int32Array(n + 1);
+    const history = new Uint32Array(n * HISTORY_FEATURES);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = feats.length;
+      const cur = infos[i]!;
+      feats.push(F_BIAS, F_MODE[mode]!);
+      for (const h of cur.own) feats.push(h);
+      for (const h of cur.casing) feats.push(mixHash(h, SLOT_CASING + mode));
+      for (let d = -2; d <= 2; d++) {
+        if (d === 0) continue;
+        const o = at(i + d);
+        feats.push(mixHash(o.lower, SLOT_LOWER[d + 2]!));
+        feats.push(mixHash(o.sshape, SLOT_SSHAPE[d + 2]! + 8 * mode));
+        feats.push(mixHash(o.suf3, SLOT_SUF3[d + 2]!));
+        // cluster prefixes of the neighbours: all for ±1, the two coarsest for ±2
+        const kMax = d === -1 || d === 1 ? CLUSTER_PREFIXES.length : 2;
+        for (let k = 0; k < kMax; k++) feats.push(mixHash(o.cl[k]!, SLOT_CL_NEAR + (d + 2) * 8 + k));
+      }
+      const prev = at(i - 1);
+      const next = at(i + 1);
+      feats.push(mixHash(mixHash(prev.lower, cur.lower), SLOT_BIGRAM_LEFT));
+      feats.push(mixHash(mixHash(cur.lower, next.lower), SLOT_BIGRAM_RIGHT));
+      feats.push(mixHash(mixHash(mixHash(prev.sshape, cur.sshape), next.sshape), SLOT_TRIGRAM_SHAPE + mode));
+      if (i === 0) feats.push(F_FIRST);
+      if (i === 1) feats.push(F_SECOND);
+      if (i === n - 1) feats.push(F_LAST);
+      for (const code of gaz[i]!) feats.push(F_GAZ[code]!);
+      for (const d of [-1, 1]) {
+        const g = gaz[i + d];
+        if (!g) continue;
+        let types = 0;
+        for (const code of g) types |= 1 << (code >> 2);
+        for (let b = 0; b < GAZ_NAMES.length; b++)
+          if (types & (1 << b)) feats.push(mixHash(F_GAZ_TYPE[b]!, SLOT_GAZ + d));
+      }
+      const h = i * HISTORY_FEATURES;
+      history[h] = F_BIAS;
+      history[h + 1] = cur.lower;
+      history[h + 2] = mixHash(cur.sshape, SLOT_SSHAPE[2]! + 8 * mode);
+      history[h + 3] = cur.cl[2]!;
+    }
+    offsets[n] = feats.length;
+    return { n, feats: Uint32Array.from(feats), offsets, history };
+  }
+}

@@ -33,11 +33,13 @@ export function formatArticle(analysis: Analysis): string {
   const themes = analysis.themes.map((theme) => `${theme.id} ×${theme.count}`);
   const quotes = analysis.quotes.map(
     (quote) =>
-      `“${quote.text}” — ${quote.speaker ? `${quote.speaker.text} [${quote.speaker.code}]` : 'unattributed'}`,
+      `${quote.kind === 'direct' ? `“${quote.text}”` : `(reported) ${quote.text}`} — ${quote.speaker ? `${quote.speaker.text} [${quote.speaker.code || '?'}]` : 'unattributed'}`,
   );
+  const summary = analysis.summary.map((sentence) => sentence.text);
   const boilerplate = article.boilerplate.map((item) => `${item.text}  (${item.reason})`);
   return `${[
     ...header,
+    ...section('Summary', summary),
     ...section('Actors', actors),
     ...section('Events', events),
     ...section('Places', places),

@@ -11,6 +11,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQueries } from './commands/query.js';
 import { registerRelations } from './commands/relations.js';
+import { registerServe } from './commands/serve.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -50,6 +51,7 @@ export function buildProgram(context: CliContext): Command {
   registerIngest(program, context);
   registerQueries(program, context);
   registerRelations(program, context);
+  registerServe(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

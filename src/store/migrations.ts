@@ -92,4 +92,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX events_code_pair ON events(source_code, target_code, date);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Themes matched in each event's evidence sentence, comma-separated, for filtering events by theme.
+      ALTER TABLE events ADD COLUMN themes TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

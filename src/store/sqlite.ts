@@ -10,6 +10,8 @@ import type {
   ActorProfile,
   DateRange,
   EventFilter,
+  MapPoint,
+  NetworkEdge,
   PairTheme,
   PutResult,
   RelationEvent,
@@ -114,10 +116,10 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(
         `INSERT INTO events (article_id, date, source_code, source_country, source_actor, source_text,
            target_code, target_country, target_actor, target_text, code, root, quad_class, goldstein, plover,
-           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence)
+           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence, themes)
          VALUES (@articleId, @date, @sourceCode, @sourceCountry, @sourceActor, @sourceText,
            @targetCode, @targetCountry, @targetActor, @targetText, @code, @root, @quadClass, @goldstein, @plover,
-           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence)`,
+           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence, @themes)`,
       ),
       insertTheme: db.prepare(
         'INSERT OR IGNORE INTO article_themes (article_id, theme, count) VALUES (?, ?, ?)',
@@ -153,6 +155,7 @@ class SqliteStore implements Store {
       evidenceText: event.evidence.text,
       pattern: event.pattern,
       confidence: event.confidence,
+      themes: event.themes.join(','),
     });
   }
 
@@ -215,7 +218,7 @@ class SqliteStore implements Store {
     return matches.length === 1 ? (JSON.parse(matches[0]!.analysis) as Analysis) : null;
   }
 
-  search(query: string, limit = 10): SearchHit[] {
+  search(query: string, limit = 10, offset = 0): SearchHit[] {
     const match = ftsQuery(query);
     if (match === '') return [];
     const rows = this.db
@@ -223,53 +226,41 @@ class SqliteStore implements Store {
         `SELECT a.id, a.title, a.published, a.source,
                 snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS rank
          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?`,
+         WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?`,
       )
-      .all(match, clampLimit(limit)) as SearchHit[];
+      .all(match, clampLimit(limit), Math.max(0, Math.floor(offset))) as SearchHit[];
     return rows;
   }
 
   events(filter: EventFilter = {}): StoredEvent[] {
     const where: string[] = [];
-    const params: Record<string, string | number> = {};
+    const params: Record<string, string | number> = { ...rangeParams(filter) };
     const codeColumn = (param: string): string => (param.length === 3 ? 'country' : 'code');
-    if (filter.actor) {
-      const column = codeColumn(filter.actor);
-      where.push(`(source_${column} = @actor OR target_${column} = @actor)`);
-      params.actor = filter.actor;
+    if (filter.actor) where.push(`(source_${codeColumn(filter.actor)} = @actor OR target_${codeColumn(filter.actor)} = @actor)`);
+    if (filter.source) where.push(`source_${codeColumn(filter.source)} = @source`);
+    if (filter.target) where.push(`target_${codeColumn(filter.target)} = @target`);
+    if (filter.code) where.push("code LIKE @code || '%'");
+    if (filter.quadClass) where.push('quad_class = @quadClass');
+    if (filter.place) where.push('(place = @place OR place_country = @place)');
+    if (filter.theme) where.push("instr(',' || themes || ',', ',' || @theme || ',') > 0");
+    if (filter.articleId) where.push('article_id = @articleId');
+    if (filter.since) where.push('date >= @since');
+    if (filter.until) where.push('date <= @until');
+    if (filter.after) where.push("(coalesce(date, '') < @afterDate OR (coalesce(date, '') = @afterDate AND id < @afterId))");
+    for (const key of ['actor', 'source', 'target', 'code', 'quadClass', 'place', 'theme', 'articleId'] as const) {
+      const value = filter[key];
+      if (value !== undefined && value !== '') params[key] = value;
     }
-    if (filter.source) {
-      where.push(`source_${codeColumn(filter.source)} = @source`);
-      params.source = filter.source;
-    }
-    if (filter.target) {
-      where.push(`target_${codeColumn(filter.target)} = @target`);
-      params.target = filter.target;
-    }
-    if (filter.code) {
-      where.push("code LIKE @code || '%'");
-      params.code = filter.code;
-    }
-    if (filter.since) {
-      where.push('date >= @since');
-      params.since = filter.since;
-    }
-    if (filter.until) {
-      where.push('date <= @until');
-      params.until = filter.until;
-    }
+    if (filter.after) Object.assign(params, { afterDate: filter.after.date, afterId: filter.after.id });
     params.limit = clampLimit(filter.limit ?? DEFAULT_LIMIT);
     const sql = `SELECT id, article_id AS articleId, date, source_code AS sourceCode, source_text AS sourceText,
         target_code AS targetCode, target_text AS targetText, code, root, quad_class AS quadClass, goldstein, plover,
-        negated, place, evidence_text AS evidence, confidence
+        negated, place, lat, lon, evidence_text AS evidence, confidence
       FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY date DESC, id DESC LIMIT @limit`;
-    return (
-      this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>
-    ).map((row) => ({
-      ...row,
-      negated: row.negated === 1,
-    }));
+      ORDER BY coalesce(date, '') DESC, id DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>).map(
+      (row) => ({ ...row, negated: row.negated === 1 }),
+    );
   }
 
   summary(): StoreSummary {
@@ -399,6 +390,30 @@ class SqliteStore implements Store {
          GROUP BY p.period, t.theme ORDER BY p.period, articles DESC, t.theme`,
       )
       .all({ a, b, ...rangeParams(range) }) as PairTheme[];
+  }
+
+  network(range: DateRange = {}, limit = 100): NetworkEdge[] {
+    return this.db
+      .prepare(
+        `SELECT source_country AS source, target_country AS target, count(*) AS events,
+           round(avg(goldstein), 3) AS goldstein,
+           (SELECT quad_class FROM events e2 WHERE e2.source_country = events.source_country
+              AND e2.target_country = events.target_country GROUP BY quad_class ORDER BY count(*) DESC LIMIT 1) AS quadClass
+         FROM events WHERE target_country IS NOT NULL AND source_country != target_country${rangeWhere(range)}
+         GROUP BY source_country, target_country ORDER BY events DESC, source, target LIMIT @limit`,
+      )
+      .all({ ...rangeParams(range), limit: clampLimit(limit) }) as NetworkEdge[];
+  }
+
+  mapPoints(range: DateRange = {}, actor?: string): MapPoint[] {
+    const actorWhere = actor ? ` AND (${sideColumn('source', actor)} = @actor OR ${sideColumn('target', actor)} = @actor)` : '';
+    return this.db
+      .prepare(
+        `SELECT place, place_country AS country, lat, lon, count(*) AS events, round(avg(goldstein), 3) AS goldstein
+         FROM events WHERE lat IS NOT NULL${actorWhere}${rangeWhere(range)}
+         GROUP BY place, place_country, lat, lon ORDER BY events DESC, place LIMIT 2000`,
+      )
+      .all({ ...rangeParams(range), ...(actor ? { actor } : {}) }) as MapPoint[];
   }
 
   close(): void {

@@ -12,9 +12,19 @@ export interface EventFilter {
   target?: string;
   /** A CAMEO code or prefix ("04" matches every consult event). */
   code?: string;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quadClass?: number;
+  /** Where the event happened: a place name or a country code of the place. */
+  place?: string;
+  /** A theme matched in the event's evidence sentence. */
+  theme?: string;
+  articleId?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; `until` includes the whole period it names. */
   since?: string;
   until?: string;
   limit?: number;
+  /** Keyset cursor: continue after this event in the (date desc, id desc) order. */
+  after?: { date: string; id: number };
 }
 
 export interface StoredEvent {
@@ -32,6 +42,8 @@ export interface StoredEvent {
   plover: string;
   negated: boolean;
   place: string | null;
+  lat: number | null;
+  lon: number | null;
   evidence: string;
   confidence: number;
 }
@@ -93,12 +105,31 @@ export interface PairTheme {
   articles: number;
 }
 
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  events: number;
+  goldstein: number;
+  /** The quad class most of the edge's events fall in. */
+  quadClass: number;
+}
+
+export interface MapPoint {
+  place: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  events: number;
+  goldstein: number;
+}
+
 export interface Store {
   /** Stores analyses in one transaction: all of them or none. */
   putAnalyses(analyses: Analysis[]): PutResult;
   hasArticle(id: string): boolean;
   getArticle(id: string): Analysis | null;
-  search(query: string, limit?: number): SearchHit[];
+  /** Best matches first (BM25); `offset` pages through them in a stable order. */
+  search(query: string, limit?: number, offset?: number): SearchHit[];
   events(filter?: EventFilter): StoredEvent[];
   summary(): StoreSummary;
   /** Per-period aggregates of the events between two actors (country codes or full actor codes). */
@@ -108,5 +139,9 @@ export interface Store {
   actorProfile(actor: string, by: PeriodUnit, range?: DateRange): ActorProfile;
   /** Themes of the articles behind a pair's events, per period. */
   pairThemes(a: string, b: string, by: PeriodUnit, range?: DateRange): PairTheme[];
+  /** Country-to-country edges of the events in a date range, heaviest first. */
+  network(range?: DateRange, limit?: number): NetworkEdge[];
+  /** Events per place with coordinates, for a map. */
+  mapPoints(range?: DateRange, actor?: string): MapPoint[];
   close(): void;
 }

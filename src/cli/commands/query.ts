@@ -51,11 +51,9 @@ export function registerQueries(program: Command, context: CliContext): void {
       '\nExample:\n  $ parley events --source USA --target CHN --code 04 --since 2023-01-01 --format csv',
     )
     .action((options: EventFilter & { db: string; format: OutputFormat }) => {
-      // "--until 2023" means through the end of 2023: dates compare as strings, so pad the upper bound.
-      const until = options.until ? `${options.until}\uffff` : undefined;
       const { actor, source, target, code, since, limit } = options;
       const events = withStore(options.db, (store) =>
-        store.events({ actor, source, target, code, since, until, limit }),
+        store.events({ actor, source, target, code, since, until: options.until, limit }),
       );
       const names = cameoCodes();
       const rows = events.map((event) => ({

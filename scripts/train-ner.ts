@@ -1,0 +1,442 @@
+/**
+ * Trains Parley's named-entity tagger (src/nlp/ner) on CoNLL-2003 and writes data/ner/model.bin.
+ *
+ * Data: ../shared/data/conll2003/{train,dev}.txt (research use: only the trained weights are shipped, never
+ * the data). Training is an averaged structured perceptron over BILOU tags with Viterbi decoding; sentences
+ * are visited in a seeded shuffle, so a run is reproducible. After each epoch the averaged weights are scored
+ * on dev (entity-level F1, conlleval rules); training stops when dev F1 has not improved for `--patience`
+ * epochs, and the best epoch's weights are pruned, quantised and written.
+ *
+ * Augmentation (robustness to Parley's wink tokenization and casing; `--no-augment` turns it off):
+ *   - every training sentence with a hyphenated token is added once more with the hyphens split off as wink
+ *     splits them (`Jean-Pierre` → `Jean - Pierre`, one PER span; sentences with a hyphenated MISC token such
+ *     as `U.S.-led` are not copied, since their parts would carry other types);
+ *   - 5 % of sentences are added in ALL CAPS and 5 % in Title Case (headline styles).
+ *
+ * Run: npx tsx scripts/train-ner.ts [--max-epochs 30] [--patience 4] [--seed 7] [--scheme BILOU|BIO]
+ *        [--min-count 1] [--min-weight 0.05] [--no-clusters] [--no-gazetteer] [--no-augment]
+ *        [--clusters FILE] [--out data/ner/model.bin] [--dry-run]
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  FeatureExtractor,
+  HISTORY_FEATURES,
+  buildGazetteer,
+  historyHash,
+  loadParleyGazetteer,
+  parseClusters,
+  type NerResources,
+} from '../src/nlp/ner/features.js';
+import {
+  AveragedPerceptron,
+  ENTITY_TYPES,
+  FeatureIndex,
+  deserializeModel,
+  resolveRows,
+  serializeModel,
+  tagScheme,
+  viterbi,
+  type EntitySpan,
+  type EntityType,
+  type RowSentence,
+} from '../src/nlp/ner/perceptron.js';
+import { repoRoot, sharedDataDir } from './paths.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// CoNLL files and conlleval scoring (exported for scripts/eval-ner.ts)
+
+export interface LabelledSentence {
+  tokens: string[];
+  /** Tag column as written (IOB1 or IOB2). */
+  tags: string[];
+}
+
+/** Reads a CoNLL file: token in the first column, NER tag in the last; `-DOCSTART-` lines skipped. */
+export function readConll(file: string): LabelledSentence[] {
+  const out: LabelledSentence[] = [];
+  let cur: LabelledSentence = { tokens: [], tags: [] };
+  const flush = (): void => {
+    if (cur.tokens.length > 0) out.push(cur);
+    cur = { tokens: [], tags: [] };
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      flush();
+      continue;
+    }
+    const cols = trimmed.split(/\s+/);
+    if (cols[0] === '-DOCSTART-') {
+      flush();
+      continue;
+    }
+    cur.tokens.push(cols[0]!);
+    cur.tags.push(cols[cols.length - 1]!);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Entity chunks of a tag sequence by conlleval's rules (works for IOB1 and IOB2): a chunk starts at B-X, or at
+ * I-X after O or after a tag of another type; it ends before O, B-anything, or a tag of another type.
+ */
+export function chunks(tags: readonly string[]): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  let start = -1;
+  let type = '';
+  for (let i = 0; i <= tags.length; i++) {
+    const tag = i < tags.length ? tags[i]! : 'O';
+    const prefix = tag === 'O' ? 'O' : tag.slice(0, 1);
+    const t = tag === 'O' ? '' : tag.slice(2);
+    const endsChunk = start >= 0 && (prefix === 'O' || prefix === 'B' || t !== type);
+    if (endsChunk) {
+      spans.push({ start, end: i, type: type as EntityType });
+      start = -1;
+    }
+    if (prefix !== 'O' && start < 0) {
+      start = i;
+      type = t;
+    }
+  }
+  return spans;
+}
+
+export interface Scores {
+  byType: Record<string, { tp: number; fp: number; fn: number }>;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function emptyScores(): Scores {
+  const byType: Scores['byType'] = {};
+  for (const t of ENTITY_TYPES) byType[t] = { tp: 0, fp: 0, fn: 0 };
+  return { byType, tp: 0, fp: 0, fn: 0 };
+}
+
+/** Adds one sentence to the counts: an entity is right only with both boundaries and the type right. */
+export function addScores(s: Scores, gold: readonly EntitySpan[], pred: readonly EntitySpan[]): void {
+  const key = (e: EntitySpan): string => `${e.start}:${e.end}:${e.type}`;
+  const goldKeys = new Set(gold.map(key));
+  const predKeys = new Set(pred.map(key));
+  for (const e of pred) {
+    const c = (s.byType[e.type] ??= { tp: 0, fp: 0, fn: 0 });
+    if (goldKeys.has(key(e))) {
+      c.tp++;
+      s.tp++;
+    } else {
+      c.fp++;
+      s.fp++;
+    }
+  }
+  for (const e of gold)
+    if (!predKeys.has(key(e))) {
+      (s.byType[e.type] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
+      s.fn++;
+    }
+}
+
+export function prf(c: { tp: number; fp: number; fn: number }): { p: number; r: number; f: number } {
+  const p = c.tp + c.fp === 0 ? 0 : (100 * c.tp) / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 0 : (100 * c.tp) / (c.tp + c.fn);
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return { p, r, f };
+}
+
+/** A conlleval-like table. */
+export function formatScores(title: string, s: Scores): string {
+  const lines = [title, '| type | precision | recall | F1 | gold | predicted |', '|---|---:|---:|---:|---:|---:|'];
+  const row = (name: string, c: { tp: number; fp: number; fn: number }): void => {
+    const { p, r, f } = prf(c);
+    lines.push(`| ${name} | ${p.toFixed(2)} | ${r.toFixed(2)} | ${f.toFixed(2)} | ${c.tp + c.fn} | ${c.tp + c.fp} |`);
+  };
+  for (const t of ENTITY_TYPES) row(t, s.byType[t]!);
+  row('**overall**', s);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Augmentation
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainSentence {
+  tokens: string[];
+  spans: EntitySpan[];
+}
+
+const HYPHENATED = /[\p{L}\p{N}.]-[\p{L}\p{N}]/u;
+
+/** The sentence with hyphens split off as wink splits them, or undefined when that would blur a MISC span. */
+function hyphenSplit(s: TrainSentence): TrainSentence | undefined {
+  if (!s.tokens.some((t) => HYPHENATED.test(t))) return undefined;
+  const typeAt = new Array<EntityType | undefined>(s.tokens.length).fill(undefined);
+  for (const e of s.spans) for (let i = e.start; i < e.end; i++) typeAt[i] = e.type;
+  const tokens: string[] = [];
+  const newStart: number[] = [];
+  const newEnd: number[] = [];
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!;
+    newStart.push(tokens.length);
+    // wink keeps all-letter prefixes like "e-mail"; we split every hyphen between word characters
+    if (HYPHENATED.test(t) && !/^-|-$/.test(t)) {
+      if (typeAt[i] === 'MISC') return undefined;
+      t.split('-').forEach((part, k) => {
+        if (k > 0) tokens.push('-');
+        if (part !== '') tokens.push(part);
+      });
+    } else tokens.push(t);
+    newEnd.push(tokens.length);
+  }
+  const spans = s.spans.map((e) => ({ start: newStart[e.start]!, end: newEnd[e.end - 1]!, type: e.type }));
+  return { tokens, spans };
+}
+
+const SMALL = new Set('a an the of in on at to for and but or nor by with from as'.split(' '));
+
+function titleCased(s: TrainSentence): TrainSentence {
+  return {
+    tokens: s.tokens.map((t, i) =>
+      (i === 0 || !SMALL.has(t)) && /^\p{Ll}/u.test(t) ? t.charAt(0).toUpperCase() + t.slice(1) : t,
+    ),
+    spans: s.spans,
+  };
+}
+
+function upperCased(s: TrainSentence): TrainSentence {
+  return { tokens: s.tokens.map((t) => t.toUpperCase()), spans: s.spans };
+}
+
+export function augment(train: readonly TrainSentence[], seed: number): { extra: TrainSentence[]; counts: Record<string, number> } {
+  const rand = mulberry32(seed ^ 0x5eed);
+  const extra: TrainSentence[] = [];
+  const counts = { hyphen: 0, upper: 0, title: 0 };
+  for (const s of train) {
+    const split = hyphenSplit(s);
+    if (split) {
+      extra.push(split);
+      counts.hyphen++;
+    }
+    const lettered = s.tokens.filter((t) => /\p{Ll}/u.test(t)).length;
+    const r = rand();
+    if (lettered >= 3 && r < 0.05) {
+      extra.push(upperCased(s));
+      counts.upper++;
+    } else if (lettered >= 3 && r < 0.1) {
+      extra.push(titleCased(s));
+      counts.title++;
+    }
+  }
+  return { extra, counts };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Training
+
+interface Options {
+  maxEpochs: number;
+  patience: number;
+  seed: number;
+  scheme: 'BILOU' | 'BIO';
+  minCount: number;
+  minWeight: number;
+  clusters: boolean;
+  clustersFile: string;
+  gazetteer: boolean;
+  augment: boolean;
+  out: string;
+  dryRun: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = {
+    maxEpochs: 30,
+    patience: 4,
+    seed: 7,
+    scheme: 'BILOU',
+    minCount: 1,
+    minWeight: 0.05,
+    clusters: true,
+    clustersFile: path.join(repoRoot(), 'data', 'ner', 'clusters.tsv'),
+    gazetteer: true,
+    augment: true,
+    out: path.join(repoRoot(), 'data', 'ner', 'model.bin'),
+    dryRun: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--max-epochs') opts.maxEpochs = Number(next());
+    else if (a === '--patience') opts.patience = Number(next());
+    else if (a === '--seed') opts.seed = Number(next());
+    else if (a === '--scheme') opts.scheme = next() === 'BIO' ? 'BIO' : 'BILOU';
+    else if (a === '--min-count') opts.minCount = Number(next());
+    else if (a === '--min-weight') opts.minWeight = Number(next());
+    else if (a === '--no-clusters') opts.clusters = false;
+    else if (a === '--clusters') opts.clustersFile = path.resolve(next());
+    else if (a === '--no-gazetteer') opts.gazetteer = false;
+    else if (a === '--no-augment') opts.augment = false;
+    else if (a === '--out') opts.out = path.resolve(next());
+    else if (a === '--dry-run') opts.dryRun = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+const log = (msg: string): void => console.error(`[train-ner ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
+
+function toTrain(s: LabelledSentence): TrainSentence {
+  return { tokens: s.tokens, spans: chunks(s.tags) };
+}
+
+function shuffle(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = path.join(sharedDataDir(), 'conll2003');
+  const train = readConll(path.join(dir, 'train.txt')).map(toTrain);
+  const dev = readConll(path.join(dir, 'dev.txt')).map(toTrain);
+  log(`train ${train.length} sentences, dev ${dev.length}`);
+
+  let clustersSha = '';
+  let clusters = new Map<string, string>();
+  if (opts.clusters) {
+    const text = readFileSync(opts.clustersFile, 'utf8');
+    clustersSha = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    clusters = parseClusters(text);
+  }
+  const resources: NerResources = {
+    clusters,
+    gazetteer: opts.gazetteer ? loadParleyGazetteer() : buildGazetteer([]),
+  };
+  log(`${clusters.size} clustered words, ${resources.gazetteer.entries} gazetteer entries`);
+
+  const rand = mulberry32(opts.seed);
+  let all = train;
+  let augCounts: Record<string, number> = {};
+  if (opts.augment) {
+    const { extra, counts } = augment(train, opts.seed);
+    all = [...train, ...extra];
+    augCounts = counts;
+    log(`augmented: ${JSON.stringify(counts)} → ${all.length} sentences`);
+  }
+
+  const scheme = tagScheme(opts.scheme);
+  const T = scheme.tags.length;
+  const extractor = new FeatureExtractor(resources);
+  const feats = all.map((s) => extractor.sentence(s.tokens));
+  const gold = all.map((s) => scheme.fromSpans(s.tokens.length, s.spans));
+  // feature counts over the gold paths
+  const counter = new FeatureIndex(1 << 20);
+  let counts = new Int32Array(1 << 20);
+  const count = (h: number): void => {
+    const r = counter.add(h);
+    if (r >= counts.length) {
+      const bigger = new Int32Array(counts.length * 2);
+      bigger.set(counts);
+      counts = bigger;
+    }
+    counts[r]!++;
+  };
+  feats.forEach((sf, s) => {
+    for (let f = 0; f < sf.feats.length; f++) count(sf.feats[f]!);
+    const g = gold[s]!;
+    for (let i = 0; i < sf.n; i++) {
+      const prev = i === 0 ? T : g[i - 1]!;
+      for (let k = 0; k < HISTORY_FEATURES; k++) count(historyHash(sf.history[i * HISTORY_FEATURES + k]!, prev));
+    }
+  });
+  const hashes = counter.hashesByRow();
+  const index = new FeatureIndex(counter.size);
+  for (let r = 0; r < hashes.length; r++) if (counts[r]! >= opts.minCount) index.add(hashes[r]!);
+  log(`${counter.size} distinct features, ${index.size} with count ≥ ${opts.minCount}`);
+
+  const trainRows: RowSentence[] = feats.map((sf) => resolveRows(sf, index, T));
+  const devRows = dev.map((s) => resolveRows(extractor.sentence(s.tokens), index, T));
+  const devGold = dev.map((s) => s.spans);
+  log('features resolved');
+
+  const perceptron = new AveragedPerceptron(scheme, index.size);
+  const order = all.map((_, i) => i);
+  const history: Array<{ epoch: number; trainErrors: number; devF1: number; seconds: number }> = [];
+  let best: { epoch: number; f1: number; weights: Float32Array } = { epoch: 0, f1: -1, weights: new Float32Array(0) };
+  for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
+    const t0 = performance.now();
+    shuffle(order, rand);
+    let wrong = 0;
+    for (const s of order) wrong += perceptron.learn(trainRows[s]!, gold[s]!);
+    const avg = perceptron.averaged();
+    const scores = emptyScores();
+    devRows.forEach((rs, i) => addScores(scores, devGold[i]!, scheme.toSpans(viterbi(rs, avg, scheme))));
+    const f1 = prf(scores).f;
+    const seconds = (performance.now() - t0) / 1000;
+    history.push({ epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
+    log(`epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
+    if (f1 > best.f1) best = { epoch, f1, weights: avg };
+    else if (epoch - best.epoch >= opts.patience) break;
+  }
+  log(`best epoch ${best.epoch}: dev F1 ${best.f1.toFixed(2)}`);
+
+  const info = {
+    trainedOn: 'CoNLL-2003 English train (eng.train), epoch chosen on dev (eng.testa)',
+    seed: opts.seed,
+    augment: opts.augment ? augCounts : false,
+    clusters: opts.clusters,
+    clustersSha256: clustersSha || undefined,
+    gazetteer: opts.gazetteer,
+    gazetteerEntries: resources.gazetteer.entries,
+    minCount: opts.minCount,
+    minWeight: opts.minWeight,
+    bestEpoch: best.epoch,
+    devF1: Number(best.f1.toFixed(2)),
+    epochs: history,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  const { bytes, rows } = serializeModel(
+    { format: 'parley-ner', version: 1, scheme: opts.scheme, historyFeatures: HISTORY_FEATURES, info },
+    index.hashesByRow(),
+    best.weights,
+    T,
+    opts.minWeight,
+  );
+  log(`model: ${rows} of ${index.size} feature rows kept, ${(bytes.length / 1e6).toFixed(2)} MB`);
+  // the shipped (pruned, quantised) model on dev, through the run-time path
+  const shipped = deserializeModel(bytes);
+  const scores = emptyScores();
+  dev.forEach((s, i) => addScores(scores, devGold[i]!, shipped.spans(extractor.sentence(s.tokens))));
+  log(`quantised model: dev F1 ${prf(scores).f.toFixed(2)}`);
+  console.log(formatScores(`dev (eng.testa), quantised model, best epoch ${best.epoch}`, scores));
+  console.log(
+    '\n| epoch | wrong training tags | dev F1 |\n|---:|---:|---:|\n' +
+      history.map((h) => `| ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n'),
+  );
+  if (!opts.dryRun) {
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, bytes);
+    log(`wrote ${opts.out}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,554 @@
+/**
+ * A linear-chain structured perceptron (Collins 2002) with weight averaging, over BILOU (or BIO) entity tags.
+ *
+ * A tag's score at token i is the sum of the weights of the token's emission features for that tag plus the
+ * weights of its history features, which are conjoined with the previous tag (first-order: the previous
+ * tag alone, and with the token's word, shape and cluster). Decoding is exact Viterbi, restricted to valid
+ * tag sequences (B-X is followed by I-X or L-X, and so on). Features are 32-bit hashes (see features.ts);
+ * a `FeatureIndex` maps the hashes kept by training to weight rows of `tags` floats.
+ *
+ * The shipped model (data/ner/model.bin) is gzip-compressed: a JSON header, the kept feature hashes sorted and
+ * delta-encoded as varints, one float32 scale per row and the weights quantised to int8 per row.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { HISTORY_FEATURES, historyHash, type SentenceFeatures } from './features.js';
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** An entity as token indices: [start, end), end exclusive. */
+export interface EntitySpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tag schemes
+
+export interface TagScheme {
+  name: 'BILOU' | 'BIO';
+  tags: string[];
+  /** allowed[prev * T + tag], prev = T for the sentence start. */
+  allowed: Uint8Array;
+  /** Tags a sentence may end with. */
+  canEnd: Uint8Array;
+  fromSpans(n: number, spans: readonly EntitySpan[]): Int32Array;
+  toSpans(tags: ArrayLike<number>): EntitySpan[];
+}
+
+function typeIndex(type: EntityType): number {
+  return ENTITY_TYPES.indexOf(type);
+}
+
+function makeBilou(): TagScheme {
+  const tags = ['O'];
+  for (const t of ENTITY_TYPES) tags.push(`B-${t}`, `I-${t}`, `L-${t}`, `U-${t}`);
+  const T = tags.length;
+  const kind = (tag: number): string => (tag === 0 ? 'O' : 'BILU'[(tag - 1) % 4]!);
+  const type = (tag: number): number => (tag === 0 ? -1 : Math.floor((tag - 1) / 4));
+  const allowed = new Uint8Array((T + 1) * T);
+  const canEnd = new Uint8Array(T);
+  for (let prev = 0; prev <= T; prev++)
+    for (let tag = 0; tag < T; tag++) {
+      const pk = prev === T ? 'O' : kind(prev);
+      const tk = kind(tag);
+      const inside = pk === 'B' || pk === 'I';
+      const ok = inside ? (tk === 'I' || tk === 'L') && type(tag) === type(prev) : tk === 'O' || tk === 'B' || tk === 'U';
+      allowed[prev * T + tag] = ok ? 1 : 0;
+    }
+  for (let tag = 0; tag < T; tag++) canEnd[tag] = kind(tag) === 'B' || kind(tag) === 'I' ? 0 : 1;
+  return {
+    name: 'BILOU',
+    tags,
+    allowed,
+    canEnd,
+    fromSpans(n, spans) {
+      const out = new Int32Array(n);
+      for (const s of spans) {
+        const base = 1 + 4 * typeIndex(s.type);
+        if (s.end - s.start === 1) out[s.start] = base + 3;
+        else
+          for (let i = s.start; i < s.end; i++) out[i] = base + (i === s.start ? 0 : i === s.end - 1 ? 2 : 1);
+      }
+      return out;
+    },
+    toSpans(tagsIn) {
+      const spans: EntitySpan[] = [];
+      let start = -1;
+      let cur = -1;
+      const close = (end: number): void => {
+        if (start >= 0) spans.push({ start, end, type: ENTITY_TYPES[cur]! });
+        start = -1;
+        cur = -1;
+      };
+      for (let i = 0; i < tagsIn.length; i++) {
+        const tag = tagsIn[i]!;
+        const k = kind(tag);
+        const ty = type(tag);
+        if (k === 'O') close(i);
+        else if (k === 'B' || k === 'U' || ty !== cur) {
+          close(i);
+          start = i;
+          cur = ty;
+          if (k === 'U' || k === 'L') close(i + 1);
+        } else if (k === 'L') close(i + 1);
+      }
+      close(tagsIn.length);
+      return spans;
+    },
+  };
+}
+
+function makeBio(): TagScheme {
+  const tags = ['O'];
+  for (const t of ENTITY_TYPES) tags.push(`B-${t}`, `I-${t}`);
+  const T = tags.length;
+  const allowed = new Uint8Array((T + 1) * T);
+  for (let prev = 0; prev <= T; prev++)
+    for (let tag = 0; tag < T; tag++) {
+      const isI = tag > 0 && (tag - 1) % 2 === 1;
+      const prevType = prev === T || prev === 0 ? -1 : Math.floor((prev - 1) / 2);
+      allowed[prev * T + tag] = !isI || prevType === Math.floor((tag - 1) / 2) ? 1 : 0;
+    }
+  return {
+    name: 'BIO',
+    tags,
+    allowed,
+    canEnd: new Uint8Array(T).fill(1),
+    fromSpans(n, spans) {
+      const out = new Int32Array(n);
+      for (const s of spans) {
+        const base = 1 + 2 * typeIndex(s.type);
+        for (let i = s.start; i < s.end; i++) out[i] = base + (i === s.start ? 0 : 1);
+      }
+      return out;
+    },
+    toSpans(tagsIn) {
+      const spans: EntitySpan[] = [];
+      let start = -1;
+      let cur = -1;
+      for (let i = 0; i <= tagsIn.length; i++) {
+        const tag = i < tagsIn.length ? tagsIn[i]! : 0;
+        const ty = tag === 0 ? -1 : Math.floor((tag - 1) / 2);
+        const isB = tag > 0 && (tag - 1) % 2 === 0;
+        if (start >= 0 && (tag === 0 || isB || ty !== cur)) {
+          spans.push({ start, end: i, type: ENTITY_TYPES[cur]! });
+          start = -1;
+        }
+        if (tag > 0 && start < 0) {
+          start = i;
+          cur = ty;
+        }
+      }
+      return spans;
+    },
+  };
+}
+
+export function tagScheme(name: 'BILOU' | 'BIO'): TagScheme {
+  return name === 'BILOU' ? makeBilou() : makeBio();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Feature index: open addressing over 32-bit hashes (0 = empty)
+
+export class FeatureIndex {
+  keys: Uint32Array;
+  rows: Int32Array;
+  size = 0;
+  private mask: number;
+
+  constructor(capacity = 1 << 16) {
+    let cap = 1 << 4;
+    while (cap < capacity * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.rows = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get(hash: number): number {
+    const keys = this.keys;
+    let slot = hash & this.mask;
+    for (;;) {
+      const k = keys[slot]!;
+      if (k === hash) return this.rows[slot]!;
+      if (k === 0) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The row of a hash, adding it (as row `size`) when new. */
+  add(hash: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    let slot = hash & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === hash) return this.rows[slot]!;
+      if (k === 0) {
+        this.keys[slot] = hash;
+        this.rows[slot] = this.size;
+        return this.size++;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldRows = this.rows;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.rows = new Int32Array(oldKeys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let s = 0; s < oldKeys.length; s++) {
+      const h = oldKeys[s]!;
+      if (h === 0) continue;
+      let slot = h & this.mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.rows[slot] = oldRows[s]!;
+    }
+  }
+
+  /** Hashes by row. */
+  hashesByRow(): Uint32Array {
+    const out = new Uint32Array(this.size);
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== 0) out[this.rows[s]!] = this.keys[s]!;
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentences as weight rows
+
+/** A sentence with its features resolved to weight rows (-1 = unknown feature, dropped or skipped). */
+export interface RowSentence {
+  n: number;
+  /** Emission rows of token i: emit[emitOffsets[i] .. emitOffsets[i + 1]). */
+  emit: Int32Array;
+  emitOffsets: Int32Array;
+  /** hist[(i * (T + 1) + prev) * H + k]: row of history feature k of token i with previous tag `prev`. */
+  hist: Int32Array;
+}
+
+export function resolveRows(sf: SentenceFeatures, index: FeatureIndex, T: number): RowSentence {
+  const emitList: number[] = [];
+  const emitOffsets = new Int32Array(sf.n + 1);
+  for (let i = 0; i < sf.n; i++) {
+    emitOffsets[i] = emitList.length;
+    for (let f = sf.offsets[i]!; f < sf.offsets[i + 1]!; f++) {
+      const r = index.get(sf.feats[f]!);
+      if (r >= 0) emitList.push(r);
+    }
+  }
+  emitOffsets[sf.n] = emitList.length;
+  const H = HISTORY_FEATURES;
+  const hist = new Int32Array(sf.n * (T + 1) * H);
+  for (let i = 0; i < sf.n; i++)
+    for (let p = 0; p <= T; p++)
+      for (let k = 0; k < H; k++)
+        hist[(i * (T + 1) + p) * H + k] = index.get(historyHash(sf.history[i * H + k]!, p));
+  return { n: sf.n, emit: Int32Array.from(emitList), emitOffsets, hist };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Viterbi
+
+/** Reusable work buffers for decoding. */
+class Work {
+  emit = new Float64Array(0);
+  delta = new Float64Array(0);
+  back = new Int32Array(0);
+  best = new Float64Array(0);
+  ensure(n: number, T: number): void {
+    if (this.delta.length < n * T) {
+      const size = Math.max(n * T, this.delta.length * 2);
+      this.emit = new Float64Array(size);
+      this.delta = new Float64Array(size);
+      this.back = new Int32Array(size);
+    }
+    if (this.best.length < T) this.best = new Float64Array(T);
+  }
+}
+
+const work = new Work();
+
+/** For each previous tag (T = start), the tags allowed to follow it, as a flat list with offsets. */
+function successors(scheme: TagScheme): { list: Int32Array; offsets: Int32Array } {
+  const T = scheme.tags.length;
+  const list: number[] = [];
+  const offsets = new Int32Array(T + 2);
+  for (let p = 0; p <= T; p++) {
+    offsets[p] = list.length;
+    for (let t = 0; t < T; t++) if (scheme.allowed[p * T + t]) list.push(t);
+  }
+  offsets[T + 1] = list.length;
+  return { list: Int32Array.from(list), offsets };
+}
+
+const successorCache = new WeakMap<TagScheme, { list: Int32Array; offsets: Int32Array }>();
+
+/** The best valid tag sequence of a sentence under weights `w` (rows × T). */
+export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int32Array {
+  const T = scheme.tags.length;
+  const H = HISTORY_FEATURES;
+  const n = s.n;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  let succ = successorCache.get(scheme);
+  if (!succ) {
+    succ = successors(scheme);
+    successorCache.set(scheme, succ);
+  }
+  const { list, offsets } = succ;
+  work.ensure(n, T);
+  const { emit, delta, back, best } = work;
+  const hist = s.hist;
+  for (let i = 0; i < n; i++) {
+    const e = i * T;
+    for (let t = 0; t < T; t++) emit[e + t] = 0;
+    for (let f = s.emitOffsets[i]!; f < s.emitOffsets[i + 1]!; f++) {
+      const base = s.emit[f]! * T;
+      for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const e = i * T;
+    for (let t = 0; t < T; t++) best[t] = -Infinity;
+    const pFirst = i === 0 ? T : 0;
+    const pLast = i === 0 ? T : T - 1;
+    for (let p = pFirst; p <= pLast; p++) {
+      const dp = i === 0 ? 0 : delta[e - T + p]!;
+      if (dp === -Infinity) continue;
+      const hb = (i * (T + 1) + p) * H;
+      for (let j = offsets[p]!; j < offsets[p + 1]!; j++) {
+        const t = list[j]!;
+        let v = dp;
+        for (let k = 0; k < H; k++) {
+          const r = hist[hb + k]!;
+          if (r >= 0) v += w[r * T + t]!;
+        }
+        if (v > best[t]!) {
+          best[t] = v;
+          back[e + t] = p;
+        }
+      }
+    }
+    for (let t = 0; t < T; t++) delta[e + t] = best[t]! + emit[e + t]!;
+  }
+  let bestEnd = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * T;
+  for (let t = 0; t < T; t++) {
+    if (!scheme.canEnd[t]) continue;
+    if (delta[last + t]! > bestEnd) {
+      bestEnd = delta[last + t]!;
+      arg = t;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * T + arg]!;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Training: averaged structured perceptron
+
+export class AveragedPerceptron {
+  readonly T: number;
+  /** Current weights (integer steps, exact in float32). */
+  readonly w: Float32Array;
+  /** Σ c·Δ for averaging: average = w − u / c. */
+  private readonly u: Float64Array;
+  private c = 1;
+
+  constructor(
+    readonly scheme: TagScheme,
+    readonly rows: number,
+  ) {
+    this.T = scheme.tags.length;
+    this.w = new Float32Array(rows * this.T);
+    this.u = new Float64Array(rows * this.T);
+  }
+
+  private bump(row: number, tag: number, d: number): void {
+    if (row < 0) return;
+    const j = row * this.T + tag;
+    this.w[j]! += d;
+    this.u[j]! += this.c * d;
+  }
+
+  /** Trains on one sentence; returns the number of wrong tags. */
+  learn(s: RowSentence, gold: Int32Array): number {
+    const pred = viterbi(s, this.w, this.scheme);
+    const T = this.T;
+    const H = HISTORY_FEATURES;
+    let wrong = 0;
+    for (let i = 0; i < s.n; i++) {
+      const g = gold[i]!;
+      const y = pred[i]!;
+      if (g !== y) {
+        wrong++;
+        for (let f = s.emitOffsets[i]!; f < s.emitOffsets[i + 1]!; f++) {
+          this.bump(s.emit[f]!, g, 1);
+          this.bump(s.emit[f]!, y, -1);
+        }
+      }
+      const gp = i === 0 ? T : gold[i - 1]!;
+      const yp = i === 0 ? T : pred[i - 1]!;
+      if (g !== y || gp !== yp) {
+        for (let k = 0; k < H; k++) {
+          this.bump(s.hist[(i * (T + 1) + gp) * H + k]!, g, 1);
+          this.bump(s.hist[(i * (T + 1) + yp) * H + k]!, y, -1);
+        }
+      }
+    }
+    this.c++;
+    return wrong;
+  }
+
+  averaged(): Float32Array {
+    const out = new Float32Array(this.w.length);
+    for (let j = 0; j < out.length; j++) out[j] = this.w[j]! - this.u[j]! / this.c;
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The runtime model
+
+export interface ModelHeader {
+  format: 'parley-ner';
+  version: 1;
+  scheme: 'BILOU' | 'BIO';
+  historyFeatures: number;
+  rows: number;
+  /** Free-form training facts (data, epochs, dev F1…), for humans. */
+  info: Record<string, unknown>;
+}
+
+export class NerModel {
+  readonly scheme: TagScheme;
+  readonly T: number;
+
+  constructor(
+    readonly header: ModelHeader,
+    readonly index: FeatureIndex,
+    readonly weights: Float32Array,
+  ) {
+    this.scheme = tagScheme(header.scheme);
+    this.T = this.scheme.tags.length;
+  }
+
+  /** Tags (scheme indices) of one sentence's features. */
+  decode(sf: SentenceFeatures): Int32Array {
+    return viterbi(resolveRows(sf, this.index, this.T), this.weights, this.scheme);
+  }
+
+  spans(sf: SentenceFeatures): EntitySpan[] {
+    return this.scheme.toSpans(this.decode(sf));
+  }
+}
+
+function writeVarint(out: number[], v: number): void {
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+}
+
+/**
+ * Serialises a model: rows whose largest absolute weight is below `minWeight` are dropped, the rest quantised
+ * to int8 with one scale per row. Returns the gzip-compressed bytes.
+ */
+export function serializeModel(
+  header: Omit<ModelHeader, 'rows'>,
+  hashesByRow: Uint32Array,
+  weights: Float32Array,
+  T: number,
+  minWeight: number,
+): { bytes: Buffer; rows: number } {
+  const keep: number[] = [];
+  for (let r = 0; r < hashesByRow.length; r++) {
+    let max = 0;
+    for (let t = 0; t < T; t++) max = Math.max(max, Math.abs(weights[r * T + t]!));
+    if (max >= minWeight && max > 0) keep.push(r);
+  }
+  keep.sort((a, b) => hashesByRow[a]! - hashesByRow[b]!);
+  const rows = keep.length;
+  const keyBytes: number[] = [];
+  let prev = 0;
+  for (const r of keep) {
+    writeVarint(keyBytes, hashesByRow[r]! - prev);
+    prev = hashesByRow[r]!;
+  }
+  const scales = new Float32Array(rows);
+  const q = new Int8Array(rows * T);
+  keep.forEach((r, i) => {
+    let max = 0;
+    for (let t = 0; t < T; t++) max = Math.max(max, Math.abs(weights[r * T + t]!));
+    const scale = max / 127;
+    scales[i] = scale;
+    for (let t = 0; t < T; t++) q[i * T + t] = Math.round(weights[r * T + t]! / scale);
+  });
+  const head = Buffer.from(JSON.stringify({ ...header, rows }), 'utf8');
+  const lens = Buffer.alloc(8);
+  lens.writeUInt32LE(head.length, 0);
+  lens.writeUInt32LE(keyBytes.length, 4);
+  const raw = Buffer.concat([
+    Buffer.from('PNER'),
+    lens,
+    head,
+    Buffer.from(keyBytes),
+    Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
+    Buffer.from(q.buffer, q.byteOffset, q.byteLength),
+  ]);
+  return { bytes: gzipSync(raw, { level: 9 }), rows };
+}
+
+export function deserializeModel(compressed: Uint8Array): NerModel {
+  const raw = gunzipSync(compressed);
+  if (raw.toString('latin1', 0, 4) !== 'PNER') throw new Error('not a Parley NER model');
+  const headLen = raw.readUInt32LE(4);
+  const keyLen = raw.readUInt32LE(8);
+  let at = 12;
+  const header = JSON.parse(raw.toString('utf8', at, at + headLen)) as ModelHeader;
+  at += headLen;
+  if (header.format !== 'parley-ner' || header.version !== 1) throw new Error('unsupported NER model version');
+  if (header.historyFeatures !== HISTORY_FEATURES)
+    throw new Error('NER model was trained with other features than this code computes');
+  const T = tagScheme(header.scheme).tags.length;
+  const rows = header.rows;
+  const index = new FeatureIndex(rows);
+  let key = 0;
+  let p = at;
+  const keyEnd = at + keyLen;
+  for (let r = 0; r < rows; r++) {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const b = raw[p++]!;
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) break;
+      mul *= 128;
+    }
+    key += v;
+    index.add(key >>> 0);
+  }
+  if (p !== keyEnd) throw new Error('corrupt NER model (feature index)');
+  at = keyEnd;
+  const scalesBytes = raw.subarray(at, at + rows * 4);
+  const scales = new Float32Array(rows);
+  new Uint8Array(scales.buffer).set(scalesBytes);
+  at += rows * 4;
+  const q = new Int8Array(raw.buffer, raw.byteOffset + at, rows * T);
+  const weights = new Float32Array(rows * T);
+  for (let r = 0; r < rows; r++) {
+    const s = scales[r]!;
+    for (let t = 0; t < T; t++) weights[r * T + t] = q[r * T + t]! * s;
+  }
+  return new NerModel(header, index, weights);
+}

@@ -1,0 +1,294 @@
+/**
+ * The HTTP API (fastify): the same library functions the CLI uses, as JSON. Requests are validated with
+ * zod (src/server/schemas.ts); every error is application/problem+json with a clear message and never a
+ * stack trace; writes and exports need the token when PARLEY_TOKEN is set; lists page with cursors.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { z, ZodError, type ZodType } from 'zod';
+import { buildArticle } from '../ingest/article.js';
+import { InputError } from '../ingest/errors.js';
+import { packageRoot } from '../model/paths.js';
+import type { Analysis, ArticleInput } from '../model/schema.js';
+import { analyzeArticle } from '../pipeline.js';
+import { barometer, explainPeriod } from '../relations.js';
+import type { Store, StoredEvent } from '../store/store.js';
+import { openApiDocument } from './openapi.js';
+import {
+  ActorQuerySchema,
+  ArticleBodySchema,
+  EventsQuerySchema,
+  ExplainQuerySchema,
+  ExportQuerySchema,
+  BatchBodySchema,
+  MapQuerySchema,
+  NetworkQuerySchema,
+  PairQuerySchema,
+  SearchQuerySchema,
+} from './schemas.js';
+
+export interface ServerOptions {
+  /** Required for writes and exports when set (PARLEY_TOKEN). */
+  token?: string;
+  /** Largest request body, in bytes. */
+  bodyLimit?: number;
+  /** The built dashboard to serve at `/` (web/dist), if present. */
+  dashboardDir?: string;
+  logger?: boolean;
+}
+
+/** An error the API reports as problem+json with this status. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+function parse<T extends ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
+  throw new HttpProblem(400, 'Bad request', `${where}${issue.message}`);
+}
+
+/** Cursors are opaque to clients: base64url JSON of the last item's sort key. */
+export function encodeCursor(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T extends ZodType>(cursor: string, schema: T): z.output<T> {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new HttpProblem(400, 'Bad request', `"cursor": not a cursor this API gave out`);
+  }
+}
+
+const EventCursorSchema = z.object({ date: z.string().max(40), id: z.number().int() }).strict();
+const OffsetCursorSchema = z.object({ offset: z.number().int().min(0).max(100_000) }).strict();
+
+/** Compares tokens in constant time: hashing first makes the lengths equal. */
+export function tokenMatches(given: string, expected: string): boolean {
+  const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function requireToken(request: FastifyRequest, token: string | undefined): void {
+  if (!token) return;
+  const header = request.headers.authorization ?? '';
+  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  if (!tokenMatches(given, token))
+    throw new HttpProblem(401, 'Unauthorized', 'this request needs "Authorization: Bearer <PARLEY_TOKEN>"');
+}
+
+function problem(reply: FastifyReply, status: number, title: string, detail: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: 'about:blank', title, status, detail });
+}
+
+function eventRows(events: StoredEvent[]): string {
+  const columns = [
+    'id',
+    'date',
+    'sourceCode',
+    'sourceText',
+    'code',
+    'targetCode',
+    'targetText',
+    'quadClass',
+    'goldstein',
+    'plover',
+    'negated',
+    'place',
+    'evidence',
+    'articleId',
+  ] as const;
+  const escape = (value: unknown): string => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [
+    columns.join(','),
+    ...events.map((event) => columns.map((column) => escape(event[column])).join(',')),
+  ].join('\n');
+}
+
+export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024 });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    // ECharts sets inline styles; scripts and everything else come from this server only.
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpProblem) return problem(reply, error.status, error.title, error.message);
+    if (error instanceof InputError) return problem(reply, 422, 'Unprocessable article', error.message);
+    if (error instanceof ZodError)
+      return problem(reply, 400, 'Bad request', error.issues[0]?.message ?? 'invalid request');
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // fastify's own 4xx: malformed JSON, body too large, wrong content type.
+      return problem(
+        reply,
+        status,
+        status === 413 ? 'Payload too large' : 'Bad request',
+        (error as Error).message,
+      );
+    }
+    app.log.error(error);
+    return problem(reply, 500, 'Internal error', 'the server failed on this request; it has been logged');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    problem(reply, 404, 'Not found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`),
+  );
+
+  const analyse = (input: ArticleInput, origin: string): Analysis =>
+    analyzeArticle(buildArticle(input, origin));
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/openapi.json', async () => openApiDocument());
+
+  app.post('/api/analyze', async (request) =>
+    analyse(parse(ArticleBodySchema, request.body), 'request body'),
+  );
+
+  app.post('/api/articles', async (request, reply) => {
+    requireToken(request, options.token);
+    const isBatch = typeof request.body === 'object' && request.body !== null && 'articles' in request.body;
+    const inputs = isBatch
+      ? parse(BatchBodySchema, request.body).articles
+      : [parse(ArticleBodySchema, request.body)];
+    const analyses: Analysis[] = [];
+    const errors: Array<{ index: number; detail: string }> = [];
+    inputs.forEach((input, index) => {
+      try {
+        analyses.push(analyse(input, `articles[${index}]`));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push({ index, detail: error.message });
+      }
+    });
+    const { inserted, duplicates } = store.putAnalyses(analyses);
+    const ids = analyses.map((analysis) => analysis.article.id);
+    return reply.code(inserted > 0 ? 201 : 200).send({ stored: inserted, duplicates, ids, errors });
+  });
+
+  app.get('/api/articles/:id', async (request) => {
+    const { id } = parse(
+      z.object({ id: z.string().regex(/^[0-9a-f]{4,16}$/, 'an article id (hex)') }),
+      request.params,
+    );
+    const analysis = store.getArticle(id);
+    if (!analysis) throw new HttpProblem(404, 'Not found', `no stored article has id ${id}`);
+    return analysis;
+  });
+
+  app.get('/api/search', async (request) => {
+    const query = parse(SearchQuerySchema, request.query);
+    const offset = query.cursor ? decodeCursor(query.cursor, OffsetCursorSchema).offset : 0;
+    const items = store.search(query.q, query.limit + 1, offset);
+    const more = items.length > query.limit;
+    return {
+      items: items.slice(0, query.limit),
+      nextCursor: more ? encodeCursor({ offset: offset + query.limit }) : null,
+    };
+  });
+
+  app.get('/api/events', async (request) => {
+    const { cursor, article, ...filter } = parse(EventsQuerySchema, request.query);
+    const after = cursor ? decodeCursor(cursor, EventCursorSchema) : undefined;
+    const items = store.events({
+      ...filter,
+      ...(article ? { articleId: article } : {}),
+      limit: filter.limit + 1,
+      ...(after ? { after } : {}),
+    });
+    const page = items.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor:
+        items.length > filter.limit && last ? encodeCursor({ date: last.date ?? '', id: last.id }) : null,
+    };
+  });
+
+  app.get('/api/export', async (request, reply) => {
+    requireToken(request, options.token);
+    const { format, article, ...filter } = parse(ExportQuerySchema, request.query);
+    const events = store.events({ ...filter, ...(article ? { articleId: article } : {}) });
+    if (format === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="parley-events.csv"')
+        .send(`${eventRows(events)}\n`);
+    return reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="parley-events.jsonl"')
+      .send(events.map((event) => JSON.stringify(event)).join('\n') + (events.length > 0 ? '\n' : ''));
+  });
+
+  app.get('/api/actors/:code', async (request) => {
+    const { code } = parse(z.object({ code: EventsQuerySchema.shape.actor.unwrap() }), request.params);
+    const query = parse(ActorQuerySchema, request.query);
+    return store.actorProfile(code, query.by, query);
+  });
+
+  app.get('/api/relations', async (request) => {
+    const { a, b, ...query } = parse(PairQuerySchema, request.query);
+    return barometer(store, a, b, query);
+  });
+
+  app.get('/api/relations/explain', async (request) => {
+    const { a, b, period, ...query } = parse(ExplainQuerySchema, request.query);
+    return explainPeriod(store, a, b, period, query);
+  });
+
+  app.get('/api/themes', async (request) => {
+    const { a, b, by, ...range } = parse(PairQuerySchema, request.query);
+    return { items: store.pairThemes(a, b, by, range) };
+  });
+
+  app.get('/api/summary', async () => store.summary());
+  app.get('/api/network', async (request) => {
+    const { limit, ...range } = parse(NetworkQuerySchema, request.query);
+    return { edges: store.network(range, limit) };
+  });
+  app.get('/api/map', async (request) => {
+    const { actor, ...range } = parse(MapQuerySchema, request.query);
+    return { points: store.mapPoints(range, actor) };
+  });
+
+  const dashboard = options.dashboardDir ?? path.join(packageRoot(), 'web/dist');
+  if (existsSync(path.join(dashboard, 'index.html'))) {
+    app.register(fastifyStatic, { root: dashboard, prefix: '/', index: 'index.html' });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('The Parley API is running; the dashboard is not built (npm run build:web).\n'),
+    );
+  }
+  return app;
+}
+
+/** Loopback addresses: anything else exposes the server to a network and needs a token. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -15,7 +15,7 @@
  *
  * Run: npx tsx scripts/train-ner.ts [--max-epochs 30] [--patience 4] [--seed 7] [--scheme BILOU|BIO]
  *        [--min-count 1] [--min-weight 0.05] [--no-clusters] [--no-gazetteer] [--no-augment]
- *        [--clusters FILE] [--out data/ner/model.bin] [--dry-run]
+ *        [--clusters FILE] [--out data/ner/model.bin] [--dry-run] [--test]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -259,6 +259,8 @@ interface Options {
   augment: boolean;
   out: string;
   dryRun: boolean;
+  /** Also score the final model on test (for ablation tables; choices are made on dev only). */
+  test: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -275,6 +277,7 @@ function parseArgs(argv: string[]): Options {
     augment: true,
     out: path.join(repoRoot(), 'data', 'ner', 'model.bin'),
     dryRun: false,
+    test: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -295,6 +298,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-augment') opts.augment = false;
     else if (a === '--out') opts.out = path.resolve(next());
     else if (a === '--dry-run') opts.dryRun = true;
+    else if (a === '--test') opts.test = true;
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -428,6 +432,12 @@ async function main(): Promise<void> {
   dev.forEach((s, i) => addScores(scores, devGold[i]!, shipped.spans(extractor.sentence(s.tokens))));
   log(`quantised model: dev F1 ${prf(scores).f.toFixed(2)}`);
   console.log(formatScores(`dev (eng.testa), quantised model, best epoch ${best.epoch}`, scores));
+  if (opts.test) {
+    const testScores = emptyScores();
+    for (const s of readConll(path.join(dir, 'test.txt')))
+      addScores(testScores, chunks(s.tags), shipped.spans(extractor.sentence(s.tokens)));
+    log(`quantised model: test F1 ${prf(testScores).f.toFixed(2)}`);
+  }
   console.log(
     '\n| epoch | wrong training tags | dev F1 |\n|---:|---:|---:|\n' +
       history.map((h) => `| ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n'),

@@ -50,6 +50,24 @@ function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[n
 }
 
 /**
+ * wink splits a possessive "'s" from a word it has not seen before but keeps it on a word its lexicon
+ * cache has since learned ("Poor's"), so its output depends on what it read earlier. Splitting every
+ * possessive here makes an article's tokens the same whatever was analysed before it.
+ */
+function splitPossessive(token: RawToken): RawToken[] {
+  const match = /^(.+)(['’]s)$/.exec(token.text);
+  if (!match || !/\p{L}/u.test(match[1]!)) return [token];
+  const head = match[1]!;
+  const cut = token.start + head.length;
+  const lemma =
+    token.lemma.endsWith("'s") || token.lemma.endsWith('’s') ? token.lemma.slice(0, -2) : token.lemma;
+  return [
+    { ...token, text: head, end: cut, lemma },
+    { text: match[2]!, start: cut, end: token.end, pos: 'PART', lemma: match[2]!.toLowerCase() },
+  ];
+}
+
+/**
  * wink's sentence splitter does not know that a line break ends a heading or a caption, so a sentence
  * is also cut wherever a token starts on a new line.
  */
@@ -80,7 +98,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
       if (!token || token.pos === 'SPACE' || token.text.trim() === '') continue;
       const previous = current[current.length - 1];
       if (previous && startsNewLine(text, previous, token)) flush();
-      current.push(token);
+      current.push(...splitPossessive(token));
     }
     flush();
   }

@@ -236,7 +236,10 @@ class SqliteStore implements Store {
     const where: string[] = [];
     const params: Record<string, string | number> = { ...rangeParams(filter) };
     const codeColumn = (param: string): string => (param.length === 3 ? 'country' : 'code');
-    if (filter.actor) where.push(`(source_${codeColumn(filter.actor)} = @actor OR target_${codeColumn(filter.actor)} = @actor)`);
+    if (filter.actor)
+      where.push(
+        `(source_${codeColumn(filter.actor)} = @actor OR target_${codeColumn(filter.actor)} = @actor)`,
+      );
     if (filter.source) where.push(`source_${codeColumn(filter.source)} = @source`);
     if (filter.target) where.push(`target_${codeColumn(filter.target)} = @target`);
     if (filter.code) where.push("code LIKE @code || '%'");
@@ -246,8 +249,18 @@ class SqliteStore implements Store {
     if (filter.articleId) where.push('article_id = @articleId');
     if (filter.since) where.push('date >= @since');
     if (filter.until) where.push('date <= @until');
-    if (filter.after) where.push("(coalesce(date, '') < @afterDate OR (coalesce(date, '') = @afterDate AND id < @afterId))");
-    for (const key of ['actor', 'source', 'target', 'code', 'quadClass', 'place', 'theme', 'articleId'] as const) {
+    if (filter.after)
+      where.push("(coalesce(date, '') < @afterDate OR (coalesce(date, '') = @afterDate AND id < @afterId))");
+    for (const key of [
+      'actor',
+      'source',
+      'target',
+      'code',
+      'quadClass',
+      'place',
+      'theme',
+      'articleId',
+    ] as const) {
       const value = filter[key];
       if (value !== undefined && value !== '') params[key] = value;
     }
@@ -258,9 +271,9 @@ class SqliteStore implements Store {
         negated, place, lat, lon, evidence_text AS evidence, confidence
       FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY coalesce(date, '') DESC, id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>).map(
-      (row) => ({ ...row, negated: row.negated === 1 }),
-    );
+    return (
+      this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>
+    ).map((row) => ({ ...row, negated: row.negated === 1 }));
   }
 
   summary(): StoreSummary {
@@ -406,7 +419,9 @@ class SqliteStore implements Store {
   }
 
   mapPoints(range: DateRange = {}, actor?: string): MapPoint[] {
-    const actorWhere = actor ? ` AND (${sideColumn('source', actor)} = @actor OR ${sideColumn('target', actor)} = @actor)` : '';
+    const actorWhere = actor
+      ? ` AND (${sideColumn('source', actor)} = @actor OR ${sideColumn('target', actor)} = @actor)`
+      : '';
     return this.db
       .prepare(
         `SELECT place, place_country AS country, lat, lon, count(*) AS events, round(avg(goldstein), 3) AS goldstein

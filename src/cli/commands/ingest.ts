@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { ingest } from '../../batch.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
@@ -12,32 +13,44 @@ export function registerIngest(program: Command, context: CliContext): void {
     .option('--db <file>', 'SQLite database file', DEFAULT_DB)
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
     .option('--batch-size <n>', 'analyses per transaction', (value) => Number.parseInt(value, 10), 200)
+    .option(
+      '--workers <n>',
+      'analysis threads (default: one per core)',
+      (value) => Number.parseInt(value, 10),
+      availableParallelism(),
+    )
     .addHelpText(
       'after',
       '\nExample:\n  $ parley ingest data/sample --db parley.db\n  $ parley ingest "news/**/*.jsonl.gz"',
     )
-    .action(async (inputs: string[], options: { db: string; date?: string; batchSize: number }) => {
-      const store = openStore(options.db);
-      const progress = ingestProgress();
-      try {
-        const report = await ingest(inputs, store, {
-          defaultDate: options.date,
-          batchSize: options.batchSize,
-          onProgress: (state) => progress.update(state),
-          onError: (error) => {
-            progress.stop();
-            reportError(context, error);
-          },
-        });
-        progress.stop();
-        const rate = Math.round((report.stored + report.duplicates) / Math.max(report.seconds, 0.001));
-        context.stdout.write(
-          `ingested ${report.stored} new articles (${report.duplicates} already stored, ${report.failed} failed), ` +
-            `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
-        );
-      } finally {
-        progress.stop();
-        store.close();
-      }
-    });
+    .action(
+      async (
+        inputs: string[],
+        options: { db: string; date?: string; batchSize: number; workers: number },
+      ) => {
+        const store = openStore(options.db);
+        const progress = ingestProgress();
+        try {
+          const report = await ingest(inputs, store, {
+            defaultDate: options.date,
+            batchSize: options.batchSize,
+            workers: Math.max(1, options.workers || 1),
+            onProgress: (state) => progress.update(state),
+            onError: (error) => {
+              progress.stop();
+              reportError(context, error);
+            },
+          });
+          progress.stop();
+          const rate = Math.round((report.stored + report.duplicates) / Math.max(report.seconds, 0.001));
+          context.stdout.write(
+            `ingested ${report.stored} new articles (${report.duplicates} already stored, ${report.failed} failed), ` +
+              `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
+          );
+        } finally {
+          progress.stop();
+          store.close();
+        }
+      },
+    );
 }

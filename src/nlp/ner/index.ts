@@ -23,16 +23,12 @@ export interface NerTagger {
 let tagger: NerTagger | undefined;
 
 /** Loads a tagger from a model file (default data/ner/model.bin) and the shipped resources. */
-export function loadNerTagger(
-  modelFile = dataPath('ner', 'model.bin'),
-  resources?: NerResources,
-): NerTagger {
+export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), resources?: NerResources): NerTagger {
   const t0 = performance.now();
   const model = deserializeModel(readFileSync(modelFile));
   const info = model.header.info;
   const res =
-    resources ??
-    loadNerResources({ clusters: info.clusters !== false, gazetteer: info.gazetteer !== false });
+    resources ?? loadNerResources({ clusters: info.clusters !== false, gazetteer: info.gazetteer !== false });
   return { model, extractor: new FeatureExtractor(res), loadMs: performance.now() - t0 };
 }
 

@@ -54,7 +54,9 @@ function makeBilou(): TagScheme {
       const pk = prev === T ? 'O' : kind(prev);
       const tk = kind(tag);
       const inside = pk === 'B' || pk === 'I';
-      const ok = inside ? (tk === 'I' || tk === 'L') && type(tag) === type(prev) : tk === 'O' || tk === 'B' || tk === 'U';
+      const ok = inside
+        ? (tk === 'I' || tk === 'L') && type(tag) === type(prev)
+        : tk === 'O' || tk === 'B' || tk === 'U';
       allowed[prev * T + tag] = ok ? 1 : 0;
     }
   for (let tag = 0; tag < T; tag++) canEnd[tag] = kind(tag) === 'B' || kind(tag) === 'I' ? 0 : 1;
@@ -517,7 +519,8 @@ export function deserializeModel(compressed: Uint8Array): NerModel {
   let at = 12;
   const header = JSON.parse(raw.toString('utf8', at, at + headLen)) as ModelHeader;
   at += headLen;
-  if (header.format !== 'parley-ner' || header.version !== 1) throw new Error('unsupported NER model version');
+  if (header.format !== 'parley-ner' || header.version !== 1)
+    throw new Error('unsupported NER model version');
   if (header.historyFeatures !== HISTORY_FEATURES)
     throw new Error('NER model was trained with other features than this code computes');
   const T = tagScheme(header.scheme).tags.length;

@@ -1,0 +1,27 @@
+/**
+ * A worker thread that analyses articles: the same pipeline as the main thread, run on another core.
+ * Messages in: AnalysisJob; messages out: AnalysisResult with the same `seq`.
+ */
+import { parentPort } from 'node:worker_threads';
+import { buildArticle } from '../ingest/article.js';
+import { InputError } from '../ingest/errors.js';
+import { analyzeArticle } from '../pipeline.js';
+import type { AnalysisJob, AnalysisResult } from './protocol.js';
+
+function run(job: AnalysisJob): AnalysisResult {
+  try {
+    const article = job.article ?? buildArticle(job.input!, job.origin, job.options);
+    return { seq: job.seq, analysis: analyzeArticle(article) };
+  } catch (error) {
+    if (error instanceof InputError)
+      return { seq: job.seq, error: { origin: error.origin, reason: error.reason } };
+    return {
+      seq: job.seq,
+      error: { origin: job.origin, reason: `internal error: ${(error as Error).message}` },
+    };
+  }
+}
+
+parentPort?.on('message', (jobs: AnalysisJob[]) => {
+  parentPort!.postMessage(jobs.map(run));
+});

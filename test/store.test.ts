@@ -77,6 +77,25 @@ describe('SQLite store', () => {
     assert.deepEqual(rowCounts(db), counts);
   });
 
+  it('stores the same articles with worker threads as in one thread', async () => {
+    const dir = tempDir();
+    const ids = async (workers: number): Promise<string[]> => {
+      const db = path.join(dir, `w${workers}.db`);
+      const store = openStore(db);
+      const report = await ingest([dataPath('sample')], store, { workers });
+      store.close();
+      assert.equal(report.failed, 0);
+      const sqlite = new Database(db, { readonly: true });
+      const rows = sqlite.prepare('SELECT id FROM articles ORDER BY id').all() as Array<{ id: string }>;
+      sqlite.close();
+      return rows.map((row) => row.id);
+    };
+    const single = await ids(1);
+    const pooled = await ids(2);
+    assert.ok(single.length > 4000);
+    assert.deepEqual(pooled, single);
+  });
+
   it('searches full text with ranking and snippets, safe for any query', async () => {
     const dir = tempDir();
     const store = openStore(path.join(dir, 'parley.db'));

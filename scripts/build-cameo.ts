@@ -7,16 +7,8 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { CameoCode } from '../src/events/ontology.js';
 import { repoRoot, sharedDataDir } from './paths.js';
-
-interface CameoCode {
-  code: string;
-  name: string;
-  root: string;
-  goldstein: number;
-  quadClass: 1 | 2 | 3 | 4;
-  plover: string;
-}
 
 /**
  * Quad classes as GDELT assigns them from the root: 01–05 verbal cooperation, 06–08 material cooperation,

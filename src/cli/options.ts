@@ -22,6 +22,17 @@ export function parseDate(value: string): string {
   return value;
 }
 
+export const SINCE_OPTION = [
+  '--since <date>',
+  'from this date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  parseDate,
+] as const;
+export const UNTIL_OPTION = [
+  '--until <date>',
+  'through this date (a year or month includes all of it)',
+  parseDate,
+] as const;
+
 export function parseLimit(value: string): number {
   const limit = Number.parseInt(value, 10);
   if (!(limit > 0)) throw new InvalidArgumentError(`--limit must be a positive number, not "${value}"`);

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { cameoCodes } from '../../events/ontology.js';
 import type { EventFilter } from '../../store/index.js';
 import type { CliContext } from '../context.js';
-import { DB_OPTION, parseDate, parseLimit, withStore } from '../options.js';
+import { DB_OPTION, parseLimit, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 import { formatRows, type OutputFormat } from '../format.js';
 import { formatArticle } from '../show.js';
 
@@ -42,8 +42,8 @@ export function registerQueries(program: Command, context: CliContext): void {
     .option('--source <code>', 'the source side: a country or actor code')
     .option('--target <code>', 'the target side: a country or actor code')
     .option('--code <cameo>', 'CAMEO event code or prefix (04 = every consult event)')
-    .option('--since <date>', 'on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDate)
-    .option('--until <date>', 'on or before this date', parseDate)
+    .option(...SINCE_OPTION)
+    .option(...UNTIL_OPTION)
     .option('--limit <n>', 'number of events', parseLimit, 50)
     .option('--format <format>', 'table, json or csv', parseFormat, 'table')
     .addHelpText(

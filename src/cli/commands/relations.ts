@@ -5,7 +5,7 @@ import { barometer, explainPeriod, normaliseActor, type MovingEvent, type Shift 
 import { barometerChart } from '../chart.js';
 import type { CliContext } from '../context.js';
 import { formatRows } from '../format.js';
-import { DB_OPTION, parseDate, withStore } from '../options.js';
+import { DB_OPTION, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 
 const UNITS = ['day', 'week', 'month', 'year'];
 function parseUnit(value: string): PeriodUnit {
@@ -13,6 +13,10 @@ function parseUnit(value: string): PeriodUnit {
     throw new InvalidArgumentError(`--by must be one of ${UNITS.join(', ')}, not "${value}"`);
   return value as PeriodUnit;
 }
+/** Options shared by the commands that read a period range. */
+const byOption = (fallback: PeriodUnit) =>
+  ['--by <unit>', 'period: day, week, month or year', parseUnit, fallback] as const;
+
 const TEXT_FORMATS = ['text', 'json', 'csv'];
 function parseTextFormat(value: string): 'text' | 'json' | 'csv' {
   if (!TEXT_FORMATS.includes(value))
@@ -85,8 +89,8 @@ export function registerRelations(program: Command, context: CliContext): void {
       'period: day, week, month or year (default month, or the unit of --explain)',
       parseUnit,
     )
-    .option('--since <date>', 'from this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDate)
-    .option('--until <date>', 'through this date', parseDate)
+    .option(...SINCE_OPTION)
+    .option(...UNTIL_OPTION)
     .option('--format <format>', 'text (a chart), json or csv', parseTextFormat, 'text')
     .option(
       '--explain <period>',
@@ -153,9 +157,9 @@ export function registerRelations(program: Command, context: CliContext): void {
     .description('profile an actor over time: its events as source and target, its main partners, its themes')
     .argument('<code>', 'a CAMEO country (CHN) or actor code (CHNGOV)')
     .option(...DB_OPTION)
-    .option('--by <unit>', 'period: day, week, month or year', parseUnit, 'year')
-    .option('--since <date>', 'from this date', parseDate)
-    .option('--until <date>', 'through this date', parseDate)
+    .option(...byOption('year'))
+    .option(...SINCE_OPTION)
+    .option(...UNTIL_OPTION)
     .option('--format <format>', 'text or json', parseTextFormat, 'text')
     .addHelpText('after', '\nExample:\n  $ parley actor CHN --by year')
     .action((code: string, options: RelationsOptions & { by: PeriodUnit }) => {
@@ -191,9 +195,9 @@ export function registerRelations(program: Command, context: CliContext): void {
     .description('which themes rise and fall in the articles behind a pair’s events')
     .requiredOption('--pair <codes...>', 'two CAMEO countries or actor codes, e.g. --pair USA CHN')
     .option(...DB_OPTION)
-    .option('--by <unit>', 'period: day, week, month or year', parseUnit, 'month')
-    .option('--since <date>', 'from this date', parseDate)
-    .option('--until <date>', 'through this date', parseDate)
+    .option(...byOption('month'))
+    .option(...SINCE_OPTION)
+    .option(...UNTIL_OPTION)
     .option('--top <n>', 'themes per period', (value) => Number.parseInt(value, 10), 5)
     .option('--format <format>', 'text, json or csv', parseTextFormat, 'text')
     .addHelpText('after', '\nExample:\n  $ parley themes --pair USA CHN --by year')

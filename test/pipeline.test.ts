@@ -75,6 +75,13 @@ describe('the Xi–Blinken example', () => {
     assert.equal(first.date, '2023-06-19');
   });
 
+  it('codes Blinken meeting Qin Gang and Wang Yi, named after "including"', () => {
+    const met = analysis.events.filter((event) => event.root === '04' && event.source.actor === 'person:antony-blinken');
+    const targets = met.map((event) => event.target?.actor);
+    assert.ok(targets.includes('person:qin-gang'), JSON.stringify(targets));
+    assert.ok(targets.includes('person:wang-yi'), JSON.stringify(targets));
+  });
+
   it('codes nothing from the caption or the promotional lines', () => {
     for (const event of analysis.events) {
       assert.ok(!/Photo: AP|Check out|Stay updated/.test(event.evidence.text));

@@ -187,9 +187,33 @@ class SentenceCoder {
       const parties = this.resolveParties(match);
       if (!parties || parties.source.actor === parties.target?.actor) continue;
       events.push(this.toEvent(match, parties.source, parties.target));
+      for (const member of parties.target ? this.includedAfter(parties.target) : []) {
+        if (member.actor !== parties.source.actor) events.push(this.toEvent(match, parties.source, member));
+      }
       i = match.lastToken - 1;
     }
     return events;
+  }
+
+  /**
+   * "talks with Chinese officials, including Foreign Minister Qin Gang and top diplomat Wang Yi": the
+   * people named after "including" (or "such as") are targets of the same event, each coded on their own.
+   */
+  private includedAfter(target: EntityMention): EntityMention[] {
+    const { tokens } = this.doc;
+    let i = target.lastToken;
+    if (tokens[i]?.text === ',') i++;
+    if (!['including', 'such'].includes(tokens[i]?.text.toLowerCase() ?? '')) return [];
+    const members: EntityMention[] = [];
+    for (i++; i < this.sentence.lastToken; i++) {
+      const token = tokens[i]!;
+      const mention = this.mentionAt.get(i);
+      if (mention) {
+        members.push(mention);
+        i = mention.lastToken - 1;
+      } else if (token.pos === 'VERB' || token.text === ';' || token.text === '.') break;
+    }
+    return members;
   }
 
   private party(mention: EntityMention): EventParty {

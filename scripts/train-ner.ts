@@ -261,6 +261,8 @@ interface Options {
   dryRun: boolean;
   /** Also score the final model on test (for ablation tables; choices are made on dev only). */
   test: boolean;
+  /** Number of training runs (different seeded orders) whose averaged weights are averaged into the model. */
+  ensemble: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -278,6 +280,7 @@ function parseArgs(argv: string[]): Options {
     out: path.join(repoRoot(), 'data', 'ner', 'model.bin'),
     dryRun: false,
     test: false,
+    ensemble: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -299,6 +302,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out') opts.out = path.resolve(next());
     else if (a === '--dry-run') opts.dryRun = true;
     else if (a === '--test') opts.test = true;
+    else if (a === '--ensemble') opts.ensemble = Number(next());
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -337,7 +341,6 @@ async function main(): Promise<void> {
   };
   log(`${clusters.size} clustered words, ${resources.gazetteer.entries} gazetteer entries`);
 
-  const rand = mulberry32(opts.seed);
   let all = train;
   let augCounts: Record<string, number> = {};
   if (opts.augment) {
@@ -382,26 +385,39 @@ async function main(): Promise<void> {
   const devGold = dev.map((s) => s.spans);
   log('features resolved');
 
-  const perceptron = new AveragedPerceptron(scheme, index.size);
-  const order = all.map((_, i) => i);
-  const history: Array<{ epoch: number; trainErrors: number; devF1: number; seconds: number }> = [];
-  let best: { epoch: number; f1: number; weights: Float32Array } = { epoch: 0, f1: -1, weights: new Float32Array(0) };
-  for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
-    const t0 = performance.now();
-    shuffle(order, rand);
-    let wrong = 0;
-    for (const s of order) wrong += perceptron.learn(trainRows[s]!, gold[s]!);
-    const avg = perceptron.averaged();
+  const devF1 = (weights: Float32Array): number => {
     const scores = emptyScores();
-    devRows.forEach((rs, i) => addScores(scores, devGold[i]!, scheme.toSpans(viterbi(rs, avg, scheme))));
-    const f1 = prf(scores).f;
-    const seconds = (performance.now() - t0) / 1000;
-    history.push({ epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
-    log(`epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
-    if (f1 > best.f1) best = { epoch, f1, weights: avg };
-    else if (epoch - best.epoch >= opts.patience) break;
+    devRows.forEach((rs, i) => addScores(scores, devGold[i]!, scheme.toSpans(viterbi(rs, weights, scheme))));
+    return prf(scores).f;
+  };
+  const history: Array<{ run: number; epoch: number; trainErrors: number; devF1: number; seconds: number }> = [];
+  const runs: Array<{ epoch: number; f1: number; weights: Float32Array }> = [];
+  for (let run = 1; run <= opts.ensemble; run++) {
+    // each run visits the sentences in its own seeded order; the runs' averaged weights are averaged again
+    const rand = mulberry32(opts.seed + 1000 * (run - 1));
+    const perceptron = new AveragedPerceptron(scheme, index.size);
+    const order = all.map((_, i) => i);
+    let best: { epoch: number; f1: number; weights: Float32Array } = { epoch: 0, f1: -1, weights: new Float32Array(0) };
+    for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
+      const t0 = performance.now();
+      shuffle(order, rand);
+      let wrong = 0;
+      for (const s of order) wrong += perceptron.learn(trainRows[s]!, gold[s]!);
+      const avg = perceptron.averaged();
+      const f1 = devF1(avg);
+      const seconds = (performance.now() - t0) / 1000;
+      history.push({ run, epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
+      log(`run ${run} epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
+      if (f1 > best.f1) best = { epoch, f1, weights: avg };
+      else if (epoch - best.epoch >= opts.patience) break;
+    }
+    log(`run ${run}: best epoch ${best.epoch}, dev F1 ${best.f1.toFixed(2)}`);
+    runs.push(best);
   }
-  log(`best epoch ${best.epoch}: dev F1 ${best.f1.toFixed(2)}`);
+  const weights = new Float32Array(runs[0]!.weights.length);
+  for (const r of runs) for (let j = 0; j < weights.length; j++) weights[j]! += r.weights[j]! / runs.length;
+  const best = { epoch: runs.map((r) => r.epoch).join('+'), f1: runs.length > 1 ? devF1(weights) : runs[0]!.f1, weights };
+  log(`final (${runs.length} run${runs.length > 1 ? 's averaged' : ''}): dev F1 ${best.f1.toFixed(2)}`);
 
   const info = {
     trainedOn: 'CoNLL-2003 English train (eng.train), epoch chosen on dev (eng.testa)',
@@ -439,8 +455,8 @@ async function main(): Promise<void> {
     log(`quantised model: test F1 ${prf(testScores).f.toFixed(2)}`);
   }
   console.log(
-    '\n| epoch | wrong training tags | dev F1 |\n|---:|---:|---:|\n' +
-      history.map((h) => `| ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n'),
+    '\n| run | epoch | wrong training tags | dev F1 |\n|---:|---:|---:|---:|\n' +
+      history.map((h) => `| ${h.run} | ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n'),
   );
   if (!opts.dryRun) {
     mkdirSync(path.dirname(opts.out), { recursive: true });

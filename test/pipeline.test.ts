@@ -76,10 +76,33 @@ describe('the Xi–Blinken example', () => {
   });
 
   it('codes Blinken meeting Qin Gang and Wang Yi, named after "including"', () => {
-    const met = analysis.events.filter((event) => event.root === '04' && event.source.actor === 'person:antony-blinken');
+    const met = analysis.events.filter(
+      (event) => event.root === '04' && event.source.actor === 'person:antony-blinken',
+    );
     const targets = met.map((event) => event.target?.actor);
     assert.ok(targets.includes('person:qin-gang'), JSON.stringify(targets));
     assert.ok(targets.includes('person:wang-yi'), JSON.stringify(targets));
+  });
+
+  it('codes China’s “no room for compromise” on Taiwan as a refusal toward the USA (inferred target)', () => {
+    const refusal = analysis.events.find((event) => event.source.code === 'CHN' && event.root === '12');
+    assert.ok(refusal, JSON.stringify(analysis.events.map((e) => [e.source.text, e.code])));
+    assert.equal(refusal.quadClass, 3);
+    assert.deepEqual([refusal.target?.code, refusal.target?.inferred], ['USA', true]);
+    assert.match(refusal.evidence.text, /no room for compromise or concessions/);
+    assert.equal(refusal.negated, false);
+  });
+
+  it('dates the earlier cancellation of Blinken’s visit before the article and marks it background', () => {
+    const cancelled = analysis.events.find(
+      (event) => event.code.startsWith('16') && event.source.actor === 'person:antony-blinken',
+    );
+    assert.ok(cancelled);
+    assert.ok(cancelled.date! < '2023-06-19');
+    assert.equal(cancelled.background, true);
+    assert.match(cancelled.evidence.text, /cancellation of a planned visit by Blinken/);
+    const lead = analysis.events.filter((event) => event.isRoot);
+    assert.ok(lead.length >= 1 && lead.every((event) => event.evidence.start === 0));
   });
 
   it('codes nothing from the caption or the promotional lines', () => {

@@ -6,6 +6,7 @@
  */
 import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
 import type { CodedEvent, EventParty, Place } from '../model/schema.js';
+import { eventTiming, type DatePrecision } from './dates.js';
 import { cameoCode } from './ontology.js';
 import { patternIndex, type EventPattern } from './patterns.js';
 
@@ -105,10 +106,12 @@ class SentenceCoder {
 
   private bestMatchAt(index: number): Match | null {
     const token = this.doc.tokens[index]!;
-    if (!TRIGGER_POS.has(token.pos)) return null;
     const candidates = patternIndex().get(token.lemma) ?? patternIndex().get(token.text.toLowerCase()) ?? [];
     const passive = this.isPassive(index);
     for (const pattern of candidates) {
+      // A one-word pattern fires only on a verb or noun ("back" the verb, not the adverb); longer phrases
+      // may open with a function word ("no room for compromise").
+      if (pattern.parts.length === 1 && !TRIGGER_POS.has(token.pos)) continue;
       const match = this.tryPattern(pattern, index, passive);
       if (match) return match;
     }
@@ -216,6 +219,19 @@ class SentenceCoder {
     return members;
   }
 
+  private timing(): { date: string | null; datePrecision: DatePrecision; background: boolean } {
+    if (!this.doc.date) return { date: null, datePrecision: 'day', background: false };
+    const sentence = this.doc.article.text.slice(this.sentence.start, this.sentence.end);
+    const { date, precision, background } = eventTiming(sentence, this.doc.date);
+    return { date, datePrecision: precision, background };
+  }
+
+  /** The lead: the first paragraph of the body (GDELT's IsRootEvent). */
+  private isLead(): boolean {
+    const firstBreak = this.doc.article.text.indexOf('\n\n');
+    return firstBreak < 0 || this.sentence.start < firstBreak;
+  }
+
   private party(mention: EntityMention): EventParty {
     return { text: mention.text, code: mention.code!, ...(mention.actor ? { actor: mention.actor } : {}) };
   }
@@ -235,8 +251,10 @@ class SentenceCoder {
       quadClass: cameo.quadClass,
       goldstein: cameo.goldstein,
       plover: cameo.plover,
-      negated: this.precededBy(match.firstToken, NEGATIONS, 3),
-      date: this.doc.date,
+      // A pattern that holds its own negator ("no room for compromise") codes the refusal itself.
+      negated: !patternNegates(match.pattern) && this.precededBy(match.firstToken, NEGATIONS, 3),
+      ...this.timing(),
+      isRoot: this.isLead(),
       ...(place
         ? { place: { name: place.name, country: place.country, lat: place.lat, lon: place.lon } }
         : {}),
@@ -254,6 +272,9 @@ class SentenceCoder {
   }
 }
 
+const patternNegates = (pattern: EventPattern): boolean =>
+  pattern.parts.some((part) => part.kind === 'word' && NEGATIONS.has(part.lemma));
+
 /** A first, explainable confidence: a found target and a source close to the trigger raise it. */
 function confidence(hasTarget: boolean, sourceDistance: number): number {
   let score = 0.55;
@@ -270,10 +291,50 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
   );
 }
 
+/** The two countries an article is about, when two countries hold at least half of its country mentions. */
+export function mainDyad(doc: Doc): [string, string] | null {
+  const byCountry = new Map<string, number>();
+  for (const actor of doc.actors)
+    if (actor.country && actor.country.length === 3)
+      byCountry.set(actor.country, (byCountry.get(actor.country) ?? 0) + actor.mentions);
+  const ranked = [...byCountry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = ranked.reduce((sum, [, count]) => sum + count, 0);
+  const [first, second] = ranked;
+  if (!first || !second || first[1] + second[1] < total / 2 || second[1] < 2) return null;
+  return [first[0], second[0]];
+}
+
+/**
+ * "China reiterated its stance that it has no room for compromise" in an article about U.S.–China talks
+ * is addressed to the United States, though the sentence does not say so. A verbal event without a
+ * target whose source belongs to the article's main pair gets the other country as target, marked
+ * `inferred` and with lower confidence; material events (an attack, aid) are never given a target so.
+ */
+function inferDyadTargets(doc: Doc, events: CodedEvent[]): CodedEvent[] {
+  const dyad = mainDyad(doc);
+  if (!dyad) return events;
+  const names = new Map(
+    doc.actors.filter((actor) => actor.id.startsWith('country:')).map((actor) => [actor.country, actor.name]),
+  );
+  return events.map((event) => {
+    const sourceCountry = event.source.code.slice(0, 3);
+    if (event.target || (event.quadClass !== 1 && event.quadClass !== 3) || !dyad.includes(sourceCountry))
+      return event;
+    const other = dyad[0] === sourceCountry ? dyad[1] : dyad[0];
+    const target: EventParty = {
+      text: names.get(other) ?? other,
+      code: other,
+      actor: `country:${other}`,
+      inferred: true,
+    };
+    return { ...event, target, confidence: Math.round(Math.max(0.1, event.confidence - 0.2) * 100) / 100 };
+  });
+}
+
 /** Pipeline stage: fills `events`. */
 export function codeEventsStage(doc: Doc): Doc {
   const events = doc.sentences.flatMap((sentence) =>
     new SentenceCoder(doc, sentence, partyMentions(doc, sentence)).code(),
   );
-  return { ...doc, events };
+  return { ...doc, events: inferDyadTargets(doc, events) };
 }

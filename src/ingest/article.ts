@@ -63,8 +63,11 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 
 export function detectLanguage(text: string): string {
   const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (tokens.length < 3) return 'und';
+  if (tokens.length === 0) return 'und';
   const hits = tokens.filter((token) => ENGLISH_FUNCTION_WORDS.has(token)).length;
+  // Headlines and one-line items ("France praised Germany.") may hold no function word at all.
+  const latin = tokens.every((token) => /^[a-z\u00c0-\u024f]+$/.test(token));
+  if (tokens.length < 12 && latin) return 'en';
   return hits / tokens.length >= 0.12 || (tokens.length < 25 && hits >= 1) ? 'en' : 'und';
 }
 

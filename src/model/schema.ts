@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const ANALYSIS_VERSION = '1.1.0';
+export const ANALYSIS_VERSION = '1.2.0';
 
 const offset = z.number().int().nonnegative();
 const isoDate = z
@@ -101,6 +101,10 @@ export const EventPartySchema = z.object({
   text: z.string(),
   code: z.string(),
   actor: z.string().optional(),
+  inferred: z
+    .boolean()
+    .optional()
+    .describe("not named in the sentence: the other side of the article's main pair of countries"),
 });
 export type EventParty = z.infer<typeof EventPartySchema>;
 
@@ -117,7 +121,16 @@ export const EventSchema = z.object({
   goldstein: z.number().min(-10).max(10),
   plover: z.string(),
   negated: z.boolean(),
-  date: isoDate.nullable(),
+  date: isoDate
+    .nullable()
+    .describe('when it happened: the article date, or a relative expression resolved against it'),
+  datePrecision: z
+    .enum(['day', 'week', 'month', 'year'])
+    .describe('"earlier this year" is known to the year'),
+  background: z
+    .boolean()
+    .describe('the article recalls it: dated before the article week, or told in the past perfect'),
+  isRoot: z.boolean().describe("GDELT's IsRootEvent: coded from the article's lead (first paragraph)"),
   place: z
     .object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number() })
     .optional(),

@@ -99,4 +99,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE events ADD COLUMN themes TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- When an event is dated from a relative expression, how precisely; recalled events; the lead's events.
+      ALTER TABLE events ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'day';
+      ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -116,10 +116,10 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(
         `INSERT INTO events (article_id, date, source_code, source_country, source_actor, source_text,
            target_code, target_country, target_actor, target_text, code, root, quad_class, goldstein, plover,
-           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence, themes)
+           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence, themes, date_precision, background, is_root)
          VALUES (@articleId, @date, @sourceCode, @sourceCountry, @sourceActor, @sourceText,
            @targetCode, @targetCountry, @targetActor, @targetText, @code, @root, @quadClass, @goldstein, @plover,
-           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence, @themes)`,
+           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence, @themes, @datePrecision, @background, @isRoot)`,
       ),
       insertTheme: db.prepare(
         'INSERT OR IGNORE INTO article_themes (article_id, theme, count) VALUES (?, ?, ?)',
@@ -156,6 +156,9 @@ class SqliteStore implements Store {
       pattern: event.pattern,
       confidence: event.confidence,
       themes: event.themes.join(','),
+      datePrecision: event.datePrecision,
+      background: event.background ? 1 : 0,
+      isRoot: event.isRoot ? 1 : 0,
     });
   }
 

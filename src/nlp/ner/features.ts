@@ -424,7 +424,7 @@ export function loadNerResources(options: { clusters?: boolean; gazetteer?: bool
 // ---------------------------------------------------------------------------------------------------------
 // Word facts (cached per token string)
 
-interface WordInfo {
+export interface WordInfo {
   /** Lower-case form with digits folded to 0. */
   lower: number;
   /** Short shape (before mixing with the sentence mode). */
@@ -437,6 +437,12 @@ interface WordInfo {
   own: Uint32Array;
   /** Capitalisation features of the token itself: mixed with the sentence mode before use. */
   casing: Uint32Array;
+  /**
+   * Run-time cache of a tagger (see NerModel.tag): the summed weights of this word's block in each of the
+   * 3 modes × 5 offsets (T floats each), and which of them are filled.
+   */
+  scores?: Float32Array;
+  filled?: Uint8Array;
 }
 
 const NO_CLUSTER = hashString('cl:none');
@@ -503,9 +509,6 @@ function paddingInfo(name: string): WordInfo {
   };
 }
 
-const BOS = paddingInfo('<S>');
-const EOS = paddingInfo('</S>');
-
 // Slot numbers: every feature template has its own, so equal word hashes in different slots differ.
 const SLOT_CASING = 100; // + mode
 const SLOT_LOWER = [10, 11, 0, 12, 13]; // by offset −2 … +2 (0 = own, in `own`)
@@ -546,14 +549,66 @@ export function historyHash(base: number, prev: number): number {
   return mixHash(base, SLOT_HISTORY + prev);
 }
 
+/**
+ * The features a word contributes to the token at offset `d` (−2 … +2) from it, in a sentence of casing
+ * style `mode`. They depend on the word, the offset and the mode only, so a tagger can cache their summed
+ * weights per word (NerModel.tag).
+ */
+export function blockHashes(info: WordInfo, mode: SentenceMode, d: number, out: number[]): void {
+  if (d === 0) {
+    out.push(F_BIAS, F_MODE[mode]!);
+    for (const h of info.own) out.push(h);
+    for (const h of info.casing) out.push(mixHash(h, SLOT_CASING + mode));
+    return;
+  }
+  out.push(mixHash(info.lower, SLOT_LOWER[d + 2]!));
+  out.push(mixHash(info.sshape, SLOT_SSHAPE[d + 2]! + 8 * mode));
+  out.push(mixHash(info.suf3, SLOT_SUF3[d + 2]!));
+  // cluster prefixes of the neighbours: all for ±1, the two coarsest for ±2
+  const kMax = d === -1 || d === 1 ? CLUSTER_PREFIXES.length : 2;
+  for (let k = 0; k < kMax; k++) out.push(mixHash(info.cl[k]!, SLOT_CL_NEAR + (d + 2) * 8 + k));
+}
+
+/** A sentence prepared for feature extraction. */
+export interface SentenceContext {
+  n: number;
+  mode: SentenceMode;
+  infos: WordInfo[];
+  /** Features that depend on more than one word or on the position (bigrams, gazetteer matches…): pair[pairOffsets[i] .. pairOffsets[i + 1]). */
+  pair: Uint32Array;
+  pairOffsets: Int32Array;
+  /** HISTORY_FEATURES hashes a token; combined with the previous tag by `historyHash`. */
+  history: Uint32Array;
+  /** The padding before the first and after the last token. */
+  bos: WordInfo;
+  eos: WordInfo;
+}
+
+/** The word facts of the token at i, or of the sentence-boundary padding. */
+export function infoAt(ctx: SentenceContext, i: number): WordInfo {
+  return i < 0 ? ctx.bos : i >= ctx.n ? ctx.eos : ctx.infos[i]!;
+}
+
 /** Computes features; keeps a bounded cache of word facts. */
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
+  private scoreOwner: object | undefined;
+  private bos = paddingInfo('<S>');
+  private eos = paddingInfo('</S>');
 
   constructor(
     readonly resources: NerResources,
-    private readonly maxCache = 200_000,
+    private readonly maxCache = 100_000,
   ) {}
+
+  /** Makes the cached per-word scores belong to `owner` (a model), dropping any another model left. */
+  bindScores(owner: object): void {
+    if (this.scoreOwner === owner) return;
+    this.cache.clear();
+    this.bos = paddingInfo('<S>');
+    this.eos = paddingInfo('</S>');
+    this.scoreOwner = owner;
+  }
 
   private info(word: string): WordInfo {
     let info = this.cache.get(word);
@@ -565,57 +620,136 @@ export class FeatureExtractor {
     return info;
   }
 
-  /** The features of every token of one sentence (tokens as given; normalised here). */
-  sentence(tokens: readonly string[]): SentenceFeatures {
+  /**
+   * Normalises the tokens and computes everything but the per-word blocks. `extra` adds per-token feature
+   * hashes (the document features of `documentFeatures`).
+   */
+  context(tokens: readonly string[], extra?: ReadonlyArray<ArrayLike<number>>): SentenceContext {
     const n = tokens.length;
     const words = tokens.map(normalizeToken);
     const mode = sentenceMode(words);
     const infos = words.map((w) => this.info(w));
     const gaz = gazetteerMatches(this.resources.gazetteer, words, mode);
-    const at = (i: number): WordInfo => (i < 0 ? BOS : i >= n ? EOS : infos[i]!);
-    const feats: number[] = [];
-    const offsets = new Int32Array(n + 1);
-    const history = new Uint32Array(n * HISTORY_FEATURES);
+    const ctx: SentenceContext = {
+      n,
+      mode,
+      infos,
+      pair: new Uint32Array(0),
+      pairOffsets: new Int32Array(n + 1),
+      history: new Uint32Array(n * HISTORY_FEATURES),
+      bos: this.bos,
+      eos: this.eos,
+    };
+    const pair: number[] = [];
+    const { history, pairOffsets } = ctx;
     for (let i = 0; i < n; i++) {
-      offsets[i] = feats.length;
+      pairOffsets[i] = pair.length;
       const cur = infos[i]!;
-      feats.push(F_BIAS, F_MODE[mode]!);
-      for (const h of cur.own) feats.push(h);
-      for (const h of cur.casing) feats.push(mixHash(h, SLOT_CASING + mode));
-      for (let d = -2; d <= 2; d++) {
-        if (d === 0) continue;
-        const o = at(i + d);
-        feats.push(mixHash(o.lower, SLOT_LOWER[d + 2]!));
-        feats.push(mixHash(o.sshape, SLOT_SSHAPE[d + 2]! + 8 * mode));
-        feats.push(mixHash(o.suf3, SLOT_SUF3[d + 2]!));
-        // cluster prefixes of the neighbours: all for ±1, the two coarsest for ±2
-        const kMax = d === -1 || d === 1 ? CLUSTER_PREFIXES.length : 2;
-        for (let k = 0; k < kMax; k++) feats.push(mixHash(o.cl[k]!, SLOT_CL_NEAR + (d + 2) * 8 + k));
-      }
-      const prev = at(i - 1);
-      const next = at(i + 1);
-      feats.push(mixHash(mixHash(prev.lower, cur.lower), SLOT_BIGRAM_LEFT));
-      feats.push(mixHash(mixHash(cur.lower, next.lower), SLOT_BIGRAM_RIGHT));
-      feats.push(mixHash(mixHash(mixHash(prev.sshape, cur.sshape), next.sshape), SLOT_TRIGRAM_SHAPE + mode));
-      if (i === 0) feats.push(F_FIRST);
-      if (i === 1) feats.push(F_SECOND);
-      if (i === n - 1) feats.push(F_LAST);
-      for (const code of gaz[i]!) feats.push(F_GAZ[code]!);
+      const prev = infoAt(ctx, i - 1);
+      const next = infoAt(ctx, i + 1);
+      pair.push(mixHash(mixHash(prev.lower, cur.lower), SLOT_BIGRAM_LEFT));
+      pair.push(mixHash(mixHash(cur.lower, next.lower), SLOT_BIGRAM_RIGHT));
+      pair.push(mixHash(mixHash(mixHash(prev.sshape, cur.sshape), next.sshape), SLOT_TRIGRAM_SHAPE + mode));
+      if (i === 0) pair.push(F_FIRST);
+      if (i === 1) pair.push(F_SECOND);
+      if (i === n - 1) pair.push(F_LAST);
+      for (const code of gaz[i]!) pair.push(F_GAZ[code]!);
       for (const d of [-1, 1]) {
         const g = gaz[i + d];
-        if (!g) continue;
+        if (!g || g.length === 0) continue;
         let types = 0;
         for (const code of g) types |= 1 << (code >> 2);
         for (let b = 0; b < GAZ_NAMES.length; b++)
-          if (types & (1 << b)) feats.push(mixHash(F_GAZ_TYPE[b]!, SLOT_GAZ + d));
+          if (types & (1 << b)) pair.push(mixHash(F_GAZ_TYPE[b]!, SLOT_GAZ + d));
       }
+      const more = extra?.[i];
+      if (more) for (let k = 0; k < more.length; k++) pair.push(more[k]!);
       const h = i * HISTORY_FEATURES;
       history[h] = F_BIAS;
       history[h + 1] = cur.lower;
       history[h + 2] = mixHash(cur.sshape, SLOT_SSHAPE[2]! + 8 * mode);
       history[h + 3] = cur.cl[2]!;
     }
-    offsets[n] = feats.length;
-    return { n, feats: Uint32Array.from(feats), offsets, history };
+    pairOffsets[n] = pair.length;
+    ctx.pair = Uint32Array.from(pair);
+    return ctx;
   }
+
+  /** Every feature of every token of one sentence, flattened (for training). */
+  sentence(tokens: readonly string[], extra?: ReadonlyArray<ArrayLike<number>>): SentenceFeatures {
+    const ctx = this.context(tokens, extra);
+    const feats: number[] = [];
+    const offsets = new Int32Array(ctx.n + 1);
+    for (let i = 0; i < ctx.n; i++) {
+      offsets[i] = feats.length;
+      for (let d = -2; d <= 2; d++) blockHashes(infoAt(ctx, i + d), ctx.mode, d, feats);
+      for (let f = ctx.pairOffsets[i]!; f < ctx.pairOffsets[i + 1]!; f++) feats.push(ctx.pair[f]!);
+    }
+    offsets[ctx.n] = feats.length;
+    return { n: ctx.n, feats: Uint32Array.from(feats), offsets, history: ctx.history };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Document features (second pass)
+
+const DOC_LABELS = ['PER', 'ORG', 'LOC', 'MISC', 'O'] as const;
+const F_DOC_HAS = DOC_LABELS.map((l) => hashString('doc:has=' + l));
+const F_DOC_MAJ = DOC_LABELS.map((l) => hashString('doc:maj=' + l));
+const F_DOC_ALL = DOC_LABELS.map((l) => hashString('doc:all=' + l));
+const F_DOC_ENT = DOC_LABELS.map((l) => hashString('doc:ent=' + l));
+
+/**
+ * Features that tell a token how a first tagging pass labelled the *other* occurrences of the same word in
+ * the document (Ratinov & Roth 2009's context aggregation): "Rotor" alone is an ORG when "Rotor Volgograd"
+ * was tagged ORG two sentences before, "Blinken" a PER after "Antony Blinken". Only words with a capital
+ * letter take part; words are compared lower-cased, so an ALL CAPS headline and the body agree.
+ * `predicted[s]` are the first pass's spans of sentence s. Returns per sentence, per token, feature hashes.
+ */
+export function documentFeatures(
+  sentences: ReadonlyArray<readonly string[]>,
+  predicted: ReadonlyArray<ReadonlyArray<{ start: number; end: number; type: string }>>,
+): number[][][] {
+  const keys: Array<Array<string | undefined>> = [];
+  const labels: number[][] = [];
+  const counts = new Map<string, number[]>();
+  sentences.forEach((tokens, s) => {
+    const lab = new Array<number>(tokens.length).fill(4);
+    for (const e of predicted[s] ?? []) {
+      const l = DOC_LABELS.indexOf(e.type as (typeof DOC_LABELS)[number]);
+      for (let i = e.start; i < e.end && i < tokens.length; i++) lab[i] = l < 0 ? 4 : l;
+    }
+    const k = tokens.map((t) => {
+      const w = normalizeToken(t);
+      return HAS_UPPER.test(w) && HAS_LETTER.test(w) ? w.toLowerCase() : undefined;
+    });
+    k.forEach((key, i) => {
+      if (key === undefined) return;
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = [0, 0, 0, 0, 0]));
+      c[lab[i]!]!++;
+    });
+    keys.push(k);
+    labels.push(lab);
+  });
+  return keys.map((k, s) =>
+    k.map((key, i) => {
+      if (key === undefined) return [];
+      const c = counts.get(key)!.slice();
+      c[labels[s]![i]!]!--;
+      const total = c.reduce((a, b) => a + b, 0);
+      if (total === 0) return [];
+      const out: number[] = [];
+      let bestEnt = -1;
+      for (let l = 0; l < DOC_LABELS.length; l++) {
+        if (c[l] === 0) continue;
+        out.push(F_DOC_HAS[l]!);
+        if (c[l]! * 2 >= total) out.push(F_DOC_MAJ[l]!);
+        if (c[l] === total) out.push(F_DOC_ALL[l]!);
+        if (l < 4 && (bestEnt < 0 || c[l]! > c[bestEnt]!)) bestEnt = l;
+      }
+      if (bestEnt >= 0) out.push(F_DOC_ENT[bestEnt]!);
+      return out;
+    }),
+  );
 }

@@ -41,7 +41,7 @@ export function nerTagger(): NerTagger {
 /** Entities of one sentence with a given tagger. */
 export function tagWith(t: NerTagger, tokens: readonly string[]): EntitySpan[] {
   if (tokens.length === 0) return [];
-  return t.model.spans(t.extractor.sentence(tokens));
+  return t.model.tag(t.extractor, tokens);
 }
 
 /**

@@ -25,10 +25,12 @@ import {
   FeatureExtractor,
   HISTORY_FEATURES,
   buildGazetteer,
+  documentFeatures,
   historyHash,
   loadParleyGazetteer,
   parseClusters,
   type NerResources,
+  type SentenceFeatures,
 } from '../src/nlp/ner/features.js';
 import {
   AveragedPerceptron,
@@ -41,7 +43,9 @@ import {
   viterbi,
   type EntitySpan,
   type EntityType,
+  type NerModel,
   type RowSentence,
+  type TagScheme,
 } from '../src/nlp/ner/perceptron.js';
 import { repoRoot, sharedDataDir } from './paths.js';
 
@@ -49,6 +53,8 @@ import { repoRoot, sharedDataDir } from './paths.js';
 // CoNLL files and conlleval scoring (exported for scripts/eval-ner.ts)
 
 export interface LabelledSentence {
+  /** Index of the document (-DOCSTART- section) the sentence is in. */
+  doc: number;
   tokens: string[];
   /** Tag column as written (IOB1 or IOB2). */
   tags: string[];
@@ -57,10 +63,11 @@ export interface LabelledSentence {
 /** Reads a CoNLL file: token in the first column, NER tag in the last; `-DOCSTART-` lines skipped. */
 export function readConll(file: string): LabelledSentence[] {
   const out: LabelledSentence[] = [];
-  let cur: LabelledSentence = { tokens: [], tags: [] };
+  let doc = 0;
+  let cur: LabelledSentence = { doc, tokens: [], tags: [] };
   const flush = (): void => {
     if (cur.tokens.length > 0) out.push(cur);
-    cur = { tokens: [], tags: [] };
+    cur = { doc, tokens: [], tags: [] };
   };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const trimmed = line.trim();
@@ -71,6 +78,8 @@ export function readConll(file: string): LabelledSentence[] {
     const cols = trimmed.split(/\s+/);
     if (cols[0] === '-DOCSTART-') {
       flush();
+      doc++;
+      cur.doc = doc;
       continue;
     }
     cur.tokens.push(cols[0]!);
@@ -176,6 +185,8 @@ function mulberry32(seed: number): () => number {
 export interface TrainSentence {
   tokens: string[];
   spans: EntitySpan[];
+  /** Document index; augmented copies have none. */
+  doc?: number;
 }
 
 const HYPHENATED = /[\p{L}\p{N}.]-[\p{L}\p{N}]/u;
@@ -261,6 +272,8 @@ interface Options {
   dryRun: boolean;
   /** Also score the final model on test (for ablation tables; choices are made on dev only). */
   test: boolean;
+  /** Folds for the jackknifed first pass of the document model; below 2, no document model. */
+  folds: number;
   /** Number of training runs (different seeded orders) whose averaged weights are averaged into the model. */
   ensemble: number;
 }
@@ -281,6 +294,7 @@ function parseArgs(argv: string[]): Options {
     dryRun: false,
     test: false,
     ensemble: 1,
+    folds: 5,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -303,6 +317,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--dry-run') opts.dryRun = true;
     else if (a === '--test') opts.test = true;
     else if (a === '--ensemble') opts.ensemble = Number(next());
+    else if (a === '--folds') opts.folds = Number(next());
+    else if (a === '--no-doc') opts.folds = 0;
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -311,7 +327,7 @@ function parseArgs(argv: string[]): Options {
 const log = (msg: string): void => console.error(`[train-ner ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
 
 function toTrain(s: LabelledSentence): TrainSentence {
-  return { tokens: s.tokens, spans: chunks(s.tags) };
+  return { tokens: s.tokens, spans: chunks(s.tags), doc: s.doc };
 }
 
 function shuffle(order: number[], rand: () => number): void {
@@ -319,6 +335,186 @@ function shuffle(order: number[], rand: () => number): void {
     const j = Math.floor(rand() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+}
+
+/** Groups sentence indices by document (sentences without a document are alone). */
+function documents(sentences: readonly TrainSentence[]): number[][] {
+  const docs: number[][] = [];
+  let last: number | undefined;
+  sentences.forEach((s, i) => {
+    if (s.doc === undefined || s.doc !== last) docs.push([]);
+    docs[docs.length - 1]!.push(i);
+    last = s.doc;
+  });
+  return docs;
+}
+
+/** Per sentence, per token, the document features computed from first-pass spans. */
+function docExtras(sentences: readonly TrainSentence[], predicted: readonly EntitySpan[][]): number[][][] {
+  const out: number[][][] = new Array<number[][]>(sentences.length);
+  for (const doc of documents(sentences)) {
+    const feats = documentFeatures(
+      doc.map((i) => sentences[i]!.tokens),
+      doc.map((i) => predicted[i]!),
+    );
+    doc.forEach((i, k) => (out[i] = feats[k]!));
+  }
+  return out;
+}
+
+/** The feature index: every feature seen on the gold paths at least `minCount` times. */
+function buildIndex(feats: readonly SentenceFeatures[], gold: readonly Int32Array[], T: number, minCount: number): FeatureIndex {
+  const counter = new FeatureIndex(1 << 20);
+  let counts = new Int32Array(1 << 20);
+  const count = (h: number): void => {
+    const r = counter.add(h);
+    if (r >= counts.length) {
+      const bigger = new Int32Array(counts.length * 2);
+      bigger.set(counts);
+      counts = bigger;
+    }
+    counts[r]!++;
+  };
+  feats.forEach((sf, s) => {
+    for (let f = 0; f < sf.feats.length; f++) count(sf.feats[f]!);
+    const g = gold[s]!;
+    for (let i = 0; i < sf.n; i++) {
+      const prev = i === 0 ? T : g[i - 1]!;
+      for (let k = 0; k < HISTORY_FEATURES; k++) count(historyHash(sf.history[i * HISTORY_FEATURES + k]!, prev));
+    }
+  });
+  const hashes = counter.hashesByRow();
+  const index = new FeatureIndex(counter.size);
+  for (let r = 0; r < hashes.length; r++) if (counts[r]! >= minCount) index.add(hashes[r]!);
+  log(`${counter.size} distinct features, ${index.size} with count ≥ ${minCount}`);
+  return index;
+}
+
+interface EpochRecord {
+  run: number;
+  epoch: number;
+  trainErrors: number;
+  devF1: number;
+  seconds: number;
+}
+
+/**
+ * Trains `ensemble` perceptrons (each its own seeded order; each stopped on dev, or run for `fixedEpochs`
+ * without looking at dev) and averages their best averaged weights.
+ */
+function trainWeights(
+  scheme: TagScheme,
+  rows: number,
+  train: ReadonlyArray<{ rows: RowSentence; gold: Int32Array }>,
+  devF1: ((w: Float32Array) => number) | undefined,
+  opts: Options,
+  label: string,
+  fixedEpochs?: number,
+): { weights: Float32Array; epochs: number[]; history: EpochRecord[] } {
+  const history: EpochRecord[] = [];
+  const runs: Array<{ epoch: number; f1: number; weights: Float32Array }> = [];
+  const ensemble = fixedEpochs === undefined ? opts.ensemble : 1;
+  for (let run = 1; run <= ensemble; run++) {
+    const rand = mulberry32(opts.seed + 1000 * (run - 1));
+    const perceptron = new AveragedPerceptron(scheme, rows);
+    const order = train.map((_, i) => i);
+    let best = { epoch: 0, f1: -1, weights: new Float32Array(0) as Float32Array };
+    const maxEpochs = fixedEpochs ?? opts.maxEpochs;
+    for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+      const t0 = performance.now();
+      shuffle(order, rand);
+      let wrong = 0;
+      for (const s of order) wrong += perceptron.learn(train[s]!.rows, train[s]!.gold);
+      if (fixedEpochs !== undefined || !devF1) {
+        if (epoch === maxEpochs) best = { epoch, f1: NaN, weights: perceptron.averaged() };
+        continue;
+      }
+      const avg = perceptron.averaged();
+      const f1 = devF1(avg);
+      const seconds = (performance.now() - t0) / 1000;
+      history.push({ run, epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
+      log(`${label} run ${run} epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
+      if (f1 > best.f1) best = { epoch, f1, weights: avg };
+      else if (epoch - best.epoch >= opts.patience) break;
+    }
+    log(`${label} run ${run}: best epoch ${best.epoch}${Number.isNaN(best.f1) ? '' : `, dev F1 ${best.f1.toFixed(2)}`}`);
+    runs.push(best);
+  }
+  const weights = new Float32Array(runs[0]!.weights.length);
+  for (const r of runs) for (let j = 0; j < weights.length; j++) weights[j]! += r.weights[j]! / runs.length;
+  return { weights, epochs: runs.map((r) => r.epoch), history };
+}
+
+interface Stage {
+  index: FeatureIndex;
+  weights: Float32Array;
+  epochs: number[];
+  history: EpochRecord[];
+  devF1: number;
+}
+
+/** Trains one model (sentence model, or document model when `extras` are given) with dev early stopping. */
+function trainStage(
+  label: string,
+  all: readonly TrainSentence[],
+  dev: readonly TrainSentence[],
+  extractor: FeatureExtractor,
+  scheme: TagScheme,
+  opts: Options,
+  extras?: { train: Array<number[][] | undefined>; dev: number[][][] },
+): Stage {
+  const T = scheme.tags.length;
+  const feats = all.map((s, i) => extractor.sentence(s.tokens, extras?.train[i]));
+  const gold = all.map((s) => scheme.fromSpans(s.tokens.length, s.spans));
+  const index = buildIndex(feats, gold, T, opts.minCount);
+  const train = feats.map((sf, i) => ({ rows: resolveRows(sf, index, T), gold: gold[i]! }));
+  const devRows = dev.map((s, i) => resolveRows(extractor.sentence(s.tokens, extras?.dev[i]), index, T));
+  const devF1 = (weights: Float32Array): number => {
+    const scores = emptyScores();
+    devRows.forEach((rs, i) => addScores(scores, dev[i]!.spans, scheme.toSpans(viterbi(rs, weights, scheme))));
+    return prf(scores).f;
+  };
+  const { weights, epochs, history } = trainWeights(scheme, index.size, train, devF1, opts, label);
+  const f1 = devF1(weights);
+  log(`${label}: dev F1 ${f1.toFixed(2)} (epochs ${epochs.join('+')})`);
+  return { index, weights, epochs, history, devF1: f1 };
+}
+
+/**
+ * First-pass spans for every training sentence from models that did not see its document: the documents are
+ * split into `folds` parts and each part is tagged by a sentence model trained on the others (jackknifing), so
+ * the document model learns how far to trust first-pass labels that are as wrong as they will be on new text.
+ * Augmented sentences (no document) take no part: they get no document features.
+ */
+function jackknife(
+  train: readonly TrainSentence[],
+  extractor: FeatureExtractor,
+  scheme: TagScheme,
+  opts: Options,
+  epochs: number,
+): EntitySpan[][] {
+  const T = scheme.tags.length;
+  const docs = documents(train);
+  const foldOf = new Int32Array(train.length);
+  docs.forEach((d, k) => d.forEach((i) => (foldOf[i] = k % opts.folds)));
+  const feats = train.map((s) => extractor.sentence(s.tokens));
+  const gold = train.map((s) => scheme.fromSpans(s.tokens.length, s.spans));
+  const predicted: EntitySpan[][] = train.map(() => []);
+  for (let fold = 0; fold < opts.folds; fold++) {
+    // augmented copies are left out: a copy of a held-out sentence would leak it into its fold's model
+    const keep = train.map((_, i) => i).filter((i) => foldOf[i] !== fold);
+    const index = buildIndex(
+      keep.map((i) => feats[i]!),
+      keep.map((i) => gold[i]!),
+      T,
+      opts.minCount,
+    );
+    const rows = keep.map((i) => ({ rows: resolveRows(feats[i]!, index, T), gold: gold[i]! }));
+    const { weights } = trainWeights(scheme, index.size, rows, undefined, opts, `fold ${fold + 1}`, epochs);
+    for (let i = 0; i < train.length; i++)
+      if (foldOf[i] === fold) predicted[i] = scheme.toSpans(viterbi(resolveRows(feats[i]!, index, T), weights, scheme));
+  }
+  return predicted;
 }
 
 async function main(): Promise<void> {
@@ -349,79 +545,15 @@ async function main(): Promise<void> {
     augCounts = counts;
     log(`augmented: ${JSON.stringify(counts)} → ${all.length} sentences`);
   }
-
   const scheme = tagScheme(opts.scheme);
   const T = scheme.tags.length;
   const extractor = new FeatureExtractor(resources);
-  const feats = all.map((s) => extractor.sentence(s.tokens));
-  const gold = all.map((s) => scheme.fromSpans(s.tokens.length, s.spans));
-  // feature counts over the gold paths
-  const counter = new FeatureIndex(1 << 20);
-  let counts = new Int32Array(1 << 20);
-  const count = (h: number): void => {
-    const r = counter.add(h);
-    if (r >= counts.length) {
-      const bigger = new Int32Array(counts.length * 2);
-      bigger.set(counts);
-      counts = bigger;
-    }
-    counts[r]!++;
-  };
-  feats.forEach((sf, s) => {
-    for (let f = 0; f < sf.feats.length; f++) count(sf.feats[f]!);
-    const g = gold[s]!;
-    for (let i = 0; i < sf.n; i++) {
-      const prev = i === 0 ? T : g[i - 1]!;
-      for (let k = 0; k < HISTORY_FEATURES; k++) count(historyHash(sf.history[i * HISTORY_FEATURES + k]!, prev));
-    }
-  });
-  const hashes = counter.hashesByRow();
-  const index = new FeatureIndex(counter.size);
-  for (let r = 0; r < hashes.length; r++) if (counts[r]! >= opts.minCount) index.add(hashes[r]!);
-  log(`${counter.size} distinct features, ${index.size} with count ≥ ${opts.minCount}`);
+  const testSet = opts.test ? readConll(path.join(dir, 'test.txt')).map(toTrain) : [];
 
-  const trainRows: RowSentence[] = feats.map((sf) => resolveRows(sf, index, T));
-  const devRows = dev.map((s) => resolveRows(extractor.sentence(s.tokens), index, T));
-  const devGold = dev.map((s) => s.spans);
-  log('features resolved');
-
-  const devF1 = (weights: Float32Array): number => {
-    const scores = emptyScores();
-    devRows.forEach((rs, i) => addScores(scores, devGold[i]!, scheme.toSpans(viterbi(rs, weights, scheme))));
-    return prf(scores).f;
-  };
-  const history: Array<{ run: number; epoch: number; trainErrors: number; devF1: number; seconds: number }> = [];
-  const runs: Array<{ epoch: number; f1: number; weights: Float32Array }> = [];
-  for (let run = 1; run <= opts.ensemble; run++) {
-    // each run visits the sentences in its own seeded order; the runs' averaged weights are averaged again
-    const rand = mulberry32(opts.seed + 1000 * (run - 1));
-    const perceptron = new AveragedPerceptron(scheme, index.size);
-    const order = all.map((_, i) => i);
-    let best: { epoch: number; f1: number; weights: Float32Array } = { epoch: 0, f1: -1, weights: new Float32Array(0) };
-    for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
-      const t0 = performance.now();
-      shuffle(order, rand);
-      let wrong = 0;
-      for (const s of order) wrong += perceptron.learn(trainRows[s]!, gold[s]!);
-      const avg = perceptron.averaged();
-      const f1 = devF1(avg);
-      const seconds = (performance.now() - t0) / 1000;
-      history.push({ run, epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
-      log(`run ${run} epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
-      if (f1 > best.f1) best = { epoch, f1, weights: avg };
-      else if (epoch - best.epoch >= opts.patience) break;
-    }
-    log(`run ${run}: best epoch ${best.epoch}, dev F1 ${best.f1.toFixed(2)}`);
-    runs.push(best);
-  }
-  const weights = new Float32Array(runs[0]!.weights.length);
-  for (const r of runs) for (let j = 0; j < weights.length; j++) weights[j]! += r.weights[j]! / runs.length;
-  const best = { epoch: runs.map((r) => r.epoch).join('+'), f1: runs.length > 1 ? devF1(weights) : runs[0]!.f1, weights };
-  log(`final (${runs.length} run${runs.length > 1 ? 's averaged' : ''}): dev F1 ${best.f1.toFixed(2)}`);
-
-  const info = {
-    trainedOn: 'CoNLL-2003 English train (eng.train), epoch chosen on dev (eng.testa)',
+  const baseInfo = {
+    trainedOn: 'CoNLL-2003 English train (eng.train); epochs chosen on dev (eng.testa)',
     seed: opts.seed,
+    ensemble: opts.ensemble,
     augment: opts.augment ? augCounts : false,
     clusters: opts.clusters,
     clustersSha256: clustersSha || undefined,
@@ -429,40 +561,67 @@ async function main(): Promise<void> {
     gazetteerEntries: resources.gazetteer.entries,
     minCount: opts.minCount,
     minWeight: opts.minWeight,
-    bestEpoch: best.epoch,
-    devF1: Number(best.f1.toFixed(2)),
-    epochs: history,
     date: new Date().toISOString().slice(0, 10),
   };
-  const { bytes, rows } = serializeModel(
-    { format: 'parley-ner', version: 1, scheme: opts.scheme, historyFeatures: HISTORY_FEATURES, info },
-    index.hashesByRow(),
-    best.weights,
-    T,
-    opts.minWeight,
+  const write = (stage: Stage, kind: 'sentence' | 'document', out: string): NerModel => {
+    const info = { ...baseInfo, kind, epochs: stage.epochs, devF1: Number(stage.devF1.toFixed(2)), history: stage.history };
+    const { bytes, rows } = serializeModel(
+      { format: 'parley-ner', version: 1, scheme: opts.scheme, historyFeatures: HISTORY_FEATURES, info },
+      stage.index.hashesByRow(),
+      stage.weights,
+      T,
+      opts.minWeight,
+    );
+    log(`${kind} model: ${rows} of ${stage.index.size} feature rows kept, ${(bytes.length / 1e6).toFixed(2)} MB`);
+    if (!opts.dryRun) {
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, bytes);
+      log(`wrote ${out}`);
+    }
+    return deserializeModel(bytes);
+  };
+  const report = (title: string, sentences: readonly TrainSentence[], spans: EntitySpan[][]): void => {
+    const scores = emptyScores();
+    sentences.forEach((s, i) => addScores(scores, s.spans, spans[i]!));
+    log(`${title}: F1 ${prf(scores).f.toFixed(2)}`);
+    console.log(formatScores(`\n${title}`, scores));
+  };
+  const epochTable = (stage: Stage): string =>
+    '| run | epoch | wrong training tags | dev F1 |\n|---:|---:|---:|---:|\n' +
+    stage.history.map((h) => `| ${h.run} | ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n');
+
+  // 1. the sentence model
+  const sentenceStage = trainStage('sentence', all, dev, extractor, scheme, opts);
+  const sentenceModel = write(sentenceStage, 'sentence', opts.out);
+  const devPass1 = dev.map((s) => sentenceModel.spans(extractor.sentence(s.tokens)));
+  report('dev (eng.testa), sentence model (quantised)', dev, devPass1);
+  const testPass1 = testSet.map((s) => sentenceModel.spans(extractor.sentence(s.tokens)));
+  if (opts.test) report('test (eng.testb), sentence model (quantised)', testSet, testPass1);
+  console.log(`\nSentence model, dev F1 by epoch:\n\n${epochTable(sentenceStage)}`);
+  if (opts.folds < 2) return;
+
+  // 2. the document model: first-pass labels of the other occurrences of each word as extra features
+  const epochs = Math.max(...sentenceStage.epochs);
+  const trainPass1 = jackknife(train, extractor, scheme, opts, epochs);
+  const trainExtras: Array<number[][] | undefined> = docExtras(train, trainPass1);
+  for (let i = train.length; i < all.length; i++) trainExtras.push(undefined);
+  const devExtras = docExtras(dev, devPass1);
+  const docStage = trainStage('document', all, dev, extractor, scheme, opts, { train: trainExtras, dev: devExtras });
+  const docModel = write(docStage, 'document', opts.out.replace(/\.bin$/, '') + '-doc.bin');
+  report(
+    'dev (eng.testa), document model (quantised)',
+    dev,
+    dev.map((s, i) => docModel.spans(extractor.sentence(s.tokens, devExtras[i]))),
   );
-  log(`model: ${rows} of ${index.size} feature rows kept, ${(bytes.length / 1e6).toFixed(2)} MB`);
-  // the shipped (pruned, quantised) model on dev, through the run-time path
-  const shipped = deserializeModel(bytes);
-  const scores = emptyScores();
-  dev.forEach((s, i) => addScores(scores, devGold[i]!, shipped.spans(extractor.sentence(s.tokens))));
-  log(`quantised model: dev F1 ${prf(scores).f.toFixed(2)}`);
-  console.log(formatScores(`dev (eng.testa), quantised model, best epoch ${best.epoch}`, scores));
   if (opts.test) {
-    const testScores = emptyScores();
-    for (const s of readConll(path.join(dir, 'test.txt')))
-      addScores(testScores, chunks(s.tags), shipped.spans(extractor.sentence(s.tokens)));
-    log(`quantised model: test F1 ${prf(testScores).f.toFixed(2)}`);
+    const testExtras = docExtras(testSet, testPass1);
+    report(
+      'test (eng.testb), document model (quantised)',
+      testSet,
+      testSet.map((s, i) => docModel.spans(extractor.sentence(s.tokens, testExtras[i]))),
+    );
   }
-  console.log(
-    '\n| run | epoch | wrong training tags | dev F1 |\n|---:|---:|---:|---:|\n' +
-      history.map((h) => `| ${h.run} | ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n'),
-  );
-  if (!opts.dryRun) {
-    mkdirSync(path.dirname(opts.out), { recursive: true });
-    writeFileSync(opts.out, bytes);
-    log(`wrote ${opts.out}`);
-  }
+  console.log(`\nDocument model, dev F1 by epoch:\n\n${epochTable(docStage)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

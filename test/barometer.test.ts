@@ -23,8 +23,8 @@ const ARTICLES = [
   { date: '2023-01-10', text: 'The United States praised China.' },
   { date: '2023-01-20', text: 'China praised the United States.' },
   { date: '2023-03-05', text: 'The United States imposed sanctions on China.' },
-  { date: '2023-04-02', text: 'China criticized the United States on Monday.' },
-  { date: '2023-04-03', text: 'China criticized the United States on Tuesday.' },
+  { date: '2023-04-02', text: 'China criticized the United States over trade.' },
+  { date: '2023-04-03', text: 'China criticized the United States over Taiwan.' },
   { date: '2023-04-04', text: 'China criticized the United States again.' },
 ];
 

@@ -18,7 +18,11 @@ export function eventName(code: string): string {
   const name = byCode.get(code)?.name;
   if (!name) return `CAMEO ${code}`;
   // Root names are upper case in the table ("CONSULT"); show them as sentences.
-  const cleaned = name.replace(/\s+/g, ' ').trim();
+  // "…, not specified below" is the codebook's note that no finer code applies; it reads as noise here.
+  const cleaned = name
+    .replace(/,?\s*not spec(ified)? below$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned === cleaned.toUpperCase() ? cleaned.charAt(0) + cleaned.slice(1).toLowerCase() : cleaned;
 }
 

@@ -1,13 +1,18 @@
 /**
- * Named-entity tagging: PER, ORG, LOC and MISC spans in one tokenised sentence.
+ * Named-entity tagging: PER, ORG, LOC and MISC spans in tokenised sentences.
  *
- * The model (data/ner/model.bin, trained by scripts/train-ner.ts), the word clusters (data/ner/clusters.tsv)
- * and the gazetteer (built from data/actors and data/places) load on first use, in about 100–200 ms, and stay
- * loaded. Tagging is offline and takes a few microseconds a token. See docs/ner.md.
+ * - `tagEntities(tokens)` tags one sentence on its own (the sentence model, data/ner/model.bin).
+ * - `tagDocument(sentences)` tags the sentences of one article in two passes: the sentence model first, then
+ *   the document model (data/ner/model-doc.bin), which also sees how the first pass labelled the other
+ *   occurrences of each capitalised word in the article, so "Rotor" agrees with "Rotor Volgograd" and a
+ *   surname with the full name. About twice the work, and more accurate (docs/ner.md).
+ *
+ * Models (trained by scripts/train-ner.ts), the word clusters (data/ner/clusters.tsv) and the gazetteer
+ * (built from data/actors and data/places) load on first use and stay loaded. Tagging is offline.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../../model/paths.js';
-import { FeatureExtractor, loadNerResources, type NerResources } from './features.js';
+import { FeatureExtractor, documentFeatures, loadNerResources, type NerResources } from './features.js';
 import { deserializeModel, type EntitySpan, type EntityType, type NerModel } from './perceptron.js';
 
 export type { EntitySpan, EntityType } from './perceptron.js';
@@ -15,33 +20,69 @@ export { ENTITY_TYPES } from './perceptron.js';
 
 export interface NerTagger {
   model: NerModel;
+  /** Each tagger has its own extractor: it caches per-word scores of its model. */
   extractor: FeatureExtractor;
   /** Milliseconds the load took. */
   loadMs: number;
 }
 
-let tagger: NerTagger | undefined;
+let resources: NerResources | undefined;
+let sentenceTagger: NerTagger | undefined;
+let documentTagger: NerTagger | null | undefined;
+
+function sharedResources(): NerResources {
+  resources ??= loadNerResources();
+  return resources;
+}
 
 /** Loads a tagger from a model file (default data/ner/model.bin) and the shipped resources. */
-export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), resources?: NerResources): NerTagger {
+export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), res?: NerResources): NerTagger {
   const t0 = performance.now();
   const model = deserializeModel(readFileSync(modelFile));
   const info = model.header.info;
-  const res =
-    resources ?? loadNerResources({ clusters: info.clusters !== false, gazetteer: info.gazetteer !== false });
-  return { model, extractor: new FeatureExtractor(res), loadMs: performance.now() - t0 };
+  const r =
+    res ??
+    (info.clusters === false || info.gazetteer === false
+      ? loadNerResources({ clusters: info.clusters !== false, gazetteer: info.gazetteer !== false })
+      : sharedResources());
+  return { model, extractor: new FeatureExtractor(r), loadMs: performance.now() - t0 };
 }
 
-/** The shared tagger, loaded on first use. */
+/** The shared sentence tagger, loaded on first use. */
 export function nerTagger(): NerTagger {
-  tagger ??= loadNerTagger();
-  return tagger;
+  sentenceTagger ??= loadNerTagger();
+  return sentenceTagger;
 }
 
-/** Entities of one sentence with a given tagger. */
-export function tagWith(t: NerTagger, tokens: readonly string[]): EntitySpan[] {
+/** The shared document tagger (second pass), loaded on first use; null when model-doc.bin is absent. */
+export function nerDocumentTagger(): NerTagger | null {
+  if (documentTagger === undefined) {
+    const file = dataPath('ner', 'model-doc.bin');
+    documentTagger = existsSync(file) ? loadNerTagger(file) : null;
+  }
+  return documentTagger;
+}
+
+/** Entities of one sentence with a given tagger; `extra` = per-token document features. */
+export function tagWith(
+  t: NerTagger,
+  tokens: readonly string[],
+  extra?: ReadonlyArray<ArrayLike<number>>,
+): EntitySpan[] {
   if (tokens.length === 0) return [];
-  return t.model.tag(t.extractor, tokens);
+  return t.model.tag(t.extractor, tokens, extra);
+}
+
+/** Two-pass tagging of a document's sentences with given taggers. */
+export function tagDocumentWith(
+  first: NerTagger,
+  second: NerTagger | null,
+  sentences: ReadonlyArray<readonly string[]>,
+): EntitySpan[][] {
+  const pass1 = sentences.map((s) => tagWith(first, s));
+  if (!second) return pass1;
+  const extras = documentFeatures(sentences, pass1);
+  return sentences.map((s, i) => tagWith(second, s, extras[i]));
 }
 
 /**
@@ -51,4 +92,12 @@ export function tagWith(t: NerTagger, tokens: readonly string[]): EntitySpan[] {
  */
 export function tagEntities(tokens: string[]): Array<{ start: number; end: number; type: EntityType }> {
   return tagWith(nerTagger(), tokens);
+}
+
+/**
+ * The named entities of every sentence of one document (article), tagged in two passes so that repeated
+ * names are labelled consistently. Returns one span list per sentence, in order.
+ */
+export function tagDocument(sentences: string[][]): Array<Array<{ start: number; end: number; type: EntityType }>> {
+  return tagDocumentWith(nerTagger(), nerDocumentTagger(), sentences);
 }

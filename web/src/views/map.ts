@@ -35,6 +35,10 @@ function option(points: MapPoint[]): echarts.EChartsCoreOption {
     geo: {
       map: registerWorld(),
       roam: true,
+      top: 8,
+      bottom: 52,
+      left: 8,
+      right: 8,
       scaleLimit: { min: 1, max: 12 },
       itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa5b1', borderWidth: 0.5 },
       emphasis: { disabled: true },

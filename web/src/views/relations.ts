@@ -50,7 +50,7 @@ function pointSummary(point: BarometerPoint, a: string, b: string): string {
     .join(' · ');
 }
 
-function chartOption(data: Barometer, selected: string | null): echarts.EChartsCoreOption {
+function chartOption(data: Barometer, selected: string | null, narrow: boolean): echarts.EChartsCoreOption {
   const periods = data.points.map((point) => point.period);
   const lower = data.points.map((point) => clamp(point.index - point.band));
   const width = data.points.map((point, i) => clamp(point.index + point.band) - lower[i]!);
@@ -63,9 +63,10 @@ function chartOption(data: Barometer, selected: string | null): echarts.EChartsC
     animationDuration: 300,
     textStyle: CHART_TEXT,
     aria: { enabled: true, label: { description: `Relations index of ${data.a} and ${data.b} by ${data.by}.` } },
-    grid: { left: 48, right: 16, top: 40, bottom: 72 },
+    grid: { left: narrow ? 36 : 48, right: narrow ? 8 : 16, top: narrow ? 64 : 40, bottom: 72 },
     legend: {
       top: 4,
+      itemGap: narrow ? 8 : 10,
       data: ['Index', 'Band (95%)', 'Shift', 'Largest move'],
       textStyle: CHART_TEXT,
     },
@@ -101,7 +102,7 @@ function chartOption(data: Barometer, selected: string | null): echarts.EChartsC
       min: -10,
       max: 10,
       interval: 5,
-      name: 'Goldstein scale',
+      name: narrow ? '' : 'Goldstein scale',
       nameTextStyle: { color: CHART_TEXT.color, align: 'left' },
       axisLabel: { color: CHART_TEXT.color },
     },
@@ -291,6 +292,25 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
     );
   };
 
+  /** Zooms the chart to a period picked from the buttons when it lies outside the visible window. */
+  function revealPeriod(period: string): void {
+    const chart = mounted?.chart;
+    const count = data?.points.length ?? 0;
+    const index = data?.points.findIndex((point) => point.period === period) ?? -1;
+    if (!chart || index < 0 || count <= 1) return;
+    const zoom = (chart.getOption() as { dataZoom?: Array<{ start?: number; end?: number }> }).dataZoom?.[0];
+    if (!zoom) return;
+    const first = ((zoom.start ?? 0) / 100) * (count - 1);
+    const last = ((zoom.end ?? 100) / 100) * (count - 1);
+    if (index >= first && index <= last) return;
+    const half = Math.max(10, Math.round((last - first) / 2));
+    chart.dispatchAction({
+      type: 'dataZoom',
+      startValue: Math.max(0, index - half),
+      endValue: Math.min(count - 1, index + half),
+    });
+  }
+
   async function explain(period: string): Promise<void> {
     if (!data) return;
     selected = period;
@@ -299,6 +319,7 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
     mounted?.chart.setOption({
       series: [{ id: 'index', markLine: { data: [{ name: period, xAxis: period }] } }],
     });
+    revealPeriod(period);
     for (const button of marked.querySelectorAll<HTMLButtonElement>('button[data-period]')) {
       if (button.dataset.period === period) button.setAttribute('aria-current', 'true');
       else button.removeAttribute('aria-current');
@@ -413,7 +434,7 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
       status.textContent = `${countryName(a)} (${a}) and ${countryName(b)} (${b}) by ${by}: ${plural(barometer.points.length, 'period')}, ${plural(events, 'event')}, ${plural(barometer.shifts.length, 'shift')}; index now ${signed(last?.index)}.`;
       mounted = mountChart(chartBox);
       const chart = mounted.chart;
-      chart.setOption(chartOption(barometer, selected));
+      chart.setOption(chartOption(barometer, selected, chartBox.clientWidth < 560));
       chart.on('finished', () => {
         chartBox.dataset.state = 'ready';
       });

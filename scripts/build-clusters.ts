@@ -71,12 +71,16 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-const log = (msg: string): void => console.error(`[clusters ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
+const log = (msg: string): void =>
+  console.error(`[clusters ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
 
 // ---------------------------------------------------------------------------------------------------------
 // Corpus
 
-async function* jsonlTexts(file: string, pick: (record: Record<string, unknown>) => string[]): AsyncGenerator<string> {
+async function* jsonlTexts(
+  file: string,
+  pick: (record: Record<string, unknown>) => string[],
+): AsyncGenerator<string> {
   const lines = readline.createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
@@ -217,7 +221,9 @@ function contextMatrix(corpus: Corpus, opts: Options): { vocab: number[]; matrix
   const boundary = nWordCtx + shapeClasses.size;
   const perOffset = boundary + 1;
   const cols = perOffset * 4;
-  log(`vocabulary ${vocab.length} words (min count ${corpus.counts[vocab[vocab.length - 1]!]}), ${cols} context columns`);
+  log(
+    `vocabulary ${vocab.length} words (min count ${corpus.counts[vocab[vocab.length - 1]!]}), ${cols} context columns`,
+  );
 
   // one key per (word, offset, context) occurrence; sorted, then run-length counted
   const { ids } = corpus;
@@ -254,7 +260,7 @@ function contextMatrix(corpus: Corpus, opts: Options): { vocab: number[]; matrix
   const ptr = new Int32Array(vocab.length + 1);
   const idx: number[] = [];
   const cnt: number[] = [];
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     const key = keys[i]!;
     let j = i;
     while (j < keys.length && keys[j] === key) j++;
@@ -284,7 +290,7 @@ function contextMatrix(corpus: Corpus, opts: Options): { vocab: number[]; matrix
   const val = new Float32Array(idx.length);
   for (let r = 0; r < vocab.length; r++)
     for (let p = ptr[r]!; p < ptr[r + 1]!; p++) {
-      const pmi = Math.log((cnt[p]! / n) / ((rowSum[r]! / n) * (colAlpha[idx[p]!]! / colAlphaTotal)));
+      const pmi = Math.log(cnt[p]! / n / ((rowSum[r]! / n) * (colAlpha[idx[p]!]! / colAlphaTotal)));
       // the ±2 contexts count half
       const o = Math.floor(idx[p]! / perOffset);
       val[p] = Math.max(0, pmi) * (o === 1 || o === 2 ? 1 : 0.5);
@@ -422,7 +428,12 @@ function randomizedSvd(a: Csr, dims: number, seed: number): Float64Array {
     }
   const { values, vectors } = jacobiEigen(bbt, l);
   const order = Array.from({ length: l }, (_, i) => i).sort((x, y) => values[y]! - values[x]!);
-  log(`singular values: ${order.slice(0, 5).map((i) => Math.sqrt(Math.max(0, values[i]!)).toFixed(1)).join(' ')} … ${Math.sqrt(Math.max(0, values[order[dims - 1]!]!)).toFixed(1)}`);
+  log(
+    `singular values: ${order
+      .slice(0, 5)
+      .map((i) => Math.sqrt(Math.max(0, values[i]!)).toFixed(1))
+      .join(' ')} … ${Math.sqrt(Math.max(0, values[order[dims - 1]!]!)).toFixed(1)}`,
+  );
   const out = new Float64Array(a.rows * dims);
   for (let d = 0; d < dims; d++) {
     const e = order[d]!;
@@ -560,7 +571,10 @@ async function main(): Promise<void> {
   for (const w of ['Beijing', 'Blinken', 'Monday', 'Microsoft', 'Chinese', 'said', 'Manchester', 'the']) {
     const r = rowOf.get(w);
     if (r === undefined) continue;
-    const mates = vocab.filter((_, s) => bits[s] === bits[r]).slice(0, 12).map((id) => corpus.forms[id]);
+    const mates = vocab
+      .filter((_, s) => bits[s] === bits[r])
+      .slice(0, 12)
+      .map((id) => corpus.forms[id]);
     console.error(`${w} ${bits[r]}: ${mates.join(' ')}`);
   }
 }

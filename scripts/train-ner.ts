@@ -158,10 +158,16 @@ export function prf(c: { tp: number; fp: number; fn: number }): { p: number; r: 
 
 /** A conlleval-like table. */
 export function formatScores(title: string, s: Scores): string {
-  const lines = [title, '| type | precision | recall | F1 | gold | predicted |', '|---|---:|---:|---:|---:|---:|'];
+  const lines = [
+    title,
+    '| type | precision | recall | F1 | gold | predicted |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   const row = (name: string, c: { tp: number; fp: number; fn: number }): void => {
     const { p, r, f } = prf(c);
-    lines.push(`| ${name} | ${p.toFixed(2)} | ${r.toFixed(2)} | ${f.toFixed(2)} | ${c.tp + c.fn} | ${c.tp + c.fp} |`);
+    lines.push(
+      `| ${name} | ${p.toFixed(2)} | ${r.toFixed(2)} | ${f.toFixed(2)} | ${c.tp + c.fn} | ${c.tp + c.fp} |`,
+    );
   };
   for (const t of ENTITY_TYPES) row(t, s.byType[t]!);
   row('**overall**', s);
@@ -231,7 +237,10 @@ function upperCased(s: TrainSentence): TrainSentence {
   return { tokens: s.tokens.map((t) => t.toUpperCase()), spans: s.spans };
 }
 
-export function augment(train: readonly TrainSentence[], seed: number): { extra: TrainSentence[]; counts: Record<string, number> } {
+export function augment(
+  train: readonly TrainSentence[],
+  seed: number,
+): { extra: TrainSentence[]; counts: Record<string, number> } {
   const rand = mulberry32(seed ^ 0x5eed);
   const extra: TrainSentence[] = [];
   const counts = { hyphen: 0, upper: 0, title: 0 };
@@ -324,7 +333,8 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-const log = (msg: string): void => console.error(`[train-ner ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
+const log = (msg: string): void =>
+  console.error(`[train-ner ${(performance.now() / 1000).toFixed(1)}s] ${msg}`);
 
 function toTrain(s: LabelledSentence): TrainSentence {
   return { tokens: s.tokens, spans: chunks(s.tags), doc: s.doc };
@@ -363,7 +373,12 @@ function docExtras(sentences: readonly TrainSentence[], predicted: readonly Enti
 }
 
 /** The feature index: every feature seen on the gold paths at least `minCount` times. */
-function buildIndex(feats: readonly SentenceFeatures[], gold: readonly Int32Array[], T: number, minCount: number): FeatureIndex {
+function buildIndex(
+  feats: readonly SentenceFeatures[],
+  gold: readonly Int32Array[],
+  T: number,
+  minCount: number,
+): FeatureIndex {
   const counter = new FeatureIndex(1 << 20);
   let counts = new Int32Array(1 << 20);
   const count = (h: number): void => {
@@ -380,7 +395,8 @@ function buildIndex(feats: readonly SentenceFeatures[], gold: readonly Int32Arra
     const g = gold[s]!;
     for (let i = 0; i < sf.n; i++) {
       const prev = i === 0 ? T : g[i - 1]!;
-      for (let k = 0; k < HISTORY_FEATURES; k++) count(historyHash(sf.history[i * HISTORY_FEATURES + k]!, prev));
+      for (let k = 0; k < HISTORY_FEATURES; k++)
+        count(historyHash(sf.history[i * HISTORY_FEATURES + k]!, prev));
     }
   });
   const hashes = counter.hashesByRow();
@@ -432,12 +448,22 @@ function trainWeights(
       const avg = perceptron.averaged();
       const f1 = devF1(avg);
       const seconds = (performance.now() - t0) / 1000;
-      history.push({ run, epoch, trainErrors: wrong, devF1: Number(f1.toFixed(2)), seconds: Number(seconds.toFixed(1)) });
-      log(`${label} run ${run} epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`);
+      history.push({
+        run,
+        epoch,
+        trainErrors: wrong,
+        devF1: Number(f1.toFixed(2)),
+        seconds: Number(seconds.toFixed(1)),
+      });
+      log(
+        `${label} run ${run} epoch ${epoch}: ${wrong} wrong training tags, dev F1 ${f1.toFixed(2)} (${seconds.toFixed(1)} s)`,
+      );
       if (f1 > best.f1) best = { epoch, f1, weights: avg };
       else if (epoch - best.epoch >= opts.patience) break;
     }
-    log(`${label} run ${run}: best epoch ${best.epoch}${Number.isNaN(best.f1) ? '' : `, dev F1 ${best.f1.toFixed(2)}`}`);
+    log(
+      `${label} run ${run}: best epoch ${best.epoch}${Number.isNaN(best.f1) ? '' : `, dev F1 ${best.f1.toFixed(2)}`}`,
+    );
     runs.push(best);
   }
   const weights = new Float32Array(runs[0]!.weights.length);
@@ -471,7 +497,9 @@ function trainStage(
   const devRows = dev.map((s, i) => resolveRows(extractor.sentence(s.tokens, extras?.dev[i]), index, T));
   const devF1 = (weights: Float32Array): number => {
     const scores = emptyScores();
-    devRows.forEach((rs, i) => addScores(scores, dev[i]!.spans, scheme.toSpans(viterbi(rs, weights, scheme))));
+    devRows.forEach((rs, i) =>
+      addScores(scores, dev[i]!.spans, scheme.toSpans(viterbi(rs, weights, scheme))),
+    );
     return prf(scores).f;
   };
   const { weights, epochs, history } = trainWeights(scheme, index.size, train, devF1, opts, label);
@@ -512,7 +540,8 @@ function jackknife(
     const rows = keep.map((i) => ({ rows: resolveRows(feats[i]!, index, T), gold: gold[i]! }));
     const { weights } = trainWeights(scheme, index.size, rows, undefined, opts, `fold ${fold + 1}`, epochs);
     for (let i = 0; i < train.length; i++)
-      if (foldOf[i] === fold) predicted[i] = scheme.toSpans(viterbi(resolveRows(feats[i]!, index, T), weights, scheme));
+      if (foldOf[i] === fold)
+        predicted[i] = scheme.toSpans(viterbi(resolveRows(feats[i]!, index, T), weights, scheme));
   }
   return predicted;
 }
@@ -564,7 +593,13 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
   };
   const write = (stage: Stage, kind: 'sentence' | 'document', out: string): NerModel => {
-    const info = { ...baseInfo, kind, epochs: stage.epochs, devF1: Number(stage.devF1.toFixed(2)), history: stage.history };
+    const info = {
+      ...baseInfo,
+      kind,
+      epochs: stage.epochs,
+      devF1: Number(stage.devF1.toFixed(2)),
+      history: stage.history,
+    };
     const { bytes, rows } = serializeModel(
       { format: 'parley-ner', version: 1, scheme: opts.scheme, historyFeatures: HISTORY_FEATURES, info },
       stage.index.hashesByRow(),
@@ -572,7 +607,9 @@ async function main(): Promise<void> {
       T,
       opts.minWeight,
     );
-    log(`${kind} model: ${rows} of ${stage.index.size} feature rows kept, ${(bytes.length / 1e6).toFixed(2)} MB`);
+    log(
+      `${kind} model: ${rows} of ${stage.index.size} feature rows kept, ${(bytes.length / 1e6).toFixed(2)} MB`,
+    );
     if (!opts.dryRun) {
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, bytes);
@@ -588,7 +625,9 @@ async function main(): Promise<void> {
   };
   const epochTable = (stage: Stage): string =>
     '| run | epoch | wrong training tags | dev F1 |\n|---:|---:|---:|---:|\n' +
-    stage.history.map((h) => `| ${h.run} | ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`).join('\n');
+    stage.history
+      .map((h) => `| ${h.run} | ${h.epoch} | ${h.trainErrors} | ${h.devF1.toFixed(2)} |`)
+      .join('\n');
 
   // 1. the sentence model
   const sentenceStage = trainStage('sentence', all, dev, extractor, scheme, opts);
@@ -606,7 +645,10 @@ async function main(): Promise<void> {
   const trainExtras: Array<number[][] | undefined> = docExtras(train, trainPass1);
   for (let i = train.length; i < all.length; i++) trainExtras.push(undefined);
   const devExtras = docExtras(dev, devPass1);
-  const docStage = trainStage('document', all, dev, extractor, scheme, opts, { train: trainExtras, dev: devExtras });
+  const docStage = trainStage('document', all, dev, extractor, scheme, opts, {
+    train: trainExtras,
+    dev: devExtras,
+  });
   const docModel = write(docStage, 'document', opts.out.replace(/\.bin$/, '') + '-doc.bin');
   report(
     'dev (eng.testa), document model (quantised)',

@@ -12,6 +12,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerQueries } from './commands/query.js';
 import { registerRelations } from './commands/relations.js';
 import { registerServe } from './commands/serve.js';
+import { registerExport } from './commands/export.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -52,6 +53,7 @@ export function buildProgram(context: CliContext): Command {
   registerQueries(program, context);
   registerRelations(program, context);
   registerServe(program, context);
+  registerExport(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

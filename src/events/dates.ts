@@ -91,7 +91,7 @@ const RULES: Rule[] = [
     background: true,
   },
   {
-    pattern: /\b(earlier this year|this year)\b/i,
+    pattern: /\bearlier this year\b/i,
     precision: 'year',
     resolve: (_match, published) => Date.UTC(new Date(published).getUTCFullYear(), 0, 1),
     background: true,

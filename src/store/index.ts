@@ -2,15 +2,7 @@
 import { openSqliteStore, type OpenOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
-export type {
-  EventFilter,
-  PairCount,
-  PutResult,
-  SearchHit,
-  Store,
-  StoredEvent,
-  StoreSummary,
-} from './store.js';
+export type * from './store.js';
 
 export function openStore(address: string, options: OpenOptions = {}): Store {
   if (/^postgres(ql)?:\/\//.test(address)) {

@@ -108,4 +108,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- One event, many articles: every stored event (a mention) belongs to a group, the event it reports.
+      ALTER TABLE events ADD COLUMN group_id INTEGER;
+      UPDATE events SET group_id = id WHERE group_id IS NULL;
+      CREATE INDEX events_group ON events(group_id);
+      CREATE INDEX events_merge ON events(source_country, root, date);
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import type {
   DateRange,
   EventFilter,
   MapPoint,
+  MergedEvent,
   NetworkEdge,
   PairTheme,
   PutResult,
@@ -24,6 +25,8 @@ import type {
 type Db = Database.Database;
 
 const DEFAULT_LIMIT = 100;
+/** Mentions of the same event may be dated this many days apart (a meeting reported the day after). */
+const MERGE_DAYS = 3;
 const MAX_LIMIT = 10_000;
 
 function migrate(db: Db): void {
@@ -125,11 +128,42 @@ class SqliteStore implements Store {
         'INSERT OR IGNORE INTO article_themes (article_id, theme, count) VALUES (?, ?, ?)',
       ),
       getArticle: db.prepare('SELECT analysis FROM articles WHERE id = ?'),
+      findGroup: db.prepare(
+        `SELECT group_id FROM events
+         WHERE source_country = @sourceCountry AND coalesce(target_country, '') = @targetCountry AND root = @root
+           AND date BETWEEN @from AND @to AND article_id != @articleId AND negated = 0
+           AND (@place IS NULL OR place IS NULL OR place = @place)
+         ORDER BY group_id LIMIT 1`,
+      ),
+      setGroup: db.prepare('UPDATE events SET group_id = ? WHERE id = ?'),
     };
   }
 
+  /**
+   * The event this mention reports again, if one is stored: same source and target countries ("Washington"
+   * and "the United States" are one side), same CAMEO
+   * root, dated within MERGE_DAYS, at a compatible place (the same, or either unknown), from another
+   * article. GDELT's Mentions table, in spirit.
+   */
+  private groupOf(articleId: string, event: CodedEvent): number | null {
+    if (!event.date || event.negated) return null;
+    const day = Date.parse(`${event.date.slice(0, 10)}T00:00:00Z`);
+    const around = (days: number): string => new Date(day + days * 86_400_000).toISOString().slice(0, 10);
+    const row = this.statements.findGroup.get({
+      articleId,
+      sourceCountry: countryOf(event.source.code),
+      targetCountry: event.target ? countryOf(event.target.code) : '',
+      root: event.root,
+      from: around(-MERGE_DAYS),
+      to: around(MERGE_DAYS),
+      place: event.place?.name ?? null,
+    }) as { group_id: number } | undefined;
+    return row?.group_id ?? null;
+  }
+
   private insertEvent(articleId: string, event: CodedEvent): void {
-    this.statements.insertEvent.run({
+    const group = this.groupOf(articleId, event);
+    const { lastInsertRowid } = this.statements.insertEvent.run({
       articleId,
       date: event.date?.slice(0, 10) ?? null,
       sourceCode: event.source.code,
@@ -160,6 +194,7 @@ class SqliteStore implements Store {
       background: event.background ? 1 : 0,
       isRoot: event.isRoot ? 1 : 0,
     });
+    this.statements.setGroup.run(group ?? lastInsertRowid, lastInsertRowid);
   }
 
   /** Returns false when the article was already stored (same identity), storing nothing. */
@@ -235,25 +270,32 @@ class SqliteStore implements Store {
     return rows;
   }
 
-  events(filter: EventFilter = {}): StoredEvent[] {
+  /** The WHERE clause and parameters of an event filter, shared by the event and export queries. */
+  private eventWhere(
+    filter: EventFilter,
+    alias = '',
+  ): { where: string; params: Record<string, string | number> } {
+    const col = (name: string): string => `${alias}${name}`;
     const where: string[] = [];
     const params: Record<string, string | number> = { ...rangeParams(filter) };
     const codeColumn = (param: string): string => (param.length === 3 ? 'country' : 'code');
     if (filter.actor)
       where.push(
-        `(source_${codeColumn(filter.actor)} = @actor OR target_${codeColumn(filter.actor)} = @actor)`,
+        `(${col(`source_${codeColumn(filter.actor)}`)} = @actor OR ${col(`target_${codeColumn(filter.actor)}`)} = @actor)`,
       );
-    if (filter.source) where.push(`source_${codeColumn(filter.source)} = @source`);
-    if (filter.target) where.push(`target_${codeColumn(filter.target)} = @target`);
-    if (filter.code) where.push("code LIKE @code || '%'");
-    if (filter.quadClass) where.push('quad_class = @quadClass');
-    if (filter.place) where.push('(place = @place OR place_country = @place)');
-    if (filter.theme) where.push("instr(',' || themes || ',', ',' || @theme || ',') > 0");
-    if (filter.articleId) where.push('article_id = @articleId');
-    if (filter.since) where.push('date >= @since');
-    if (filter.until) where.push('date <= @until');
+    if (filter.source) where.push(`${col(`source_${codeColumn(filter.source)}`)} = @source`);
+    if (filter.target) where.push(`${col(`target_${codeColumn(filter.target)}`)} = @target`);
+    if (filter.code) where.push(`${col('code')} LIKE @code || '%'`);
+    if (filter.quadClass) where.push(`${col('quad_class')} = @quadClass`);
+    if (filter.place) where.push(`(${col('place')} = @place OR ${col('place_country')} = @place)`);
+    if (filter.theme) where.push(`instr(',' || ${col('themes')} || ',', ',' || @theme || ',') > 0`);
+    if (filter.articleId) where.push(`${col('article_id')} = @articleId`);
+    if (filter.since) where.push(`${col('date')} >= @since`);
+    if (filter.until) where.push(`${col('date')} <= @until`);
     if (filter.after)
-      where.push("(coalesce(date, '') < @afterDate OR (coalesce(date, '') = @afterDate AND id < @afterId))");
+      where.push(
+        `(coalesce(${col('date')}, '') < @afterDate OR (coalesce(${col('date')}, '') = @afterDate AND ${col('id')} < @afterId))`,
+      );
     for (const key of [
       'actor',
       'source',
@@ -269,14 +311,48 @@ class SqliteStore implements Store {
     }
     if (filter.after) Object.assign(params, { afterDate: filter.after.date, afterId: filter.after.id });
     params.limit = clampLimit(filter.limit ?? DEFAULT_LIMIT);
+    return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  events(filter: EventFilter = {}): StoredEvent[] {
+    const { where, params } = this.eventWhere(filter);
     const sql = `SELECT id, article_id AS articleId, date, source_code AS sourceCode, source_text AS sourceText,
         target_code AS targetCode, target_text AS targetText, code, root, quad_class AS quadClass, goldstein, plover,
         negated, place, lat, lon, evidence_text AS evidence, confidence
-      FROM events ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      FROM events ${where}
       ORDER BY coalesce(date, '') DESC, id DESC LIMIT @limit`;
     return (
       this.db.prepare(sql).all(params) as Array<Omit<StoredEvent, 'negated'> & { negated: number }>
     ).map((row) => ({ ...row, negated: row.negated === 1 }));
+  }
+
+  mergedEvents(filter: EventFilter = {}): MergedEvent[] {
+    const { where, params } = this.eventWhere(filter, 'e.');
+    // The group's first mention stands for the event; the counts and tone cover all its mentions.
+    const sql = `WITH groups AS (
+        SELECT e.group_id, count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
+          count(DISTINCT coalesce(a.source, a.id)) AS sources, avg(a.tone) AS tone
+        FROM events e JOIN articles a ON a.id = e.article_id ${where} GROUP BY e.group_id
+      )
+      SELECT e.id, e.group_id AS groupId, e.article_id AS articleId, e.date, e.source_code AS sourceCode,
+        e.source_text AS sourceText, e.source_country AS sourceCountry, e.target_code AS targetCode,
+        e.target_text AS targetText, e.target_country AS targetCountry, e.code, e.root, e.quad_class AS quadClass,
+        e.goldstein, e.plover, e.negated, e.place, e.place_country AS placeCountry, e.lat, e.lon,
+        e.evidence_text AS evidence, e.confidence, e.is_root AS isRoot, e.background, e.pattern,
+        g.mentions, g.articles, g.sources, round(g.tone, 3) AS tone, a.url, a.ingested_at AS ingestedAt
+      FROM groups g JOIN events e ON e.id = g.group_id JOIN articles a ON a.id = e.article_id
+      ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT @limit`;
+    type Row = Omit<MergedEvent, 'negated' | 'isRoot' | 'background'> & {
+      negated: number;
+      isRoot: number;
+      background: number;
+    };
+    return (this.db.prepare(sql).all(params) as Row[]).map((row) => ({
+      ...row,
+      negated: row.negated === 1,
+      isRoot: row.isRoot === 1,
+      background: row.background === 1,
+    }));
   }
 
   summary(): StoreSummary {

@@ -123,6 +123,24 @@ export interface MapPoint {
   goldstein: number;
 }
 
+/** An event with every article that reported it merged in (GDELT's NumMentions/NumSources/NumArticles). */
+export interface MergedEvent extends StoredEvent {
+  groupId: number;
+  mentions: number;
+  articles: number;
+  sources: number;
+  /** Mean tone of the articles that reported it. */
+  tone: number | null;
+  isRoot: boolean;
+  background: boolean;
+  sourceCountry: string;
+  targetCountry: string | null;
+  placeCountry: string | null;
+  pattern: string;
+  url: string | null;
+  ingestedAt: string;
+}
+
 export interface Store {
   /** Stores analyses in one transaction: all of them or none. */
   putAnalyses(analyses: Analysis[]): PutResult;
@@ -139,6 +157,8 @@ export interface Store {
   actorProfile(actor: string, by: PeriodUnit, range?: DateRange): ActorProfile;
   /** Themes of the articles behind a pair's events, per period. */
   pairThemes(a: string, b: string, by: PeriodUnit, range?: DateRange): PairTheme[];
+  /** Events merged across the articles that reported them, one row per event, newest first. */
+  mergedEvents(filter?: EventFilter): MergedEvent[];
   /** Country-to-country edges of the events in a date range, heaviest first. */
   network(range?: DateRange, limit?: number): NetworkEdge[];
   /** Events per place with coordinates, for a map. */

@@ -98,6 +98,8 @@ export function tagEntities(tokens: string[]): Array<{ start: number; end: numbe
  * The named entities of every sentence of one document (article), tagged in two passes so that repeated
  * names are labelled consistently. Returns one span list per sentence, in order.
  */
-export function tagDocument(sentences: string[][]): Array<Array<{ start: number; end: number; type: EntityType }>> {
+export function tagDocument(
+  sentences: string[][],
+): Array<Array<{ start: number; end: number; type: EntityType }>> {
   return tagDocumentWith(nerTagger(), nerDocumentTagger(), sentences);
 }

@@ -27,6 +27,15 @@ function loadDraft(): Draft {
   }
 }
 
+/** As `parley` reads a .txt file: the first non-empty line is the title, the rest the body. */
+function splitTitle(content: string): { title: string; text: string } {
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  if (index < 0) return { title: '', text: content };
+  const body = lines.slice(index + 1).join('\n');
+  return body.trim() === '' ? { title: '', text: content } : { title: lines[index]!.trim(), text: body };
+}
+
 const looksLikeHtml = (content: string): boolean => /^\s*</.test(content) && /<\/?(html|body|p|div|article|h1)\b/i.test(content);
 
 export function analyseView({ container, signal }: ViewContext): void {
@@ -56,7 +65,7 @@ export function analyseView({ container, signal }: ViewContext): void {
     'form',
     { class: 'analyse-form', 'aria-label': 'Article to analyse' },
     h('div', { class: 'field-row' }, field('Title (optional)', title), field('Date (optional)', date), field('Format', format)),
-    field('Text or HTML', content, 'The first line of a text is taken as its title when no title is given.'),
+    field('Text or HTML', content, 'Without a title above, the first line of a text is its title (as parley reads .txt files).'),
     h('div', { class: 'form-actions' }, analyseButton, storeButton),
   );
   const status = statusLine();
@@ -73,10 +82,12 @@ export function analyseView({ container, signal }: ViewContext): void {
   const body = (): ArticleBody => {
     const text = content.value;
     const asHtml = format.value === 'html' || (format.value === 'auto' && looksLikeHtml(text));
+    const given = title.value.trim();
+    const split = !asHtml && !given ? splitTitle(text) : { title: given, text };
     return {
-      ...(title.value.trim() ? { title: title.value.trim() } : {}),
+      ...(split.title ? { title: split.title } : {}),
       ...(date.value ? { date: date.value } : {}),
-      ...(asHtml ? { html: text } : { text }),
+      ...(asHtml ? { html: text } : { text: split.text }),
     };
   };
   const saveDraft = (): void => {

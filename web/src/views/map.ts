@@ -130,6 +130,8 @@ export function mapView({ container, route, signal }: ViewContext): () => void {
           ? 'No events with a known place match.'
           : `${plural(events, 'event')} at ${plural(points.length, 'place')}${actor ? ` involving ${countryName(actor)}` : ''}.`;
       mounted = mountChart(chartBox);
+      // "drawn" while the chart draws; "ready" once a render and its animation have finished.
+      chartBox.dataset.state = 'drawn';
       const chart = mounted.chart;
       chart.on('finished', () => {
         chartBox.dataset.state = 'ready';
@@ -138,7 +140,6 @@ export function mapView({ container, route, signal }: ViewContext): () => void {
       chart.on('click', (params: { name?: string }) => {
         if (params.name) location.hash = routeHash('events', { place: params.name, ...(actor ? { actor } : {}) });
       });
-      chartBox.dataset.state = 'drawn';
       tableBody.replaceChildren(
         ...points.slice(0, 25).map((point) =>
           h(

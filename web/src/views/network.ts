@@ -150,6 +150,8 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
           ? 'No events between two actors in this period.'
           : `${plural(actors.size, 'actor')}, ${plural(edges.length, 'directed relation')}, ${plural(edges.reduce((s, e) => s + e.events, 0), 'event')}.`;
       mounted = mountChart(chartBox);
+      // "drawn" while the chart draws; "ready" once a render and its animation have finished.
+      chartBox.dataset.state = 'drawn';
       const chart = mounted.chart;
       chart.on('finished', () => {
         chartBox.dataset.state = 'ready';
@@ -163,7 +165,6 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
         else if (params.dataType === 'node' && params.name)
           location.hash = routeHash('events', { actor: params.name, ...range });
       });
-      chartBox.dataset.state = 'drawn';
       tableBody.replaceChildren(
         ...edges.map((edge) =>
           h(

@@ -433,6 +433,8 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
       }
       status.textContent = `${countryName(a)} (${a}) and ${countryName(b)} (${b}) by ${by}: ${plural(barometer.points.length, 'period')}, ${plural(events, 'event')}, ${plural(barometer.shifts.length, 'shift')}; index now ${signed(last?.index)}.`;
       mounted = mountChart(chartBox);
+      // "drawn" while the chart draws; "ready" once a render and its animation have finished.
+      chartBox.dataset.state = 'drawn';
       const chart = mounted.chart;
       chart.setOption(chartOption(barometer, selected, chartBox.clientWidth < 560));
       chart.on('finished', () => {
@@ -446,7 +448,6 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
         const period = typeof x === 'number' ? barometer.points[Math.round(x)]?.period : undefined;
         if (period) void explain(period);
       });
-      chartBox.dataset.state = 'drawn';
       renderMarked();
       if (selected && barometer.points.some((point) => point.period === selected)) void explain(selected);
       else

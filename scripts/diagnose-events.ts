@@ -1,0 +1,100 @@
+/**
+ * Dev-split diagnosis for the event coder: for each DEV sentence of the gold set, prints the actor
+ * mentions the recogniser found, the gold events and the coded events, and marks misses (-) and false
+ * alarms (+). It never prints the test split (tune on dev only).
+ *   npx tsx scripts/diagnose-events.ts [--errors] [--tokens] [--id g0123]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { emptyDoc, runStages } from '../src/pipeline.js';
+import { buildArticle } from '../src/ingest/article.js';
+import { repoRoot } from './paths.js';
+
+interface GoldEvent {
+  source: string;
+  target: string | null;
+  code: string;
+  negated: boolean;
+  sourceText?: string;
+  targetText?: string | null;
+}
+interface GoldSentence {
+  id: string;
+  split: 'dev' | 'test';
+  date: string;
+  sentence: string;
+  events: GoldEvent[];
+  tags?: string[];
+}
+
+const args = process.argv.slice(2);
+const onlyErrors = args.includes('--errors');
+const showTokens = args.includes('--tokens');
+const idIndex = args.indexOf('--id');
+const onlyId = idIndex >= 0 ? args[idIndex + 1] : undefined;
+
+const JOINT = /^(04|057|06|193)/;
+const side = (code: string | null | undefined): string =>
+  !code ? '' : /^(IGO|NGO|IMG|MNC)/.test(code) ? code.slice(0, 6) : code.slice(0, 3);
+const key = (s: string, t: string | null | undefined, code: string) => ({
+  s: side(s),
+  t: side(t),
+  r: code.slice(0, 2),
+  code,
+});
+type Key = ReturnType<typeof key>;
+const same = (a: Key, b: Key) =>
+  a.r === b.r &&
+  ((a.s === b.s && a.t === b.t) || (JOINT.test(a.code) && JOINT.test(b.code) && a.s === b.t && a.t === b.s));
+
+const file = path.join(repoRoot(), 'test/gold/events/sentences.jsonl');
+const gold = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as GoldSentence)
+  .filter((sentence) => sentence.split === 'dev');
+
+let tp = 0;
+let fp = 0;
+let fn = 0;
+for (const sentence of gold) {
+  if (onlyId && sentence.id !== onlyId) continue;
+  const doc = runStages(emptyDoc(buildArticle({ text: sentence.sentence, date: sentence.date }, sentence.id)));
+  const predicted = doc.events.filter((event) => !event.negated);
+  const goldEvents = sentence.events.filter((event) => !event.negated);
+  const unmatched = goldEvents.map((event) => ({ event, key: key(event.source, event.target, event.code) }));
+  const lines: string[] = [];
+  let errors = 0;
+  for (const event of predicted) {
+    const k = key(event.source.code, event.target?.code, event.code);
+    const index = unmatched.findIndex((g) => same(g.key, k));
+    const ok = index >= 0;
+    if (ok) unmatched.splice(index, 1);
+    if (ok) tp++;
+    else fp++;
+    if (!ok) errors++;
+    lines.push(
+      `  ${ok ? '=' : '+'} ${event.source.code}(${event.source.text}) ${event.code} ${event.target?.code ?? '-'}(${event.target?.text ?? ''})  [${event.pattern}] "${event.trigger.text}"`,
+    );
+  }
+  for (const { event } of unmatched) {
+    fn++;
+    errors++;
+    lines.push(
+      `  - ${event.source}(${event.sourceText}) ${event.code} ${event.target ?? '-'}(${event.targetText ?? ''})`,
+    );
+  }
+  for (const event of sentence.events.filter((e) => e.negated))
+    lines.push(`  ~ negated gold: ${event.source} ${event.code} ${event.target ?? '-'}`);
+  if (onlyErrors && errors === 0) continue;
+  console.log(`${sentence.id} [${(sentence.tags ?? []).join(',')}] ${sentence.sentence}`);
+  const mentions = doc.mentions.map(
+    (mention) => `${mention.text}=${mention.code ?? '∅'}${mention.qualifies ? '(q)' : ''}`,
+  );
+  console.log(`  actors: ${mentions.join(' | ')}`);
+  if (showTokens) {
+    console.log('  ' + doc.tokens.map((t) => `${t.text}/${t.pos}/${t.lemma}`).join(' '));
+  }
+  for (const line of lines) console.log(line);
+}
+console.log(`\ndev: tp ${tp} fp ${fp} fn ${fn} precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`);

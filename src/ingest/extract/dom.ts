@@ -1,0 +1,78 @@
+/**
+ * The small part of the DOM the extractor uses, typed structurally: linkedom's own typings need the DOM lib,
+ * which this Node project does not load, so without these its nodes would be `any`.
+ */
+import { parseHTML } from 'linkedom';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  parentNode: DomNode | null;
+  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  textContent: string | null;
+  remove(): void;
+}
+
+export interface DomElement extends DomNode {
+  localName: string;
+  children: ArrayLike<DomElement>;
+  parentElement: DomElement | null;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement> & ArrayLike<DomElement>;
+  insertBefore(node: DomNode, reference: DomNode | null): DomNode;
+  appendChild(node: DomNode): DomNode;
+}
+
+export interface DomDocument {
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement> & ArrayLike<DomElement>;
+  createTextNode(text: string): DomNode;
+  createElement(name: string): DomElement;
+}
+
+export function parseDocument(html: string): DomDocument {
+  return parseHTML(html).document as unknown as DomDocument;
+}
+
+export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE;
+
+/** Collapses runs of whitespace (and no-break spaces) to one space, trimmed. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * The element's descendants in document order, without recursion (so a pathologically deep DOM cannot
+ * overflow the stack), optionally skipping the subtrees for which `skip` says so.
+ */
+export function* descendants(root: DomNode, skip?: (element: DomElement) => boolean): Generator<DomElement> {
+  let node: DomNode | null = root.firstChild;
+  while (node && node !== root) {
+    let descend = false;
+    if (isElement(node)) {
+      if (!skip?.(node)) {
+        yield node;
+        descend = true;
+      }
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+}

@@ -23,7 +23,7 @@ const REPORTS = [
     text: 'Washington on Monday announced new sanctions against Iran, officials said.',
   },
   {
-    source: 'Paper C',
+    source: 'Wire B',
     date: '2024-03-05',
     url: 'https://c.example/3',
     text: 'Iran was sanctioned by the United States after weeks of tension.',

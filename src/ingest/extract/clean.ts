@@ -1,0 +1,216 @@
+/**
+ * Cleans a page's DOM before Readability looks for the article: removes what is never article text (code,
+ * forms, embedded media), page furniture by its element (`<nav>`, `<aside>`, `<figure>`…) and by the names
+ * publishers give it (class, id, role, aria-label: share bars, newsletter prompts, related links, comments,
+ * cookie banners, captions, credits…), and hidden elements. Readability alone keeps much of this when it sits
+ * inside the article container. Each rule is a small named list with the reason it exists, in trafilatura's way.
+ *
+ * One guard covers every rule that is not about code: the element holding the most paragraph text (and its
+ * ancestors) is never removed, because a wrapper named `content-with-sidebar` or `post tag-politics` is the
+ * article, not furniture.
+ */
+import { descendants, isElement, normaliseSpace, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+
+/** Never text a reader sees: code, styles, templates, form controls and embedded objects. */
+const CODE_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe, object, embed, link, meta';
+
+/**
+ * Elements that hold page furniture by definition: navigation, side content, media with captions and credits,
+ * controls, dialogs. Captions repeat what the article says in a form the ground-truth of every benchmark
+ * leaves out; `<aside>` is "tangentially related" content by the HTML spec.
+ */
+const FURNITURE_TAGS = 'nav, aside, footer, figure, figcaption, picture, video, audio, button, select, textarea, input, label, dialog, form';
+
+/** ARIA roles that mark landmarks other than the main content, and transient UI. */
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tooltip',
+  'button',
+]);
+
+/**
+ * Words in class/id/aria-label that name furniture. Matched against whole words of the name (split at
+ * punctuation and camelCase), so `article__share-bar` and `shareTools` match and `sharedContent` does not.
+ */
+const FURNITURE_WORDS = new Set(
+  [
+    // Share bars and social follow prompts.
+    'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'sociable',
+    // Newsletter, subscription and sign-in prompts, paywall notices.
+    'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'signin', 'login', 'paywall', 'regwall',
+    // Cookie and consent banners.
+    'cookie', 'cookies', 'consent', 'gdpr',
+    // Related, recommended, trending and "more" link lists.
+    'related', 'recommended', 'recommendations', 'recirculation', 'recirc', 'trending', 'popular', 'mostread',
+    'readmore', 'morestories', 'outbrain', 'taboola', 'teaser', 'teasers',
+    // Comments.
+    'comment', 'comments', 'disqus', 'discussion', 'replies',
+    // Captions and credits of images and videos.
+    'caption', 'captions', 'figcaption', 'credit', 'credits', 'copyright',
+    // Navigation, breadcrumbs, tags, pagination, toolbars.
+    'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'tags', 'taglist', 'pagination', 'pager',
+    'toolbar', 'skip', 'sidebar', 'rail', 'footer',
+    // Advertising and sponsorship.
+    'ad', 'ads', 'advert', 'advertisement', 'adslot', 'dfp', 'sponsor', 'sponsored', 'promo', 'promotion',
+    'promoted', 'commercial',
+    // Tooltips and hover cards that inline a person's or company's profile into a sentence.
+    'tooltip', 'rollover', 'hovercard', 'popover', 'popup', 'modal', 'overlay',
+    // Print and e-mail links.
+    'print', 'email',
+  ].flat(),
+);
+
+/** Splits a class or id into lower-case words: `article__shareBar-top` → article, share, bar, top. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+/** The furniture word an element's names contain, if any (for explaining and testing). */
+export function furnitureSignal(element: DomElement): string | null {
+  const role = element.getAttribute('role')?.trim().toLowerCase();
+  if (role && FURNITURE_ROLES.has(role)) return `role=${role}`;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  for (const word of nameWords(names)) if (FURNITURE_WORDS.has(word)) return word;
+  return null;
+}
+
+/** Hidden by the page itself: the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
+function isHidden(element: DomElement): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * The element that holds the most paragraph text (its `<p>` children's text, half of its grandchildren's):
+ * where the article most probably is. It and its ancestors are protected from removal.
+ */
+function protectedElements(body: DomElement): Set<DomNode> {
+  const score = new Map<DomElement, number>();
+  for (const p of body.querySelectorAll('p')) {
+    const length = normaliseSpace(p.textContent ?? '').length;
+    if (length < 25) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    score.set(parent, (score.get(parent) ?? 0) + length);
+    const grandparent = parent.parentElement;
+    if (grandparent) score.set(grandparent, (score.get(grandparent) ?? 0) + length / 2);
+  }
+  let best: DomElement | null = null;
+  let bestScore = 0;
+  for (const [element, value] of score) {
+    if (value > bestScore) {
+      best = element;
+      bestScore = value;
+    }
+  }
+  const protect = new Set<DomNode>();
+  for (let node: DomNode | null = best; node; node = node.parentNode) protect.add(node);
+  return protect;
+}
+
+/**
+ * Pages nested deeper than this are flattened below it (text kept, paragraph breaks kept): real pages stay
+ * well under 100 levels, and Readability's cost grows with depth times size, so a hostile or broken page of
+ * thousands of nested elements would otherwise take minutes.
+ */
+export const MAX_DEPTH = 120;
+
+/** Replaces the subtrees that reach below MAX_DEPTH with their text, one `<p>` per block of text. */
+function flattenDeep(document: DomDocument, body: DomElement): void {
+  const tooDeep: DomElement[] = [];
+  const depth = new Map<DomNode, number>([[body, 0]]);
+  for (const element of descendants(body)) {
+    const parentDepth = element.parentNode ? (depth.get(element.parentNode) ?? 0) : 0;
+    if (parentDepth + 1 === MAX_DEPTH) {
+      tooDeep.push(element);
+      continue;
+    }
+    depth.set(element, parentDepth + 1);
+  }
+  for (const element of tooDeep) {
+    if (!hasDeepChild(element)) continue;
+    const lines = collectText(element);
+    while (element.firstChild) element.firstChild.remove();
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.appendChild(document.createTextNode(line));
+      element.appendChild(p);
+    }
+  }
+}
+
+function hasDeepChild(element: DomElement): boolean {
+  for (const child of Array.from(element.children)) if (child.children.length > 0) return true;
+  return false;
+}
+
+/** Text of a subtree, a line per text node, without recursion (the subtree is the pathological part). */
+function collectText(root: DomElement): string[] {
+  const lines: string[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.nodeType === TEXT_NODE) {
+      const text = normaliseSpace(node.textContent ?? '');
+      if (text) lines.push(text);
+    } else if (isElement(node) && !/^(script|style|noscript|template)$/.test(node.localName)) {
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) stack.push(child);
+      }
+    }
+  }
+  return lines;
+}
+
+export interface CleanReport {
+  removed: Array<{ tag: string; reason: string; chars: number }>;
+}
+
+/** Cleans the document in place (see the module comment); returns what was removed and why. */
+export function cleanDocument(document: DomDocument): CleanReport {
+  const report: CleanReport = { removed: [] };
+  const body = document.body;
+  if (!body) return report;
+  flattenDeep(document, body);
+  for (const element of Array.from(document.querySelectorAll(CODE_TAGS))) {
+    if (element.localName === 'meta' || element.localName === 'link') {
+      if (body.contains?.(element)) element.remove();
+    } else element.remove();
+  }
+  const protect = protectedElements(body);
+  const removals: Array<{ element: DomElement; reason: string }> = [];
+  const skip = (element: DomElement): boolean => {
+    if (protect.has(element)) return false;
+    const reason = element.matches?.(FURNITURE_TAGS)
+      ? `<${element.localName}>`
+      : isHidden(element)
+        ? 'hidden'
+        : furnitureSignal(element);
+    if (reason) removals.push({ element, reason });
+    return reason !== null;
+  };
+  // Skipping a removed element's subtree means nested furniture is removed once, with its outermost reason.
+  for (const element of descendants(body, skip)) void element;
+  for (const { element, reason } of removals) {
+    report.removed.push({ tag: element.localName, reason, chars: (element.textContent ?? '').length });
+    element.remove();
+  }
+  return report;
+}

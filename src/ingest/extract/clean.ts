@@ -189,16 +189,12 @@ export function cleanDocument(document: DomDocument): CleanReport {
   const body = document.body;
   if (!body) return report;
   flattenDeep(document, body);
-  for (const element of Array.from(document.querySelectorAll(CODE_TAGS))) {
-    if (element.localName === 'meta' || element.localName === 'link') {
-      if (body.contains?.(element)) element.remove();
-    } else element.remove();
-  }
+  for (const element of Array.from(body.querySelectorAll(CODE_TAGS))) element.remove();
   const protect = protectedElements(body);
   const removals: Array<{ element: DomElement; reason: string }> = [];
   const skip = (element: DomElement): boolean => {
     if (protect.has(element)) return false;
-    const reason = element.matches?.(FURNITURE_TAGS)
+    const reason = element.matches(FURNITURE_TAGS)
       ? `<${element.localName}>`
       : isHidden(element)
         ? 'hidden'

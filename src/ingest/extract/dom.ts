@@ -30,6 +30,8 @@ export interface DomElement extends DomNode {
   querySelectorAll(selector: string): Iterable<DomElement> & ArrayLike<DomElement>;
   insertBefore(node: DomNode, reference: DomNode | null): DomNode;
   appendChild(node: DomNode): DomNode;
+  matches(selector: string): boolean;
+  contains(node: DomNode): boolean;
 }
 
 export interface DomDocument {

@@ -49,7 +49,7 @@ function option(edges: NetworkEdge[]): echarts.EChartsCoreOption {
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 260, edgeLength: [60, 170], gravity: 0.12, friction: 0.2 },
+        force: { repulsion: 200, edgeLength: [50, 150], gravity: 0.3, friction: 0.3 },
         label: { show: true, position: 'right', color: CHART_TEXT.color, fontSize: 11 },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: [0, 7],

@@ -53,6 +53,12 @@ export const BAROMETER_DEFAULTS: Required<BarometerOptions> = {
   minShiftArticles: 2,
 };
 
+/**
+ * The least spread of changes a shift is measured against, in Goldstein points: in a sparse series most
+ * periods do not move at all, the MAD is near 0, and without a floor every small move would be "unusual".
+ */
+const MIN_SPREAD = 0.5;
+
 /** The index starts neutral: 0 on the Goldstein scale. */
 const NEUTRAL = 0;
 /** Spread of Goldstein scores assumed before a pair has enough events to measure its own (CAMEO's scale spans 20). */
@@ -119,7 +125,7 @@ export function computeBarometer(
   const changes = points.slice(1).map((point) => point.change);
   const centre = median(changes);
   // A floor on the spread: when most periods do not move at all, the MAD is 0 and every move would be "unusual".
-  const spread = Math.max(robustSpread(changes), 0.1);
+  const spread = Math.max(robustSpread(changes), MIN_SPREAD);
   for (const point of points.slice(1)) {
     point.shift =
       point.articles >= minShiftArticles && Math.abs(point.change - centre) / spread > shiftThreshold;

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'scratch/', 'bin/', 'eslint.config.js'] },
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'scratch/', 'bin/', 'eslint.config.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {

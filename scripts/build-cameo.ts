@@ -27,6 +27,12 @@ function quadClassOfRoot(root: number): 1 | 2 | 3 | 4 {
  */
 const PLOVER_FOR_UNMAPPED_ROOTS: Record<string, string> = { '01': 'STATEMENT', '02': 'REQUEST' };
 
+/**
+ * The lookup table was once converted from Mac Roman: its curly quotes came out as Ò/Ó and a letter and a
+ * space were lost ("Meet at a ÒhirdÓlocation"). These are the known damaged names, restored by hand.
+ */
+const NAME_ERRATA: Record<string, string> = { 'Meet at a ÒhirdÓlocation': 'Meet at a ‘third’ location' };
+
 function readTsv(file: string): string[][] {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -67,7 +73,7 @@ function build(): CameoCode[] {
       throw new Error(`CAMEO code ${code} has no Goldstein score`);
     return {
       code,
-      name,
+      name: NAME_ERRATA[name] ?? name,
       root,
       goldstein: score,
       quadClass: quadClassOfRoot(Number(root)),

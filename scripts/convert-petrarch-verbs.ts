@@ -29,8 +29,9 @@
  * Patterns dropped, for precision (Parley matches word sequences, PETRARCH matched parse trees):
  * - patterns with words before the verb (PETRARCH checks the subject's head there; Parley cannot);
  * - patterns with `^` or `%` (skips and compound actors that a word sequence cannot express);
- * - bare verbs too generic to code on their own (TOO_GENERIC below, and every bare verb coded 010 or 01x
- *   "make statement": "say" would otherwise code every quotation);
+ * - bare verbs too generic to code on their own (TOO_GENERIC and NOISY_BARE below, every bare verb coded
+ *   01x "make statement": "say" would otherwise code every quotation, and bare verbs with a root's "not
+ *   specified" code such as 060 or 190 unless listed in KEEP_BARE);
  * - patterns whose text is given two codes of different roots (ASK MEETING is 026, 028 and 036);
  * - codes that are not in data/cameo/cameo.json.
  * Bare verbs (no object words) are written with the block's or the verb's own code.
@@ -69,6 +70,25 @@ const TOO_GENERIC = new Set(
   try jail arrest detain hurt abuse burn raid pound flatten encircle repulse ransack defy decline
   reject refuse deny dismiss spurn rebuff betray undermine disrupt spy blacklist threaten warn
   endanger blame allege curse accuse criticize criticise condemn denounce deplore`.split(/\s+/),
+);
+
+/**
+ * A bare verb coded with a root's "not specified" code (190, 110, 060 …) is kept only when the verb alone
+ * says that much; "find", "lead", "break" or "deal" are coded 060, 190 and 050 in PETRARCH only because its
+ * parser let their patterns decide. Bare verbs with a specific code are kept except the NOISY_BARE ones.
+ */
+const KEEP_BARE = new Set(
+  `ambush assail assault attack battle behead bomb bombard clash combat fight murder raid shell skirmish
+  slay snipe storm blitz oppose disapprove dispute decry protest repress crackdown surrender capitulate
+  cede relinquish cooperate collaborate ally harm terrorize rampage`.split(/\s+/),
+);
+const NOISY_BARE = new Set(
+  `catch extract overturn revolutionize subvert appropriate pluck tax bar oust crack corrupt spoil tear
+  wind mar kick injure inhabit reside infest risk implicate compensate resign enforce apply hint desire
+  mean train groom ready affirm value prize prefer reward rouse spur toast inspire embolden enliven
+  invigorate revitalize galvanize reassert reassure celebrate commemorate cheer clap attach chain bind
+  arm render stock tender attire furnish gear outfit equip shelter tend ward shield safeguard rescue
+  airlift boycott defer`.split(/\s+/),
 );
 
 interface Block {
@@ -250,7 +270,12 @@ function main(): void {
         continue;
       }
       const words = verbLemmas(verb.words);
-      if (words.length === 1 && (TOO_GENERIC.has(words[0]!) || code.startsWith('01'))) {
+      const rootLevel = code.length === 3 && code.endsWith('0');
+      const bare = words.length === 1 ? words[0]! : '';
+      if (
+        bare &&
+        (TOO_GENERIC.has(bare) || NOISY_BARE.has(bare) || code.startsWith('01') || (rootLevel && !KEEP_BARE.has(bare)))
+      ) {
         dropped.generic++;
         continue;
       }

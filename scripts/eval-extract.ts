@@ -8,8 +8,9 @@
  * Run: npm run eval:extract [-- --pages N] [--show ID]
  *   --pages N   also print the N worst pages by F1 (precision, recall, url)
  *   --show ID   print Parley's text for one page (id or id prefix) followed by the ground truth
+ *   --dump FILE write Parley's per-page scores as JSON (to compare two versions page by page)
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from '../src/ingest/decode.js';
@@ -20,14 +21,16 @@ import { sharedDataDir } from './paths.js';
 interface Options {
   pages: number;
   show: string | null;
+  dump: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { pages: 0, show: null };
+  const options: Options = { pages: 0, show: null, dump: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--pages') options.pages = Number(argv[++i] ?? '20');
     else if (arg === '--show') options.show = argv[++i] ?? null;
+    else if (arg === '--dump') options.dump = argv[++i] ?? null;
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
@@ -127,6 +130,7 @@ function main(): void {
       );
     }
   }
+  if (options.dump) writeFileSync(options.dump, `${JSON.stringify(perPage, null, 1)}\n`);
   if (options.show) {
     const id = ids.find((candidate) => candidate.startsWith(options.show ?? ''));
     if (!id) console.log(`no page ${options.show}`);

@@ -7,6 +7,7 @@
 import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
 import type { Actor, EntityType } from '../model/schema.js';
 import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
+import { tagDocument } from '../nlp/ner/index.js';
 import { bestCandidate, lexicon, type NameCandidate } from './lexicon.js';
 
 /** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
@@ -31,36 +32,12 @@ const ROLE_NAMES: Record<string, string> = {
   NGO: 'NGOs',
 };
 
-/** Words that may stand inside a multi-word proper name ("Great Hall of the People"). */
-const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'van', 'von', 'der', 'la']);
 /** Titles that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(
   'President Vice Prime Minister Foreign Defence Defense Secretary Chancellor Premier Ambassador Spokesman Spokeswoman Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Senator Rep. Gov. Governor General Gen. Admiral King Queen Prince Princess Sheikh Pope Chairman Chairwoman Leader Envoy Director Commander Deputy State of Top Diplomat Chief Justice Mayor Lt. Col. Colonel'.split(
     ' ',
   ),
 );
-const ORG_WORDS =
-  /^(Ministry|Department|Party|Council|Agency|Bank|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|University|Committee|Commission|Organi[sz]ation|Association|Army|Forces|Union|Group|Times|News|Post|Institute|Court|Parliament|Assembly|Congress|Senate|Front|Movement|Federation|Fund|Office|Authority|Police|Guard|Navy|Airlines|Television|Radio)$/;
-const LOC_WORDS =
-  /^(City|River|Province|Island|Islands|Sea|Ocean|Mountains|Valley|Region|County|State|Strait|Gulf|Bay|Peninsula|Hall|Square|Street|Airport)$/;
-const NOT_NAMES = new Set(
-  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
-    ' ',
-  ),
-);
-/** A single capitalised word before "said" is someone speaking ("Maliki said"). */
-const SPEECH_LEMMAS = new Set([
-  'say',
-  'tell',
-  'add',
-  'warn',
-  'insist',
-  'claim',
-  'announce',
-  'declare',
-  'note',
-  'argue',
-]);
 /** Words after which a capital city is a location ("in Beijing"), not a government ("Beijing said"). */
 const LOCATIVE_PREPOSITIONS = new Set([
   'in',
@@ -121,8 +98,6 @@ function groupActor(country: CountryEntry, role: string): ActorDraft {
 }
 
 const isCapitalised = (token: Token | undefined): boolean => !!token && /^\p{Lu}/u.test(token.text);
-const isProperNoun = (token: Token | undefined): boolean =>
-  !!token && isCapitalised(token) && token.pos === 'PROPN' && !NOT_NAMES.has(token.text);
 
 /** The role phrase right after a country word ("Chinese foreign minister", "U.S. officials"), if any. */
 function rolePhraseAfter(
@@ -133,25 +108,6 @@ function rolePhraseAfter(
   const lowered = tokens.slice(start, Math.min(end, start + 6)).map((token) => token.text.toLowerCase());
   const match = lexicon().roles.longestMatch(lowered, 0);
   return match ? { length: match.length, role: match.values[0]! } : null;
-}
-
-/**
- * A run of capitalised proper nouns, allowing connectors inside ("Great Hall of the People"), and
- * stopping where a dictionary name starts ("… Secretary of State | Antony Blinken").
- */
-function properNounRun(
-  tokens: Token[],
-  start: number,
-  end: number,
-  startsName: (index: number) => boolean,
-): number {
-  let last = start;
-  for (let i = start + 1; i < end && !startsName(i); i++) {
-    const token = tokens[i]!;
-    if (isProperNoun(token)) last = i;
-    else if (!(NAME_CONNECTORS.has(token.text) && isProperNoun(tokens[i + 1]))) break;
-  }
-  return last - start + 1;
 }
 
 /**
@@ -167,22 +123,6 @@ function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
   if (['.', '!', '?', '"', '”'].includes(last)) return false;
   const capitalised = words.filter((token) => isCapitalised(token)).length;
   return capitalised / words.length >= 0.6;
-}
-
-function guessType(
-  words: string[],
-  previous: Token | undefined,
-  knownPlace: boolean,
-  followedBySpeech: boolean,
-): EntityType {
-  if (words.some((word) => ORG_WORDS.test(word))) return 'ORG';
-  if (knownPlace || LOC_WORDS.test(words[words.length - 1] ?? '')) return 'LOC';
-  if (previous && PERSON_TITLES.has(previous.text)) return 'PER';
-  // Two to four capitalised words, internal capitals allowed ("Sean McCormack", "Yousuf Raza Gilani").
-  if (words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'’-]+$/u.test(word)))
-    return 'PER';
-  if (words.length === 1 && (followedBySpeech || /^(Mc|Mac|O')\p{Lu}/u.test(words[0]!))) return 'PER';
-  return 'MISC';
 }
 
 /**
@@ -321,26 +261,14 @@ class ArticleResolver {
     }
   }
 
-  /** A capitalised run no dictionary knows: kept as an actor of its own type, never dropped. */
-  private resolveUnknown(first: number, length: number): void {
+  /** A name the tagger found and no dictionary knows: kept as an actor of its own type, never dropped. */
+  private resolveUnknown(first: number, length: number, type: EntityType): void {
     const { tokens } = this.doc;
     let start = first;
+    // CoNLL leaves titles outside names, but a title the tagger took in is stripped here all the same.
     while (start < first + length - 1 && PERSON_TITLES.has(tokens[start]!.text)) start++;
     const words = tokens.slice(start, first + length).map((token) => token.text);
-    // A lone title ("State" of "Secretary of State") or a capitalised first word of a sentence is no name.
-    if (words.every((word) => PERSON_TITLES.has(word))) return;
-    // A sentence-initial capital is no evidence of a name unless a verb follows ("Bush said", not "Concrete progress").
-    const sentenceInitial = tokens[start]!.sentence !== tokens[start - 1]?.sentence;
-    const verbFollows = ['VERB', 'AUX'].includes(tokens[first + length]?.pos ?? '');
-    if (words.length === 1 && sentenceInitial && !verbFollows) return;
     const name = words.join(' ');
-    const knownPlace = lexicon().placesByName.has(name);
-    const type = guessType(
-      words,
-      tokens[start - 1],
-      knownPlace,
-      SPEECH_LEMMAS.has(tokens[first + length]?.lemma ?? ''),
-    );
     const resolution: Resolution = { mention: this.mention(start, first + length, type) };
     const coreferent = words.length === 1 ? this.surnames.get(name) : undefined;
     if (coreferent) this.link(resolution, coreferent, 'coreference');
@@ -363,22 +291,29 @@ class ArticleResolver {
     const { tokens, sentences } = this.doc;
     const texts = tokens.map((token) => token.text);
     const { names } = lexicon();
-    for (const sentence of sentences) {
-      const heading = isHeading(tokens, sentence);
-      const startsName = (index: number): boolean =>
-        names.longestMatch(texts, index, sentence.lastToken) !== null;
+    const spansBySentence = tagDocument(
+      sentences.map((sentence) => texts.slice(sentence.firstToken, sentence.lastToken)),
+    );
+    sentences.forEach((sentence, index) => {
+      const startsName = (at: number): boolean => names.longestMatch(texts, at, sentence.lastToken) !== null;
+      // Headings ("Building Bridges amid Challenges:") capitalise every word: only dictionary names count there.
+      const found = isHeading(tokens, sentence) ? [] : (spansBySentence[index] ?? []);
+      const spans = new Map(found.map((span) => [sentence.firstToken + span.start, span]));
       let i = sentence.firstToken;
       while (i < sentence.lastToken) {
         const match = names.longestMatch(texts, i, sentence.lastToken);
+        const span = spans.get(i);
         if (match) {
+          // The dictionaries know who a name is; the tagger only knows that it is one.
           i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
-        } else if (!heading && isProperNoun(tokens[i])) {
-          const length = properNounRun(tokens, i, sentence.lastToken, startsName);
-          this.resolveUnknown(i, length);
+        } else if (span) {
+          let length = span.end - span.start;
+          for (let k = 1; k < length; k++) if (startsName(i + k)) length = k;
+          this.resolveUnknown(i, length, span.type);
           i += length;
         } else i++;
       }
-    }
+    });
     this.applyQualifiers();
   }
 

@@ -1,85 +1,160 @@
 /**
- * The event coder, first implementation: for each sentence, find pattern matches over lemmas, take the
- * target from the pattern's slot and the source from the subject (the nearest actor before the trigger,
- * or the agent of a passive), and code a CAMEO event with its evidence sentence. Precision before
- * recall: a sentence that is a question, or a trigger under a modal ("could impose"), codes nothing.
+ * The event coder: for each sentence, find pattern matches over lemmas (data/events/verbs.tsv and the
+ * PETRARCH-derived verbs-petrarch.tsv), read the frame around each trigger (who its subject is, what its
+ * object is, whether it is passive, negated, possible, announced, refused, threatened, demanded or
+ * alleged) with the shallow rules of clauses.ts, and code at most one CAMEO event per trigger and source,
+ * with its evidence sentence. Precision before recall: a question, a modal ("could impose"), a condition,
+ * an agentless passive, an alleged act and an event without a coded source code nothing.
  */
-import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
+import type { Doc, TokenizedSentence } from '../model/doc.js';
 import type { CodedEvent, EventParty, Place } from '../model/schema.js';
+import { SentenceView, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
+import { framedCode, type Frame } from './frames.js';
 import { cameoCode } from './ontology.js';
-import { patternIndex, type EventPattern } from './patterns.js';
+import { NO_EVENT, patternIndex, type EventPattern } from './patterns.js';
 
-/** Tokens that may stand between two pattern words or before a slot: articles, adjectives, adverbs, numbers. */
-const MODIFIER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PRON']);
-const MAX_MODIFIERS = 3;
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'AUX']);
-const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-/** A trigger right after these is a possibility, not an event ("could impose", "may visit"). */
-const MODALS = new Set(['could', 'would', 'might', 'may', 'should', 'must', 'can', 'will']);
-const PASSIVE_AUXILIARIES = new Set(['be']);
 /** Events two parties do together ("X and Y met / signed / clashed"): one event between the two. */
-const JOINT_EVENT = /^(04|057|06|193)/;
+const JOINT_EVENT = /^(04|054|057|06|0871|193)/;
+/** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
+const GAP_POS = new Set(['NOUN']);
+
+/** Verbs and nouns that announce the act of their infinitive: "plans to visit" is an intent (036). */
+const INTENT_GOVERNORS = new Set([
+  'plan',
+  'intend',
+  'agree',
+  'pledge',
+  'promise',
+  'offer',
+  'vow',
+  'decide',
+  'aim',
+  'seek',
+  'want',
+  'hope',
+  'prepare',
+  'ready',
+  'willing',
+  'prepared',
+  'commit',
+  'committed',
+  'resolve',
+  'determined',
+  'agreement',
+  'decision',
+  'proposal',
+  'propose',
+  'announce',
+  'go',
+  'expect',
+  'set',
+  'schedule',
+  'scheduled',
+]);
+/** "refuses to meet" is a refusal (125), not a meeting. */
+const REFUSAL_GOVERNORS = new Set(['refuse', 'decline', 'refusal', 'reluctant', 'unwilling']);
+/** "threatens to cut ties" is a threat (1313). */
+const THREAT_GOVERNORS = new Set(['threaten', 'threat']);
+/** "is expected to visit", "is likely to": the reporter's expectation, not an event (gold rule). */
+const EXPECTATION = new Set(['expect', 'likely', 'unlikely', 'due', 'able', 'possible', 'try', 'attempt']);
+/** "uses bulldozers to demolish", "continues to demand": the act of the infinitive is asserted. */
+const TRANSPARENT_GOVERNORS = new Set(['use', 'continue', 'begin', 'start', 'resume', 'move', 'manage', 'proceed', 'step']);
+/** "may cancel his plans to visit": a cancelled or postponed plan announces nothing. */
+const CANCEL_VERBS = new Set(['cancel', 'postpone', 'abandon', 'scrap', 'drop', 'shelve', 'suspend', 'delay', 'deny']);
+/**
+ * What a verb without a pattern of its own asks for when it is the content of an appeal or demand
+ * ("demands that French forces withdraw" → 1056, "urges Putin to release" → 0253).
+ */
+const CONTENT_ACTS: Record<string, string> = {
+  withdraw: '0874',
+  leave: '0874',
+  pull: '0874',
+  retreat: '0874',
+  release: '0841',
+  free: '0841',
+  resign: '0831',
+  step: '0831',
+  quit: '0831',
+  stop: '087',
+  halt: '087',
+  cease: '087',
+  end: '087',
+  negotiate: '046',
+  talk: '046',
+  meet: '040',
+  recognize: '054',
+  recognise: '054',
+  apologize: '055',
+  apologise: '055',
+  extradite: '063',
+  investigate: '090',
+  allow: '086',
+  lift: '081',
+  reinstate: '083',
+  reverse: '083',
+};
+/** "urges Cambodia to release": an appeal (0253); the release itself is not coded. */
+const APPEAL_VERBS = new Set(['urge', 'ask', 'call', 'press', 'encourage', 'appeal', 'request', 'push', 'invite', 'tell', 'advise', 'implore', 'beg', 'exhort']);
+/** "orders peacekeepers to leave", "demands that Greece withdraw": a demand (10x). */
+const DEMAND_VERBS = new Set(['demand', 'order', 'instruct', 'require', 'insist', 'direct']);
+/** "accuses Ukraine of attacking", "claims Assad used": only the accusation is coded (gold rule). */
+const ALLEGATION_VERBS = new Set(['accuse', 'blame', 'allege', 'claim', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'denounce', 'fault', 'deny']);
 
 interface Match {
   pattern: EventPattern;
   /** Token range of the literal words, for the trigger span. */
   firstToken: number;
   lastToken: number;
-  source?: EntityMention;
-  target?: EntityMention;
+  source?: Party;
+  target?: Party;
 }
 
-/** Mentions that can be event parties: resolved to a coded actor and not just qualifying the next name. */
-function partyMentions(doc: Doc, sentence: TokenizedSentence): EntityMention[] {
-  return doc.mentions.filter(
-    (mention) =>
-      mention.firstToken >= sentence.firstToken &&
-      mention.lastToken <= sentence.lastToken &&
-      !!mention.code &&
-      !mention.qualifies,
-  );
+/** How a trigger is governed by the words before it. */
+interface Governor {
+  frame: Frame | 'drop';
+  /** The governing word, whose own match the framed act replaces or refines. */
+  at: number;
+  /** For appeals and demands: the act refines the governor's code, the act itself is not coded. */
+  refinesGovernor: boolean;
+  /** The governor is negated ("is not yet prepared to recognize"): so is the act. */
+  negated?: boolean;
+}
+
+interface Candidate {
+  match: Match;
+  code: string;
+  sources: Party[];
+  targets: Party[];
+  negated: boolean;
+  /** Dropped by a rule: kept only to block a governor. */
+  dropped?: string;
 }
 
 class SentenceCoder {
-  private readonly mentionAt = new Map<number, EntityMention>();
+  private readonly view: SentenceView;
 
   constructor(
     private readonly doc: Doc,
     private readonly sentence: TokenizedSentence,
-    private readonly parties: EntityMention[],
+    parties: Party[],
+    places: Party[],
   ) {
-    for (const mention of parties) this.mentionAt.set(mention.firstToken, mention);
+    this.view = new SentenceView(doc, sentence, parties, places, isPatternVerb);
   }
 
-  private token(index: number): Token | undefined {
-    return index < this.sentence.lastToken ? this.doc.tokens[index] : undefined;
-  }
+  // ——— Matching ———
 
-  /** Skips up to MAX_MODIFIERS modifier tokens; returns the index of the next token. */
-  private skipModifiers(index: number): number {
-    let i = index;
-    while (i - index < MAX_MODIFIERS && MODIFIER_POS.has(this.token(i)?.pos ?? '') && !this.mentionAt.has(i))
-      i++;
-    return i;
-  }
-
-  /** A party mention starting at `index` (after modifiers). */
-  private slotAt(index: number): EntityMention | undefined {
-    return this.mentionAt.get(this.skipModifiers(index));
-  }
-
+  /** The next pattern word at `index`, or after up to three modifiers (nouns included: "trade sanctions"). */
   private wordAt(index: number, lemma: string): number | undefined {
-    const i = this.skipModifiers(index);
-    const token = this.token(i);
-    if (token && (token.lemma === lemma || token.text.toLowerCase() === lemma)) return i;
-    // Exact position too, so that a modifier-looking word can itself be a pattern word ("no", "all").
-    const exact = this.token(index);
-    if (exact && (exact.lemma === lemma || exact.text.toLowerCase() === lemma)) return index;
+    const { view } = this;
+    const end = view.skipModifiers(index, GAP_POS);
+    for (let i = index; i <= end; i++) if (view.lemma(i) === lemma || view.lower(i) === lemma) return i;
     return undefined;
   }
 
-  private tryPattern(pattern: EventPattern, start: number, passive: boolean): Match | null {
+  private tryPattern(pattern: EventPattern, start: number): Match | null {
     let i = start;
     let lastWord = start;
     const match: Match = { pattern, firstToken: start, lastToken: start + 1 };
@@ -89,15 +164,19 @@ class SentenceCoder {
         if (found === undefined) return null;
         lastWord = found;
         i = found + 1;
-      } else if (passive && part.kind === 'target') {
-        // In the passive the target is the subject, before the trigger: the slot stays empty here.
-        continue;
       } else {
-        const mention = this.slotAt(i);
-        if (!mention) return null;
-        if (part.kind === 'source') match.source = mention;
-        else match.target = mention;
-        i = mention.lastToken;
+        // A slot: the party right here (after modifiers), else the first one in the object phrase.
+        const party =
+          this.view.slotAt(i, pattern.code) ??
+          (part.kind === 'target' ? this.view.objectOf(i, pattern.code)[0] : undefined);
+        if (!party) {
+          // In the passive the target is the subject: "Iran was sanctioned by the EU".
+          if (part.kind === 'target' && this.view.passiveAt(start, lastWord + 1)) continue;
+          return null;
+        }
+        if (part.kind === 'source') match.source = party;
+        else match.target = party;
+        i = party.lastToken;
       }
     }
     match.lastToken = lastWord + 1;
@@ -106,117 +185,343 @@ class SentenceCoder {
 
   private bestMatchAt(index: number): Match | null {
     const token = this.doc.tokens[index]!;
-    const candidates = patternIndex().get(token.lemma) ?? patternIndex().get(token.text.toLowerCase()) ?? [];
-    const passive = this.isPassive(index);
+    const index_ = patternIndex();
+    const verbal = this.view.isVerbal(index);
+    const lower = token.text.toLowerCase();
+    // A verb the tagger read as a plural noun keeps its "s" in the lemma ("summons"): try without it.
+    const candidates =
+      index_.get(token.lemma) ??
+      index_.get(lower) ??
+      (verbal && /s$/.test(lower) ? (index_.get(lower.slice(0, -1)) ?? index_.get(lower.replace(/ies$/, 'y'))) : undefined);
+    if (!candidates) return null;
     for (const pattern of candidates) {
+      // PETRARCH's patterns are verb patterns: its parser only looked at verbs.
+      if (pattern.origin === 'petrarch' && !verbal) continue;
       // A one-word pattern fires only on a verb or noun ("back" the verb, not the adverb); longer phrases
       // may open with a function word ("no room for compromise").
-      if (pattern.parts.length === 1 && !TRIGGER_POS.has(token.pos)) continue;
-      const match = this.tryPattern(pattern, index, passive);
+      if (pattern.parts.length === 1 && !TRIGGER_POS.has(token.pos) && !verbal) continue;
+      const match = this.tryPattern(pattern, index);
       if (match) return match;
     }
     return null;
   }
 
-  private precededBy(index: number, words: Set<string>, window: number): boolean {
-    for (let i = Math.max(this.sentence.firstToken, index - window); i < index; i++) {
-      const token = this.doc.tokens[i]!;
-      if (words.has(token.lemma) || words.has(token.text.toLowerCase())) return true;
-    }
-    return false;
-  }
-
-  /** The subject: nearest party before the trigger; with "X and Y" before it, both of them. */
-  private subjectBefore(index: number): EntityMention[] {
-    const before = this.parties.filter((mention) => mention.lastToken <= index);
-    const nearest = before[before.length - 1];
-    if (!nearest) return [];
-    const previous = before[before.length - 2];
-    const between = previous ? this.doc.tokens.slice(previous.lastToken, nearest.firstToken) : [];
-    // "Xi Jinping and U.S. Secretary of State Antony Blinken": "and", then only titles and qualifiers.
-    const coordinated =
-      previous &&
-      between[0]?.lemma === 'and' &&
-      between
-        .slice(1)
-        .every((token) => /^\p{Lu}/u.test(token.text) || token.lemma === 'of' || token.lemma === 'the');
-    return coordinated ? [previous, nearest] : [nearest];
-  }
-
-  /** "was sanctioned by": a form of "be" before the trigger (an adverb may stand between) and "by" after it. */
-  private isPassive(index: number): boolean {
-    const before = this.doc.tokens[index - 1]?.pos === 'ADV' ? index - 2 : index - 1;
-    const auxiliary = this.doc.tokens[before];
-    return (
-      !!auxiliary &&
-      before >= this.sentence.firstToken &&
-      PASSIVE_AUXILIARIES.has(auxiliary.lemma) &&
-      this.token(index + 1)?.lemma === 'by'
-    );
-  }
-
-  /** "was sanctioned by the EU": the agent after "by" is the source, the subject the target. */
-  private passiveAgent(match: Match): EntityMention | undefined {
-    if (!this.isPassive(match.firstToken)) return undefined;
-    return this.slotAt(match.firstToken + 2);
-  }
-
-  private resolveParties(match: Match): { source: EntityMention; target: EntityMention | undefined } | null {
-    const agent = this.passiveAgent(match);
-    if (agent) {
-      const [subject] = this.subjectBefore(match.firstToken).slice(-1);
-      return { source: agent, target: subject };
-    }
-    if (match.source) return { source: match.source, target: match.target };
-    const subject = this.subjectBefore(match.firstToken);
-    const [first, second] = subject;
-    if (!first) return null;
-    // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
-    if (second && !match.target && JOINT_EVENT.test(match.pattern.code))
-      return { source: first, target: second };
-    return { source: subject[subject.length - 1]!, target: match.target };
-  }
-
-  code(): CodedEvent[] {
-    const { tokens } = this.doc;
-    const last = tokens[this.sentence.lastToken - 1];
-    if (last?.text === '?') return [];
-    const events: CodedEvent[] = [];
+  private matches(): Match[] {
+    const found: Match[] = [];
     for (let i = this.sentence.firstToken; i < this.sentence.lastToken; i++) {
-      if (this.mentionAt.has(i)) continue;
+      if (this.view.partyCovering(i)) continue;
       const match = this.bestMatchAt(i);
       if (!match) continue;
-      if (this.precededBy(i, MODALS, 2)) continue;
-      const parties = this.resolveParties(match);
-      if (!parties || parties.source.actor === parties.target?.actor) continue;
-      events.push(this.toEvent(match, parties.source, parties.target));
-      for (const member of parties.target ? this.includedAfter(parties.target) : []) {
-        if (member.actor !== parties.source.actor) events.push(this.toEvent(match, parties.source, member));
-      }
+      found.push(match);
+      // One event per trigger: the words of a match start no other match.
       i = match.lastToken - 1;
+    }
+    return found;
+  }
+
+  // ——— Frames ———
+
+  /**
+   * The word governing a trigger's infinitive ("plans to visit", "refuses to meet", "threatens to
+   * invade", "urges Cambodia to release", "is expected to sign"), or its clause ("demands that Greece
+   * withdraw", "accuses Ukraine of attacking", "claims Assad used").
+   */
+  private governorOf(first: number): Governor | null {
+    const { view } = this;
+    let i = first - 1;
+    while (view.token(i)?.pos === 'ADV') i--;
+    if (view.lower(i) === 'to') return this.infinitiveGovernor(i);
+    // "accuses Ukraine of attacking", "blames X for shelling": the alleged act is not coded.
+    if ((view.lower(i) === 'of' || view.lower(i) === 'for') && /ing$/.test(view.lower(first))) {
+      for (let j = i - 1; j >= Math.max(view.first, i - 10); j--)
+        if (ALLEGATION_VERBS.has(view.lemma(j)) && view.isVerbal(j)) return { frame: 'drop', at: j, refinesGovernor: false };
+    }
+    return this.clauseGovernor(first);
+  }
+
+  private infinitiveGovernor(to: number): Governor | null {
+    const { view } = this;
+    let g = to - 1;
+    let negated = false;
+    while (view.token(g)?.pos === 'ADV' || NEGATIONS.has(view.lower(g))) {
+      if (NEGATIONS.has(view.lower(g))) negated = true;
+      g--;
+    }
+    const lemma = view.lemma(g);
+    const lower = view.lower(g);
+    const frame = (f: Governor['frame'], refinesGovernor = false): Governor => {
+      const inherited = this.governorState(g);
+      if (inherited === 'drop') return { frame: 'drop', at: g, refinesGovernor: false };
+      return { frame: f, at: g, refinesGovernor, ...(inherited === 'negated' ? { negated: true } : {}) };
+    };
+    // Rule: "is to visit", "is going to visit" — a scheduled act, as "will".
+    if (lemma === 'be' || (lemma === 'go' && /ing$/.test(lower))) return frame('intent');
+    // Rule: "is expected to", "is likely to", "tries to": not (yet) an event.
+    if (EXPECTATION.has(lemma) && (view.lemma(g - 1) === 'be' || lemma !== 'expect'))
+      return { frame: 'drop', at: g, refinesGovernor: false };
+    // Rule: "opts not to meet", "decided not to attend": a refusal.
+    if (negated && (INTENT_GOVERNORS.has(lemma) || lemma === 'opt' || lemma === 'choose')) return frame('refusal');
+    if (REFUSAL_GOVERNORS.has(lemma)) return frame('refusal');
+    if (THREAT_GOVERNORS.has(lemma)) return frame('threat');
+    if (INTENT_GOVERNORS.has(lemma)) return frame('intent');
+    if (TRANSPARENT_GOVERNORS.has(lemma)) return null;
+    if (lemma === 'ultimatum' || lemma === 'deadline') return { frame: 'drop', at: g, refinesGovernor: false };
+    if (APPEAL_VERBS.has(lemma)) return { frame: 'appeal', at: g, refinesGovernor: true };
+    if (DEMAND_VERBS.has(lemma)) return { frame: 'demand', at: g, refinesGovernor: true };
+    // Rule: "urges Cambodia to release", "calls on Israel to stop", "gives the SDF an ultimatum to
+    // withdraw": an appeal, demand or ultimatum addressed to the object.
+    for (let j = g; j >= Math.max(view.first, g - 25); j--) {
+      const token = view.token(j);
+      if (!token) break;
+      const l = token.lemma;
+      if (l === 'ultimatum' || l === 'deadline') return { frame: 'drop', at: j, refinesGovernor: false };
+      if (view.isVerbal(j) && !view.partyCovering(j)) {
+        if (APPEAL_VERBS.has(l)) return { frame: 'appeal', at: j, refinesGovernor: true };
+        if (DEMAND_VERBS.has(l)) return { frame: 'demand', at: j, refinesGovernor: true };
+        // "uses bulldozers to demolish": the means, then the asserted act.
+        if (TRANSPARENT_GOVERNORS.has(l)) return null;
+        break;
+      }
+      if ([';', ':'].includes(token.text)) break;
+    }
+    // Rule: any other infinitive is a purpose or a complement ("travels to Burma to press", "gives them
+    // ten days to recognise"): its act is not asserted.
+    return { frame: 'drop', at: g, refinesGovernor: false };
+  }
+
+  /**
+   * Whether the governing word is itself possible only, cancelled or negated: "may cancel his plans to
+   * visit", "is not yet prepared to recognize". A noun governor ("plans") is read through its verb.
+   */
+  private governorState(g: number): 'drop' | 'negated' | null {
+    const { view } = this;
+    let verb = g;
+    if (!view.isVerbal(g) && view.token(g)?.pos !== 'AUX') {
+      let i = g - 1;
+      while (i >= view.first && g - i <= 3 && ['DET', 'PRON', 'ADJ', 'NUM'].includes(view.token(i)?.pos ?? '')) i--;
+      if (!view.isVerbal(i)) return null;
+      if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
+      verb = i;
+    }
+    if (view.modalityAt(verb) === 'possible') return 'drop';
+    if (view.negatedAt(verb)) return 'negated';
+    // "is not prepared to": the negation stands before "be" + adjective.
+    if (view.lemma(verb - 1) === 'be' || view.token(verb - 1)?.pos === 'ADV')
+      if (view.negatedAt(verb - 1) || view.negatedAt(verb - 2)) return 'negated';
+    return null;
+  }
+
+  /**
+   * "demands that Greece withdraws" (a demand), "claims Assad used chemical weapons" (only the claim):
+   * the verb right before the subject of the trigger, with or without "that".
+   */
+  private clauseGovernor(first: number): Governor | null {
+    const { view } = this;
+    const subject = view.subjectOf(first)[0];
+    if (!subject || subject.place) return null;
+    let i = subject.firstToken - 1;
+    while (view.token(i)?.pos === 'DET') i--;
+    if (view.lower(i) === 'that') i--;
+    if (view.lower(i) === 'for') i--;
+    while (view.token(i)?.pos === 'ADV') i--;
+    if (!view.isVerbal(i) || view.partyCovering(i)) return null;
+    const lemma = view.lemma(i);
+    if (ALLEGATION_VERBS.has(lemma)) return { frame: 'drop', at: i, refinesGovernor: false };
+    if (DEMAND_VERBS.has(lemma)) return { frame: 'demand', at: i, refinesGovernor: true };
+    if (APPEAL_VERBS.has(lemma)) return { frame: 'appeal', at: i, refinesGovernor: true };
+    return null;
+  }
+
+  // ——— Parties ———
+
+  private sourcesOf(match: Match, passive: ReturnType<SentenceView['passiveAt']>, verbal: boolean): Party[] {
+    if (match.source) return [match.source];
+    if (passive && passive.agents.length > 0) return passive.agents;
+    if (verbal) return this.view.subjectOf(match.firstToken);
+    return this.view.nounSource(match.firstToken, match.lastToken);
+  }
+
+  private targetsOf(match: Match, passive: ReturnType<SentenceView['passiveAt']>): Party[] {
+    if (match.target) {
+      const targets = this.view.coordinatedAfter(match.target);
+      return [...targets, ...this.view.includedAfter(targets[targets.length - 1]!)];
+    }
+    if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken).slice(-1);
+    const objects = this.view.objectOf(match.lastToken, match.pattern.code);
+    const last = objects[objects.length - 1];
+    return last ? [...objects, ...this.view.includedAfter(last)] : [];
+  }
+
+  // ——— Coding ———
+
+  code(): CodedEvent[] {
+    const { view } = this;
+    if (view.isQuestion()) return [];
+    const matches = this.matches();
+    // The match covering each token, to find the match of a governing word ("announces plans to visit").
+    const covering = new Map<number, Match>();
+    for (const match of matches) for (let i = match.firstToken; i < match.lastToken; i++) covering.set(i, match);
+    const candidates = new Map<Match, Candidate>();
+    const suppressed = new Set<Match>();
+
+    for (const match of matches) {
+      const candidate = this.candidate(match);
+      candidates.set(match, candidate);
+      const governor = this.governorOf(match.firstToken) ?? this.nounFrame(match);
+      if (!governor) continue;
+      const governing = covering.get(governor.at);
+      if (governor.frame === 'drop') {
+        candidate.dropped ??= 'governed: not asserted';
+        continue;
+      }
+      if (governor.refinesGovernor) {
+        // The appeal or demand is the event (refined below from the governor's side).
+        candidate.dropped ??= 'content of an appeal or demand';
+        continue;
+      }
+      let code = framedCode(governor.frame, match.pattern.code);
+      // Rule (gold README, CAMEO 0871 note): agreeing to a ceasefire or a pause is the agreement itself.
+      if (governor.frame === 'intent' && code === '0356' && view.lemma(governor.at) === 'agree') code = '0871';
+      if (code) {
+        candidate.code = code;
+        candidate.negated = governor.frame === 'refusal' ? false : candidate.negated || !!governor.negated;
+        if (governing && governing !== match) suppressed.add(governing);
+      } else if (governor.frame !== 'intent') candidate.dropped ??= 'no framed code';
+      else if (governor.negated) candidate.negated = true;
+    }
+
+    // Appeals and demands take their content's family: "urges Cambodia to release" → 0253.
+    for (const match of matches) {
+      const candidate = candidates.get(match)!;
+      const frame = /^02/.test(candidate.code) ? 'appeal' : /^10/.test(candidate.code) ? 'demand' : null;
+      if (!frame) continue;
+      const content = this.contentOf(match, covering);
+      if (!content) continue;
+      const refined = content.act ? framedCode(frame, content.act) : null;
+      if (refined) candidate.code = refined;
+      if (candidate.targets.length === 0 && content.addressee) candidate.targets = [content.addressee];
+    }
+
+    const events: CodedEvent[] = [];
+    for (const match of matches) {
+      const candidate = candidates.get(match)!;
+      if (suppressed.has(match) || candidate.dropped || match.pattern.code === NO_EVENT) continue;
+      events.push(...this.eventsOf(candidate, candidate.code));
     }
     return events;
   }
 
   /**
-   * "talks with Chinese officials, including Foreign Minister Qin Gang and top diplomat Wang Yi": the
-   * people named after "including" (or "such as") are targets of the same event, each coded on their own.
+   * What an appeal or demand asks for: the verb of its infinitive ("urges X to release") or of its
+   * "that" clause ("demands that Greece withdraw"), coded by its own pattern or by CONTENT_ACTS; and the
+   * subject of a "that" clause, who is addressed.
    */
-  private includedAfter(target: EntityMention): EntityMention[] {
-    const { tokens } = this.doc;
-    let i = target.lastToken;
-    if (tokens[i]?.text === ',') i++;
-    if (!['including', 'such'].includes(tokens[i]?.text.toLowerCase() ?? '')) return [];
-    const members: EntityMention[] = [];
-    for (i++; i < this.sentence.lastToken; i++) {
-      const token = tokens[i]!;
-      const mention = this.mentionAt.get(i);
-      if (mention) {
-        members.push(mention);
-        i = mention.lastToken - 1;
-      } else if (token.pos === 'VERB' || token.text === ';' || token.text === '.') break;
+  private contentOf(match: Match, covering: Map<number, Match>): { act?: string; addressee?: Party } | null {
+    const { view } = this;
+    for (let i = match.lastToken; i < Math.min(view.last, match.lastToken + 20); i++) {
+      const text = view.lower(i);
+      if (text === ';' || text === ':') return null;
+      const isTo = text === 'to' && view.token(i)?.pos === 'PART';
+      const verb = isTo ? i + 1 : view.isVerbal(i) && !view.partyCovering(i) ? i : -1;
+      if (verb < 0) continue;
+      const inner = covering.get(verb);
+      const act = inner && inner !== match ? inner.pattern.code : CONTENT_ACTS[view.lemma(verb)];
+      if (isTo) return act ? { act } : {};
+      // A finite verb: the content of "demands that Greece withdraw" (its subject is addressed).
+      const subject = view.subjectOf(verb)[0];
+      // Only a clause right after the appeal ("demands that Greece …", "demands Greece …").
+      if (!subject || subject.lastToken <= match.lastToken || subject.firstToken - match.lastToken > 3) return null;
+      return { ...(act ? { act } : {}), addressee: subject };
     }
-    return members;
+    return null;
+  }
+
+  /**
+   * A noun act that is the object of a threat, a rejection or an offer: "threatens a pre-emptive
+   * nuclear strike" (1385), "rejects a ceasefire" (1246), "offers compensation" (035).
+   */
+  private nounFrame(match: Match): Governor | null {
+    const { view } = this;
+    const first = match.firstToken;
+    if (view.isVerbal(first)) return null;
+    let i = first - 1;
+    while (i >= view.first && first - i <= 4 && ['DET', 'PRON', 'ADJ', 'NUM', 'NOUN'].includes(view.token(i)?.pos ?? '') && !view.partyCovering(i))
+      i--;
+    if (!view.isVerbal(i) || view.partyCovering(i)) return null;
+    const lemma = view.lemma(i);
+    if (THREAT_GOVERNORS.has(lemma)) return { frame: 'threat', at: i, refinesGovernor: false };
+    if (['reject', 'refuse', 'rebuff', 'dismiss', 'spurn'].includes(lemma)) return { frame: 'refusal', at: i, refinesGovernor: false };
+    if (['offer', 'propose', 'promise', 'pledge'].includes(lemma)) return { frame: 'intent', at: i, refinesGovernor: false };
+    return null;
+  }
+
+  /** The parties, modality and negation of one match. */
+  private candidate(match: Match): Candidate {
+    const { view } = this;
+    const first = match.firstToken;
+    const verbal = view.isVerbal(first) || view.token(first)?.pos === 'AUX';
+    const passive = verbal ? view.passiveAt(first, match.lastToken) : null;
+    const candidate: Candidate = {
+      match,
+      code: match.pattern.code,
+      sources: [],
+      targets: [],
+      negated: !patternNegates(match.pattern) && view.negatedAt(first),
+    };
+    if (match.pattern.code === NO_EVENT) return candidate;
+    // Rule: an agentless passive names no source ("was accused of organising protests").
+    if (passive && passive.agents.length === 0 && !match.source) {
+      candidate.dropped = 'agentless passive';
+      return candidate;
+    }
+    // Rule: "Turkish-backed rebels", "Islamist-held city": a hyphenated participle is an adjective.
+    if (view.lower(first - 1) === '-' && view.token(first - 1)!.end === view.token(first)!.start) {
+      candidate.dropped = 'adjective';
+      return candidate;
+    }
+    const modality = view.modalityAt(first);
+    if (modality === 'possible') candidate.dropped = 'modal';
+    if (view.inCondition(first)) candidate.dropped = 'condition';
+    if (modality === 'future') candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
+    candidate.sources = this.sourcesOf(match, passive, verbal);
+    candidate.targets = this.targetsOf(match, passive);
+    // Rule: an event in a subordinate clause, carried by a noun, or by a participle after a noun ("a
+    // resolution calling for"), needs both its actors named.
+    const light = !verbal && !match.source && view.isVerbal(view.skipModifiers(first - 1) - 1);
+    const participle = /ing$/.test(view.lower(first)) && view.token(first - 1)?.pos === 'NOUN' && !view.partyCovering(first - 1);
+    if (
+      (view.inSubordinateClause(first) || participle || (!verbal && !light && !match.source)) &&
+      candidate.targets.length === 0
+    )
+      candidate.dropped ??= 'background event without a target';
+    if (candidate.sources.length === 0) candidate.dropped ??= 'no source';
+    return candidate;
+  }
+
+  private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
+    const { sources, targets, match } = candidate;
+    const pairs: Array<[Party, Party | undefined]> = [];
+    // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
+    // The act decides (the intent to meet, 036, of "X and Y agree to hold talks" is joint too).
+    const joint = JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code);
+    if (sources.length >= 2 && targets.length === 0 && joint) pairs.push([sources[0]!, sources[1]]);
+    else
+      for (const source of sources)
+        if (targets.length === 0) pairs.push([source, undefined]);
+        else for (const target of targets) pairs.push([source, target]);
+    const events: CodedEvent[] = [];
+    const seen = new Set<string>();
+    for (const [source, target] of pairs) {
+      // Rule: no self-events (the same actor, or a place in the source's own name).
+      if (target && (source.actor !== undefined && source.actor === target.actor)) continue;
+      // Identical codes ("SDN" and "Southern Sudan") are one actor named twice.
+      if (target && target.code === source.code) continue;
+      const key = `${source.code}|${target?.code ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(this.toEvent(match, code, source, target, candidate.negated));
+    }
+    return events;
   }
 
   private timing(): { date: string | null; datePrecision: DatePrecision; background: boolean } {
@@ -232,13 +537,13 @@ class SentenceCoder {
     return firstBreak < 0 || this.sentence.start < firstBreak;
   }
 
-  private party(mention: EntityMention): EventParty {
-    return { text: mention.text, code: mention.code!, ...(mention.actor ? { actor: mention.actor } : {}) };
+  private party(party: Party): EventParty {
+    return { text: party.text, code: party.code, ...(party.actor ? { actor: party.actor } : {}) };
   }
 
-  private toEvent(match: Match, source: EntityMention, target: EntityMention | undefined): CodedEvent {
+  private toEvent(match: Match, code: string, source: Party, target: Party | undefined, negated: boolean): CodedEvent {
     const { article } = this.doc;
-    const cameo = cameoCode(match.pattern.code);
+    const cameo = cameoCode(code);
     const triggerStart = this.doc.tokens[match.firstToken]!.start;
     const triggerEnd = this.doc.tokens[match.lastToken - 1]!.end;
     const place = eventPlace(this.doc.places, this.sentence);
@@ -251,8 +556,7 @@ class SentenceCoder {
       quadClass: cameo.quadClass,
       goldstein: cameo.goldstein,
       plover: cameo.plover,
-      // A pattern that holds its own negator ("no room for compromise") codes the refusal itself.
-      negated: !patternNegates(match.pattern) && this.precededBy(match.firstToken, NEGATIONS, 3),
+      negated,
       ...this.timing(),
       isRoot: this.isLead(),
       ...(place
@@ -272,6 +576,21 @@ class SentenceCoder {
   }
 }
 
+/** Lemmas that start a PETRARCH pattern: verbs, which the tagger sometimes reads as nouns. */
+let patternVerbs: Set<string> | undefined;
+let patternVerbsOf: Map<string, EventPattern[]> | undefined;
+function isPatternVerb(lemma: string): boolean {
+  const index = patternIndex();
+  if (!patternVerbs || patternVerbsOf !== index) {
+    patternVerbsOf = index;
+    patternVerbs = new Set(
+      [...index].filter(([, patterns]) => patterns.some((p) => p.origin === 'petrarch')).map(([first]) => first),
+    );
+  }
+  return patternVerbs.has(lemma);
+}
+
+/** A pattern that holds its own negator ("no room for compromise") codes the refusal itself. */
 const patternNegates = (pattern: EventPattern): boolean =>
   pattern.parts.some((part) => part.kind === 'word' && NEGATIONS.has(part.lemma));
 
@@ -289,6 +608,38 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
   return places.find(
     (place) => place.start >= sentence.start && place.end <= sentence.end && place.kind !== 'country',
   );
+}
+
+/** Mentions that can be event parties: resolved to a coded actor and not just qualifying the next name. */
+function sentenceParties(doc: Doc, sentence: TokenizedSentence): Party[] {
+  return doc.mentions
+    .filter(
+      (mention) =>
+        mention.firstToken >= sentence.firstToken &&
+        mention.lastToken <= sentence.lastToken &&
+        !!mention.code &&
+        !mention.qualifies,
+    )
+    .map(SentenceView.partyOf);
+}
+
+/** Places of the sentence that stand for a country ("arrives in Istanbul"), as token ranges. */
+function sentencePlaces(doc: Doc, sentence: TokenizedSentence): Party[] {
+  const result: Party[] = [];
+  for (const place of doc.places) {
+    if (place.start < sentence.start || place.end > sentence.end || !place.country || place.country.length !== 3)
+      continue;
+    let first = -1;
+    let last = -1;
+    for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
+      const token = doc.tokens[i]!;
+      if (first < 0 && token.start >= place.start) first = i;
+      if (token.end <= place.end) last = i + 1;
+    }
+    if (first >= 0 && last > first)
+      result.push({ text: place.text, code: place.country, firstToken: first, lastToken: last, place: true });
+  }
+  return result;
 }
 
 /** The two countries an article is about, when two countries hold at least half of its country mentions. */
@@ -334,7 +685,7 @@ function inferDyadTargets(doc: Doc, events: CodedEvent[]): CodedEvent[] {
 /** Pipeline stage: fills `events`. */
 export function codeEventsStage(doc: Doc): Doc {
   const events = doc.sentences.flatMap((sentence) =>
-    new SentenceCoder(doc, sentence, partyMentions(doc, sentence)).code(),
+    new SentenceCoder(doc, sentence, sentenceParties(doc, sentence), sentencePlaces(doc, sentence)).code(),
   );
   return { ...doc, events: inferDyadTargets(doc, events) };
 }

@@ -1,6 +1,6 @@
 /**
  * When did an event happen? The article's date by default; a relative expression in the sentence
- * ("on Monday", "yesterday", "last week", "earlier this year", "in March", "June 18") is resolved against
+ * ("on Monday", "yesterday", "last week", "earlier this year", "June 18") is resolved against
  * it. An event the article only recalls — dated clearly before the news, or told in the past perfect
  * ("had strained relations") — is marked `background`. Hand-written: date libraries parse absolute
  * dates, not news English relative to a publication date.
@@ -65,6 +65,10 @@ function lastMonthDay(published: number, month: number, day: number): number | n
   return null;
 }
 
+/**
+ * Only expressions that date the sentence's own news. "In March" or "in 1979" are left out on purpose:
+ * in news they mostly date background clauses ("… since the U.S. cut formal ties in 1979"), not the event.
+ */
 const RULES: Rule[] = [
   {
     pattern: new RegExp(`\\b(?:on|last)\\s+(${WEEKDAYS.join('|')})\\b`, 'i'),
@@ -107,21 +111,6 @@ const RULES: Rule[] = [
     precision: 'day',
     resolve: (match, published) =>
       lastMonthDay(published, MONTHS.indexOf(match[1]!.toLowerCase()), Number(match[2])),
-  },
-  {
-    pattern: new RegExp(`\\bin\\s+(${MONTHS.join('|')})\\b(?!\\s+\\d)`, 'i'),
-    precision: 'month',
-    resolve: (match, published) => lastMonthDay(published, MONTHS.indexOf(match[1]!.toLowerCase()), 1),
-    background: true,
-  },
-  {
-    pattern: /\bin\s+((?:19|20)\d\d)\b/,
-    precision: 'year',
-    resolve: (match, published) => {
-      const year = Number(match[1]);
-      return year < new Date(published).getUTCFullYear() ? Date.UTC(year, 0, 1) : null;
-    },
-    background: true,
   },
 ];
 

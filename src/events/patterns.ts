@@ -1,12 +1,22 @@
 /**
- * Verb and phrase patterns (data/events/verbs.tsv, plus a user's own with `--verbs FILE`), parsed and
- * indexed by their first word so the coder tries only the patterns that can start at a token.
+ * Verb and phrase patterns, parsed and indexed by their first word so the coder tries only the patterns
+ * that can start at a token. Three sources, in order of precedence when two patterns of the same length
+ * start at the same word: a user's own files (`--verbs FILE`), Parley's hand-written
+ * data/events/verbs.tsv, and data/events/verbs-petrarch.tsv, converted from PETRARCH2's CAMEO dictionary
+ * by scripts/convert-petrarch-verbs.ts.
  */
+import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
 import { readTsvRows } from '../model/tsv.js';
 import { cameoCodes } from './ontology.js';
 
 export type PatternPart = { kind: 'word'; lemma: string } | { kind: 'source' } | { kind: 'target' };
+
+/** Where a pattern comes from: user files win ties over Parley's own, which win over PETRARCH's. */
+export type PatternOrigin = 'user' | 'parley' | 'petrarch';
+
+/** The code of a blocker: a pattern that matches and codes nothing ("draw picture" is not "draw"). */
+export const NO_EVENT = '---';
 
 export interface EventPattern {
   code: string;
@@ -15,9 +25,12 @@ export interface EventPattern {
   parts: PatternPart[];
   /** Number of literal words: longer patterns are more specific and win. */
   specificity: number;
+  origin: PatternOrigin;
 }
 
-function parsePattern(code: string, text: string, origin: string): EventPattern {
+const PRECEDENCE: Record<PatternOrigin, number> = { user: 2, parley: 1, petrarch: 0 };
+
+function parsePattern(code: string, text: string, origin: string, from: PatternOrigin): EventPattern {
   const parts: PatternPart[] = text
     .trim()
     .split(/\s+/)
@@ -27,16 +40,22 @@ function parsePattern(code: string, text: string, origin: string): EventPattern 
       return { kind: 'word', lemma: word.toLowerCase() };
     });
   if (parts[0]?.kind !== 'word') throw new Error(`${origin}: a pattern must start with a word, not a slot`);
-  return { code, text: text.trim(), parts, specificity: parts.filter((part) => part.kind === 'word').length };
+  return {
+    code,
+    text: text.trim(),
+    parts,
+    specificity: parts.filter((part) => part.kind === 'word').length,
+    origin: from,
+  };
 }
 
-export function loadPatterns(file: string): EventPattern[] {
+export function loadPatterns(file: string, from: PatternOrigin = 'user'): EventPattern[] {
   const codes = cameoCodes();
   return readTsvRows(file).map(({ cells: [code = '', pattern = ''], line }) => {
     const origin = `${file}:${line}`;
-    if (!codes.has(code)) throw new Error(`${origin}: unknown CAMEO code "${code}"`);
+    if (code !== NO_EVENT && !codes.has(code)) throw new Error(`${origin}: unknown CAMEO code "${code}"`);
     if (pattern === '') throw new Error(`${origin}: empty pattern`);
-    return parsePattern(code, pattern, origin);
+    return parsePattern(code, pattern, origin, from);
   });
 }
 
@@ -50,17 +69,29 @@ export function usePatternFiles(files: string[]): void {
   cached = undefined;
 }
 
-/** Patterns indexed by first lemma, most specific first. */
+/** Patterns indexed by first lemma, most specific first, then by precedence of their origin. */
 export function patternIndex(): Map<string, EventPattern[]> {
   if (cached) return cached;
-  const all = [dataPath('events/verbs.tsv'), ...extraPatternFiles].flatMap(loadPatterns);
+  const petrarch = dataPath('events/verbs-petrarch.tsv');
+  const all = [
+    ...loadPatterns(dataPath('events/verbs.tsv'), 'parley'),
+    ...(existsSync(petrarch) ? loadPatterns(petrarch, 'petrarch') : []),
+    ...extraPatternFiles.flatMap((file) => loadPatterns(file, 'user')),
+  ];
   const index = new Map<string, EventPattern[]>();
   for (const pattern of all) {
     const first = (pattern.parts[0] as { lemma: string }).lemma;
-    index.set(first, [...(index.get(first) ?? []), pattern]);
+    const list = index.get(first);
+    if (list) list.push(pattern);
+    else index.set(first, [pattern]);
   }
   for (const list of index.values())
-    list.sort((a, b) => b.specificity - a.specificity || b.parts.length - a.parts.length);
+    list.sort(
+      (a, b) =>
+        b.specificity - a.specificity ||
+        b.parts.length - a.parts.length ||
+        PRECEDENCE[b.origin] - PRECEDENCE[a.origin],
+    );
   cached = index;
   return index;
 }

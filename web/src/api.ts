@@ -91,12 +91,14 @@ export const api = {
   events: (filter: EventFilter, cursor: string | null, limit: number, signal?: AbortSignal) =>
     get<EventsPage>(`api/events${queryString({ ...filter, limit, cursor })}`, signal),
   /** The download link of the events matching a filter. */
-  exportUrl: (filter: EventFilter, format: 'csv' | 'jsonl') => `api/export${queryString({ ...filter, format })}`,
+  exportUrl: (filter: EventFilter, format: 'csv' | 'jsonl') =>
+    `api/export${queryString({ ...filter, format })}`,
   map: (range: Range & { actor?: string }, signal?: AbortSignal) =>
     get<MapResponse>(`api/map${queryString({ ...range })}`, signal),
   network: (range: Range, limit: number, signal?: AbortSignal) =>
     get<NetworkResponse>(`api/network${queryString({ ...range, limit })}`, signal),
-  article: (id: string, signal?: AbortSignal) => get<Analysis>(`api/articles/${encodeURIComponent(id)}`, signal),
+  article: (id: string, signal?: AbortSignal) =>
+    get<Analysis>(`api/articles/${encodeURIComponent(id)}`, signal),
   search: (q: string, cursor: string | null, limit: number, signal?: AbortSignal) =>
     get<SearchPage>(`api/search${queryString({ q, limit, cursor })}`, signal),
   analyze: (body: ArticleBody, signal?: AbortSignal) => post<Analysis>('api/analyze', body, signal),

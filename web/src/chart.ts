@@ -17,7 +17,10 @@ export interface MountedChart {
 }
 
 /** Text and lines of the charts, matching the page. */
-export const CHART_TEXT = { color: '#1b1f24', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
+export const CHART_TEXT = {
+  color: '#1b1f24',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+};
 
 export function mountChart(container: HTMLElement): MountedChart {
   const chart = echarts.init(container, null, { renderer: 'canvas' });

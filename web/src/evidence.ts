@@ -32,7 +32,11 @@ export function evidenceQuote(event: EventLike & { evidence: string }, trigger: 
   }
   if (event.targetText) {
     for (const range of findAll(event.evidence, event.targetText)) {
-      annotations.push({ ...range, kind: 'target', tip: `Target: ${event.targetText} (${event.targetCode ?? '—'})` });
+      annotations.push({
+        ...range,
+        kind: 'target',
+        tip: `Target: ${event.targetText} (${event.targetCode ?? '—'})`,
+      });
     }
   }
   if (trigger) annotations.push({ ...trigger, kind: 'trigger', tip: describeEvent(event), focusable: true });

@@ -6,15 +6,7 @@
  * side lists can find and flash every mention.
  */
 export type AnnotationKind =
-  | 'evidence'
-  | 'quote'
-  | 'theme'
-  | 'entity'
-  | 'actor'
-  | 'place'
-  | 'source'
-  | 'target'
-  | 'trigger';
+  'evidence' | 'quote' | 'theme' | 'entity' | 'actor' | 'place' | 'source' | 'target' | 'trigger';
 
 export interface Annotation {
   start: number;
@@ -157,12 +149,21 @@ export function highlight(text: string, annotations: Annotation[]): DocumentFrag
   return fragment;
 }
 
-/** Every occurrence of `needle` in `text` as a range (case-sensitive), for texts without offsets. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Every whole-word occurrence of `needle` in `text` (case-sensitive), for texts without offsets:
+ * "Belarus" is found in "Belarus and …" but not inside "Belarusian".
+ */
 export function findAll(text: string, needle: string): Array<{ start: number; end: number }> {
   const ranges: Array<{ start: number; end: number }> = [];
   if (!needle) return ranges;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + needle.length);
+    if ((before && WORD_CHARACTER.test(before)) || (after && WORD_CHARACTER.test(after))) continue;
     ranges.push({ start: at, end: at + needle.length });
+    at += needle.length - 1;
   }
   return ranges;
 }
@@ -176,6 +177,7 @@ export function flashKey(scope: HTMLElement, key: string): boolean {
     // Restart the animation.
     void element.offsetWidth;
     element.classList.add('flash');
+    window.setTimeout(() => element.classList.remove('flash'), 1800);
   }
   const first = elements[0]!;
   if (!first.hasAttribute('tabindex')) first.tabIndex = -1;

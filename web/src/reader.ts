@@ -7,7 +7,14 @@
 import { eventName, quadColour, quadLabel } from './cameo.js';
 import { countryName } from './countries.js';
 import { h, plural, safeUrl, signed } from './dom.js';
-import { describeActor, describeEvent, describePlace, eventParties, fromCoded, resolutionText } from './explain.js';
+import {
+  describeActor,
+  describeEvent,
+  describePlace,
+  eventParties,
+  fromCoded,
+  resolutionText,
+} from './explain.js';
 import { flashKey, highlight, type Annotation, type AnnotationKind } from './highlight.js';
 import type { Analysis } from './types.js';
 
@@ -174,9 +181,13 @@ export function renderReader(analysis: Analysis, options: ReaderOptions = {}): H
   const meta = h(
     'p',
     { class: 'meta' },
-    article.published ? h('time', { datetime: article.published }, article.published.slice(0, 10)) : 'undated',
+    article.published
+      ? h('time', { datetime: article.published }, article.published.slice(0, 10))
+      : 'undated',
     article.source ? ` · ${article.source}` : '',
-    original ? [' · ', h('a', { href: original, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : '',
+    original
+      ? [' · ', h('a', { href: original, rel: 'noopener noreferrer', target: '_blank' }, 'original')]
+      : '',
     ` · id ${article.id}`,
   );
   const tone = analysis.tone;
@@ -187,7 +198,10 @@ export function renderReader(analysis: Analysis, options: ReaderOptions = {}): H
     `${plural(tone.wordCount, 'word')} · ${plural(analysis.actors.length, 'actor')} · ${plural(analysis.events.length, 'event')}`,
   );
 
-  const text = h('div', { class: 'article-text', lang: article.language === 'und' ? 'en' : article.language });
+  const text = h('div', {
+    class: 'article-text',
+    lang: article.language === 'und' ? 'en' : article.language,
+  });
   text.appendChild(highlight(article.text, annotate(analysis)));
 
   const sub = level + 1;
@@ -249,11 +263,7 @@ export function renderReader(analysis: Analysis, options: ReaderOptions = {}): H
             h(
               'li',
               {},
-              h(
-                'span',
-                { class: 'quad-badge', style: `--quad:${quadColour(event.quadClass)}` },
-                event.code,
-              ),
+              h('span', { class: 'quad-badge', style: `--quad:${quadColour(event.quadClass)}` }, event.code),
               ' ',
               jumpButton(eventName(event.code), text, `event:${index}`, 'Show the evidence in the text'),
               h(
@@ -353,7 +363,16 @@ export function renderReader(analysis: Analysis, options: ReaderOptions = {}): H
       'div',
       { class: 'reader-body' },
       h('div', { class: 'reader-main' }, text, boilerplate),
-      h('aside', { class: 'reader-side', 'aria-label': 'What the analysis found' }, summary, actors, events, themes, quotes, places),
+      h(
+        'aside',
+        { class: 'reader-side', 'aria-label': 'What the analysis found' },
+        summary,
+        actors,
+        events,
+        themes,
+        quotes,
+        places,
+      ),
     ),
   );
 }

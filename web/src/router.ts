@@ -28,11 +28,19 @@ export function parseHash(hash: string): Route {
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => decodeURIComponent(segment));
-  return { name: segments[0] ?? DEFAULT_VIEW, args: segments.slice(1), params: new URLSearchParams(queryPart) };
+  return {
+    name: segments[0] ?? DEFAULT_VIEW,
+    args: segments.slice(1),
+    params: new URLSearchParams(queryPart),
+  };
 }
 
 /** `#/events?actor=USA`, skipping empty values. */
-export function routeHash(name: string, params: Record<string, string | undefined> = {}, ...args: string[]): string {
+export function routeHash(
+  name: string,
+  params: Record<string, string | undefined> = {},
+  ...args: string[]
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const query = search.toString();
@@ -69,6 +77,8 @@ export function startRouter({ outlet, views, onRoute }: RouterOptions): void {
     if (!views[route.name]) route = { name: 'not-found', args: [route.name], params: route.params };
     onRoute?.(route);
     const load = views[route.name];
+    // When the focus was inside the view being replaced (a filter form submitted), it must not fall to <body>.
+    const hadFocus = outlet.contains(document.activeElement) && document.activeElement !== outlet;
     const container = document.createElement('div');
     container.className = `view view-${route.name}`;
     outlet.replaceChildren(container);
@@ -82,7 +92,7 @@ export function startRouter({ outlet, views, onRoute }: RouterOptions): void {
     }
     cleanup = result;
     // Moving to another view puts the focus on its heading, so keyboard and screen-reader users follow.
-    if (previousName !== null && previousName !== route.name) {
+    if (previousName !== null && (previousName !== route.name || hadFocus)) {
       const heading = container.querySelector<HTMLElement>('h1');
       if (heading) {
         heading.tabIndex = -1;

@@ -2,15 +2,7 @@
  * The API's data types, imported (type-only, erased at build) from the server's own definitions so that
  * the dashboard and the API cannot drift apart, plus the few response envelopes the server builds inline.
  */
-export type {
-  Actor,
-  Analysis,
-  CodedEvent,
-  Entity,
-  Place,
-  Quote,
-  Theme,
-} from '../../src/model/schema.js';
+export type { Actor, Analysis, CodedEvent, Entity, Place, Quote, Theme } from '../../src/model/schema.js';
 export type {
   MapPoint,
   NetworkEdge,

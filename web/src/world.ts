@@ -14,7 +14,11 @@ let registered = false;
 function unwrapAntimeridian(geometry: Geometry | null): void {
   if (!geometry) return;
   const polygons: Position[][][] =
-    geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : [];
   for (const ring of polygons.flat()) {
     const crosses = ring.some(([lon]) => lon! > 170) && ring.some(([lon]) => lon! < -170);
     if (!crosses) continue;

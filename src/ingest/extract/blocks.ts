@@ -13,17 +13,21 @@ export interface Block {
   rawChars: number;
   /** The innermost block element holding the text ('' when directly under the root). */
   tag: string;
-  /** Inside a list item, a heading, a blockquote or a table cell (at any depth). */
+  /** Inside a list item (or definition list), a heading, a blockquote, a table (at any depth). */
   inList: boolean;
   heading: boolean;
   quote: boolean;
+  inTable: boolean;
 }
 
-/** Elements that end one paragraph and begin another (HTML's block-level and sectioning elements). */
+/**
+ * Elements that end one paragraph and begin another (HTML's block-level and sectioning elements). A table row
+ * is one block, its cells separated by spaces: a row reads as a line ("1 Kyle Busch 5040 5"), cells alone do not.
+ */
 const BLOCK_TAGS = new Set(
   (
     'address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer ' +
-    'form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr td th ul ' +
+    'form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr ul ' +
     'caption legend option'
   ).split(' '),
 );
@@ -52,6 +56,7 @@ export function toBlocks(root: DomElement): Block[] {
   let lists = 0;
   let headings = 0;
   let quotes = 0;
+  let tables = 0;
 
   const flush = (): void => {
     if (parts.length > 0) {
@@ -65,6 +70,7 @@ export function toBlocks(root: DomElement): Block[] {
           inList: lists > 0,
           heading: headings > 0,
           quote: quotes > 0,
+          inTable: tables > 0,
         });
       }
     }
@@ -103,9 +109,10 @@ export function toBlocks(root: DomElement): Block[] {
         blockStack.pop();
       }
       if (tag === 'a') anchors--;
-      if (tag === 'li' || tag === 'dd' || tag === 'dt' || tag === 'td' || tag === 'th') lists--;
+      if (tag === 'li' || tag === 'dd' || tag === 'dt') lists--;
       if (HEADING.test(tag)) headings--;
       if (tag === 'blockquote') quotes--;
+      if (tag === 'table') tables--;
       continue;
     }
     if (SKIPPED_TAGS.has(tag)) continue;
@@ -114,14 +121,16 @@ export function toBlocks(root: DomElement): Block[] {
       continue;
     }
     if (tag === 'img') continue;
+    if (tag === 'td' || tag === 'th') parts.push(' ');
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blockStack.push(tag);
     }
     if (tag === 'a') anchors++;
-    if (tag === 'li' || tag === 'dd' || tag === 'dt' || tag === 'td' || tag === 'th') lists++;
+    if (tag === 'li' || tag === 'dd' || tag === 'dt') lists++;
     if (HEADING.test(tag)) headings++;
     if (tag === 'blockquote') quotes++;
+    if (tag === 'table') tables++;
     stack.push({ node, exit: true });
     pushChildren(node);
   }
@@ -132,7 +141,15 @@ export function toBlocks(root: DomElement): Block[] {
 /** Share of a block's characters that are link text. */
 export const linkDensity = (block: Block): number => (block.rawChars === 0 ? 0 : block.linkChars / block.rawChars);
 
-/** Words of a text (runs of letters or digits), the unit of the length thresholds below. */
+/** Han ideographs and Japanese kana, which are written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Words of a text, the unit of the length thresholds: runs of letters or digits, except that in scripts
+ * written without spaces (Chinese, Japanese) every two characters count as a word, about their average length.
+ */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  const spaced = text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return spaced + Math.ceil(unspaced / 2);
 }

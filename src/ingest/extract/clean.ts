@@ -19,7 +19,9 @@ const CODE_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe,
  * controls, dialogs. Captions repeat what the article says in a form the ground-truth of every benchmark
  * leaves out; `<aside>` is "tangentially related" content by the HTML spec.
  */
-const FURNITURE_TAGS = 'nav, aside, footer, figure, figcaption, picture, video, audio, button, select, textarea, input, label, dialog, form';
+const FURNITURE_TAGS = new Set(
+  'nav aside footer figure figcaption picture video audio button select textarea input label dialog form'.split(' '),
+);
 
 /** ARIA roles that mark landmarks other than the main content, and transient UI. */
 const FURNITURE_ROLES = new Set([
@@ -179,8 +181,43 @@ function collectText(root: DomElement): string[] {
   return lines;
 }
 
+/** Names of the wrappers that embed a social-media post in a page. */
+const EMBED_NAME = /embed|tweet|twitter|instagram|facebook|tiktok|fb-post/i;
+
+/**
+ * Posts the article embeds and quotes (a tweet, an Instagram or Facebook post) come as a `<blockquote>` inside
+ * wrappers named `social-media-embed` or `twitter-tweet`: the names that mark share bars mark them too, and
+ * their links (the post's permalink, the author's handle) make them look like a link list. The quoted post is
+ * the article's material (the reporter chose it), so the blockquote and its embed wrappers (up to three levels)
+ * are kept, their names cleared and the post's links turned into plain text, so that Readability keeps it too.
+ */
+function keepEmbeddedPosts(document: DomDocument, body: DomElement, protect: Set<DomNode>): void {
+  for (const quote of Array.from(body.querySelectorAll('blockquote'))) {
+    const chain: DomElement[] = [];
+    let embedded = false;
+    let element: DomElement | null = quote;
+    for (let level = 0; element && element !== body && level < 4; level++, element = element.parentElement) {
+      const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('cite') ?? ''}`;
+      const isEmbed = EMBED_NAME.test(names);
+      if (level > 0 && !isEmbed) break;
+      embedded ||= isEmbed;
+      chain.push(element);
+    }
+    if (!embedded || normaliseSpace(quote.textContent ?? '').length < 20) continue;
+    for (const link of Array.from(quote.querySelectorAll('a'))) {
+      link.parentNode?.insertBefore(document.createTextNode(link.textContent ?? ''), link);
+      link.remove();
+    }
+    for (const wrapper of chain) {
+      protect.add(wrapper);
+      wrapper.removeAttribute('class');
+      wrapper.removeAttribute('id');
+    }
+  }
+}
+
 export interface CleanReport {
-  removed: Array<{ tag: string; reason: string; chars: number }>;
+  removed: Array<{ tag: string; reason: string }>;
 }
 
 /** Cleans the document in place (see the module comment); returns what was removed and why. */
@@ -191,21 +228,24 @@ export function cleanDocument(document: DomDocument): CleanReport {
   flattenDeep(document, body);
   for (const element of Array.from(body.querySelectorAll(CODE_TAGS))) element.remove();
   const protect = protectedElements(body);
+  keepEmbeddedPosts(document, body, protect);
   const removals: Array<{ element: DomElement; reason: string }> = [];
+  const OFF = new Set((process.env.PARLEY_CLEAN_OFF ?? '').split(','));
   const skip = (element: DomElement): boolean => {
-    if (protect.has(element)) return false;
-    const reason = element.matches(FURNITURE_TAGS)
+    if (protect.has(element) && !OFF.has('guard')) return false;
+    let reason = FURNITURE_TAGS.has(element.localName)
       ? `<${element.localName}>`
       : isHidden(element)
         ? 'hidden'
         : furnitureSignal(element);
+    if (reason && (OFF.has(reason) || OFF.has('all'))) reason = null;
     if (reason) removals.push({ element, reason });
     return reason !== null;
   };
   // Skipping a removed element's subtree means nested furniture is removed once, with its outermost reason.
   for (const element of descendants(body, skip)) void element;
   for (const { element, reason } of removals) {
-    report.removed.push({ tag: element.localName, reason, chars: (element.textContent ?? '').length });
+    report.removed.push({ tag: element.localName, reason });
     element.remove();
   }
   return report;

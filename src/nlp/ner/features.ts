@@ -69,9 +69,13 @@ export function normalizeToken(token: string): string {
 }
 
 function isUpperChar(c: string): boolean {
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 65 && k <= 90;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 function isLowerChar(c: string): boolean {
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 97 && k <= 122;
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
@@ -126,8 +130,9 @@ const TITLE_SMALL_WORDS = new Set(
 /**
  * The casing style of a sentence. ALL CAPS: no more than a tenth of the words with letters contain a small
  * letter and at least one word has two capitals (CoNLL headlines and datelines, modern shouted headlines).
- * Title Case: at least four words of three or more letters, and 85 % of the words that are not small function
- * words start with a capital ("Blinken Meets Xi In Beijing As Tensions Simmer").
+ * Title Case: at least four words of three or more letters that are not small function words, all of them
+ * capitalised ("Blinken Meets Xi In Beijing As Tensions Simmer"; a name-dense sentence with one lower-case
+ * verb stays normal).
  */
 export function sentenceMode(tokens: readonly string[]): SentenceMode {
   let letters = 0;
@@ -146,7 +151,7 @@ export function sentenceMode(tokens: readonly string[]): SentenceMode {
     }
   }
   if (letters > 0 && twoCaps && withLower <= letters * 0.1) return MODE_ALL_CAPS;
-  if (long >= 4 && longCapital >= long * 0.85) return MODE_TITLE_CASE;
+  if (long >= 4 && longCapital === long) return MODE_TITLE_CASE;
   return MODE_NORMAL;
 }
 
@@ -193,17 +198,16 @@ export const GAZ_ORG = 8;
 export const GAZ_DEMONYM = 16;
 export const GAZ_NAMES = ['country', 'place', 'person', 'org', 'demonym'] as const;
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Lists of the entries that end here. */
-  types: number;
-}
+/** Gazetteer tries are flat maps from token sequences (joined by SEP) to list bits, PREFIX marking a longer entry. */
+const SEP = '\u0001';
+const PREFIX = 1 << 20;
+const TYPE_MASK = (1 << GAZ_NAMES.length) - 1;
 
 export interface Gazetteer {
-  /** Case-sensitive token trie of every entry. */
-  exact: TrieNode;
+  /** Case-sensitive: every entry, and every proper prefix of one (with PREFIX). */
+  exact: Map<string, number>;
   /** The same entries upper-cased, for ALL CAPS sentences. */
-  folded: TrieNode;
+  folded: Map<string, number>;
   /** Capitalised token → lists of the entries it occurs in. */
   tokenTypes: Map<string, number>;
   entries: number;
@@ -248,17 +252,13 @@ function entryVariants(name: string): string[][] {
   return variants;
 }
 
-function trieInsert(root: TrieNode, tokens: readonly string[], type: number): void {
-  let node = root;
-  for (const t of tokens) {
-    let child = node.next.get(t);
-    if (!child) {
-      child = { next: new Map(), types: 0 };
-      node.next.set(t, child);
-    }
-    node = child;
-  }
-  node.types |= type;
+function trieInsert(trie: Map<string, number>, tokens: readonly string[], type: number): void {
+  let key = '';
+  tokens.forEach((t, i) => {
+    key = i === 0 ? t : key + SEP + t;
+    const bits = i === tokens.length - 1 ? type : PREFIX;
+    trie.set(key, (trie.get(key) ?? 0) | bits);
+  });
 }
 
 /** True when a name is usable as a gazetteer entry: capitalised words, only known connectors in lower case. */
@@ -270,20 +270,18 @@ function usableName(tokens: readonly string[]): boolean {
 
 export function buildGazetteer(lists: Array<{ names: Iterable<string>; type: number }>): Gazetteer {
   const gaz: Gazetteer = {
-    exact: { next: new Map(), types: 0 },
-    folded: { next: new Map(), types: 0 },
+    exact: new Map(),
+    folded: new Map(),
     tokenTypes: new Map(),
     entries: 0,
   };
-  const seen = new Set<string>();
   for (const { names, type } of lists) {
     for (const name of names) {
       for (let tokens of entryVariants(name)) {
         if (tokens[0] === 'the' || tokens[0] === 'The') tokens = tokens.slice(1);
         if (!usableName(tokens)) continue;
-        const key = `${type}\t${tokens.join(' ')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const full = tokens.join(SEP);
+        if (((gaz.exact.get(full) ?? 0) & type) !== 0) continue; // already listed
         gaz.entries++;
         trieInsert(gaz.exact, tokens, type);
         // Short all-capital abbreviations ("US", "IN"?) are matched case-sensitively only.
@@ -381,19 +379,21 @@ const POS_U = 3;
 export function gazetteerMatches(gaz: Gazetteer, words: readonly string[], mode: SentenceMode): number[][] {
   const n = words.length;
   const out: number[][] = Array.from({ length: n }, () => []);
-  const root = mode === MODE_ALL_CAPS ? gaz.folded : gaz.exact;
+  const trie = mode === MODE_ALL_CAPS ? gaz.folded : gaz.exact;
   for (let i = 0; i < n; i++) {
-    let node: TrieNode | undefined = root;
+    let key = '';
     for (let j = i; j < n && j < i + 8; j++) {
       const w = mode === MODE_ALL_CAPS ? words[j]!.toUpperCase() : words[j]!;
-      node = node.next.get(w);
-      if (!node) break;
-      if (node.types === 0) continue;
-      for (let b = 0; b < GAZ_NAMES.length; b++) {
-        if ((node.types & (1 << b)) === 0) continue;
+      key = j === i ? w : key + SEP + w;
+      const v = trie.get(key);
+      if (v === undefined) break;
+      const types = v & TYPE_MASK;
+      for (let b = 0; types !== 0 && b < GAZ_NAMES.length; b++) {
+        if ((types & (1 << b)) === 0) continue;
         if (i === j) out[i]!.push(b * 4 + POS_U);
         else for (let k = i; k <= j; k++) out[k]!.push(b * 4 + (k === i ? POS_B : k === j ? POS_L : POS_I));
       }
+      if ((v & PREFIX) === 0) break;
     }
   }
   return out;

@@ -270,6 +270,11 @@ class Work {
   back = new Int32Array(0);
   best = new Float64Array(0);
   hist = new Int32Array(0);
+  private accBuffer = new Float64Array(0);
+  acc(T: number): Float64Array {
+    if (this.accBuffer.length !== T) this.accBuffer = new Float64Array(T);
+    return this.accBuffer;
+  }
   ensure(n: number, T: number): void {
     const h = n * (T + 1) * HISTORY_FEATURES;
     if (this.hist.length < h) this.hist = new Int32Array(Math.max(h, this.hist.length * 2));
@@ -513,6 +518,7 @@ export class NerModel {
     work.ensure(n, T);
     const { emit, hist } = work;
     const hashes: number[] = [];
+    const acc = work.acc(T);
     for (let i = 0; i < n; i++) {
       const e = i * T;
       for (let t = 0; t < T; t++) emit[e + t] = 0;
@@ -527,7 +533,7 @@ export class NerModel {
         if (!info.filled[slot]) {
           hashes.length = 0;
           blockHashes(info, ctx.mode, d, hashes);
-          const acc = new Float64Array(T);
+          acc.fill(0);
           for (const h of hashes) {
             const r = this.index.get(h);
             if (r < 0) continue;

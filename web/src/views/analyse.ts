@@ -21,7 +21,12 @@ interface Draft {
 function loadDraft(): Draft {
   try {
     const saved = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as Partial<Draft>;
-    return { title: saved.title ?? '', date: saved.date ?? '', format: saved.format ?? 'auto', content: saved.content ?? '' };
+    return {
+      title: saved.title ?? '',
+      date: saved.date ?? '',
+      format: saved.format ?? 'auto',
+      content: saved.content ?? '',
+    };
   } catch {
     return { title: '', date: '', format: 'auto', content: '' };
   }
@@ -36,7 +41,8 @@ function splitTitle(content: string): { title: string; text: string } {
   return body.trim() === '' ? { title: '', text: content } : { title: lines[index]!.trim(), text: body };
 }
 
-const looksLikeHtml = (content: string): boolean => /^\s*</.test(content) && /<\/?(html|body|p|div|article|h1)\b/i.test(content);
+const looksLikeHtml = (content: string): boolean =>
+  /^\s*</.test(content) && /<\/?(html|body|p|div|article|h1)\b/i.test(content);
 
 export function analyseView({ container, signal }: ViewContext): void {
   const draft = loadDraft();
@@ -64,15 +70,29 @@ export function analyseView({ container, signal }: ViewContext): void {
   const form = h(
     'form',
     { class: 'analyse-form', 'aria-label': 'Article to analyse' },
-    h('div', { class: 'field-row' }, field('Title (optional)', title), field('Date (optional)', date), field('Format', format)),
-    field('Text or HTML', content, 'Without a title above, the first line of a text is its title (as parley reads .txt files).'),
+    h(
+      'div',
+      { class: 'field-row' },
+      field('Title (optional)', title),
+      field('Date (optional)', date),
+      field('Format', format),
+    ),
+    field(
+      'Text or HTML',
+      content,
+      'Without a title above, the first line of a text is its title (as parley reads .txt files).',
+    ),
     h('div', { class: 'form-actions' }, analyseButton, storeButton),
   );
   const status = statusLine();
   const result = h('div', { class: 'analysis-result' });
   container.append(
     h('h1', {}, 'Analyse an article'),
-    h('p', { class: 'lead' }, 'Parley finds the actors, places, events, themes, quotes and tone of a text. Analysing stores nothing; “Store it” adds the article to the database.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Parley finds the actors, places, events, themes, quotes and tone of a text. Analysing stores nothing; “Store it” adds the article to the database.',
+    ),
     form,
     status,
     result,
@@ -91,7 +111,12 @@ export function analyseView({ container, signal }: ViewContext): void {
     };
   };
   const saveDraft = (): void => {
-    const value: Draft = { title: title.value, date: date.value, format: format.value, content: content.value };
+    const value: Draft = {
+      title: title.value,
+      date: date.value,
+      format: format.value,
+      content: content.value,
+    };
     try {
       sessionStorage.setItem(DRAFT_KEY, JSON.stringify(value));
     } catch {

@@ -32,7 +32,11 @@ export function articleView({ container, route, signal }: ViewContext): void {
       if (isAbort(error)) return;
       status.textContent = '';
       container.append(
-        errorBox(error instanceof ApiError && error.status === 404 ? `No stored article has id ${id}.` : describeError(error)),
+        errorBox(
+          error instanceof ApiError && error.status === 404
+            ? `No stored article has id ${id}.`
+            : describeError(error),
+        ),
       );
     });
 }

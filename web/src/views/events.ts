@@ -33,7 +33,16 @@ function partyCell(text: string | null, code: string | null): HTMLTableCellEleme
     'td',
     {},
     text,
-    code ? [' ', h('a', { class: 'code', href: routeHash('events', { actor: code }), title: `Events of ${code}` }, code)] : '',
+    code
+      ? [
+          ' ',
+          h(
+            'a',
+            { class: 'code', href: routeHash('events', { actor: code }), title: `Events of ${code}` },
+            code,
+          ),
+        ]
+      : '',
   );
 }
 
@@ -53,7 +62,11 @@ function eventRow(event: StoredEvent): HTMLTableRowElement {
       h('span', { class: 'quad-badge', style: `--quad:${quadColour(event.quadClass)}` }, event.code),
       ' ',
       eventName(event.code),
-      h('span', { class: 'muted small block' }, `${quadLabel(event.quadClass)}${event.negated ? ' · negated' : ''}`),
+      h(
+        'span',
+        { class: 'muted small block' },
+        `${quadLabel(event.quadClass)}${event.negated ? ' · negated' : ''}`,
+      ),
     ),
     target,
     h('td', { 'data-label': 'Goldstein', class: 'number' }, signed(event.goldstein, 1)),
@@ -68,7 +81,10 @@ function eventRow(event: StoredEvent): HTMLTableRowElement {
       { 'data-label': 'Article' },
       h(
         'a',
-        { href: routeHash('article', {}, event.articleId), 'aria-label': `Read the article of event ${event.id}` },
+        {
+          href: routeHash('article', {}, event.articleId),
+          'aria-label': `Read the article of event ${event.id}`,
+        },
         'Read',
       ),
     ),
@@ -83,7 +99,11 @@ export function eventsView({ container, route, signal }: ViewContext): void {
     { name: 'quadClass' },
     h('option', { value: '' }, 'Any'),
     QUAD_CLASSES.map((quad) =>
-      h('option', { value: String(quad.value), selected: filter.quadClass === String(quad.value) }, `${quad.value} ${quad.label}`),
+      h(
+        'option',
+        { value: String(quad.value), selected: filter.quadClass === String(quad.value) },
+        `${quad.value} ${quad.label}`,
+      ),
     ),
   );
   const actorAttributes = { list: countryList(), pattern: '[A-Za-z]{3,12}', size: 8, placeholder: 'USA' };
@@ -93,11 +113,28 @@ export function eventsView({ container, route, signal }: ViewContext): void {
     field('Actor (either side)', textInput('actor', filter.actor, actorAttributes)),
     field('Source', textInput('source', filter.source, { ...actorAttributes, placeholder: '' })),
     field('Target', textInput('target', filter.target, { ...actorAttributes, placeholder: '' })),
-    field('CAMEO code', textInput('code', filter.code, { pattern: '\\d{2,4}', size: 5, inputmode: 'numeric', placeholder: '04' })),
+    field(
+      'CAMEO code',
+      textInput('code', filter.code, {
+        pattern: '\\d{2,4}',
+        size: 5,
+        inputmode: 'numeric',
+        placeholder: '04',
+      }),
+    ),
     field('Quad class', quadSelect),
-    field('Since', textInput('since', filter.since, { pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
-    field('Until', textInput('until', filter.until, { pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
-    field('Theme', textInput('theme', filter.theme, { pattern: '[A-Za-z0-9_]{2,60}', size: 12, placeholder: 'TAIWAN' })),
+    field(
+      'Since',
+      textInput('since', filter.since, { pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
+    field(
+      'Until',
+      textInput('until', filter.until, { pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
+    field(
+      'Theme',
+      textInput('theme', filter.theme, { pattern: '[A-Za-z0-9_]{2,60}', size: 12, placeholder: 'TAIWAN' }),
+    ),
     field('Place', textInput('place', filter.place, { maxlength: 200, size: 12, placeholder: 'Beijing' })),
     h(
       'div',
@@ -118,9 +155,17 @@ export function eventsView({ container, route, signal }: ViewContext): void {
   const exportLinks = h(
     'p',
     { class: 'export-links' },
-    h('a', { class: 'button secondary', href: api.exportUrl(filter, 'csv'), download: 'parley-events.csv' }, 'Export CSV'),
+    h(
+      'a',
+      { class: 'button secondary', href: api.exportUrl(filter, 'csv'), download: 'parley-events.csv' },
+      'Export CSV',
+    ),
     ' ',
-    h('a', { class: 'button secondary', href: api.exportUrl(filter, 'jsonl'), download: 'parley-events.jsonl' }, 'Export JSONL'),
+    h(
+      'a',
+      { class: 'button secondary', href: api.exportUrl(filter, 'jsonl'), download: 'parley-events.jsonl' },
+      'Export JSONL',
+    ),
   );
   const status = statusLine('Loading events…');
   const body = h('tbody');
@@ -177,6 +222,7 @@ export function eventsView({ container, route, signal }: ViewContext): void {
     } catch (error) {
       if (isAbort(error)) return;
       status.textContent = '';
+      if (shown === 0) table.hidden = true;
       errors.replaceChildren(errorBox(describeError(error)));
     } finally {
       more.disabled = false;

@@ -83,9 +83,25 @@ export function mapView({ container, route, signal }: ViewContext): () => void {
   const form = h(
     'form',
     { class: 'toolbar', 'aria-label': 'Map filters' },
-    field('Actor', h('input', { name: 'actor', value: actor, list: countryList(), pattern: '[A-Za-z]{3,12}', size: 8, autocomplete: 'off' })),
-    field('Since', h('input', { name: 'since', value: since, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
-    field('Until', h('input', { name: 'until', value: until, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
+    field(
+      'Actor',
+      h('input', {
+        name: 'actor',
+        value: actor,
+        list: countryList(),
+        pattern: '[A-Za-z]{3,12}',
+        size: 8,
+        autocomplete: 'off',
+      }),
+    ),
+    field(
+      'Since',
+      h('input', { name: 'since', value: since, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
+    field(
+      'Until',
+      h('input', { name: 'until', value: until, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
     h('button', { type: 'submit' }, 'Show'),
   );
   form.addEventListener('submit', (event) => {
@@ -104,14 +120,22 @@ export function mapView({ container, route, signal }: ViewContext): () => void {
     h(
       'thead',
       {},
-      h('tr', {}, ['Place', 'Country', 'Events', 'Mean Goldstein'].map((name) => h('th', { scope: 'col' }, name))),
+      h(
+        'tr',
+        {},
+        ['Place', 'Country', 'Events', 'Mean Goldstein'].map((name) => h('th', { scope: 'col' }, name)),
+      ),
     ),
     tableBody,
   );
   const errors = h('div');
   container.append(
     h('h1', {}, 'Map'),
-    h('p', { class: 'lead' }, 'Where events happened: circle size is the number of events, colour their mean Goldstein score. Drag to pan, scroll to zoom, click a place to list its events.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Where events happened: circle size is the number of events, colour their mean Goldstein score. Drag to pan, scroll to zoom, click a place to list its events.',
+    ),
     form,
     status,
     errors,
@@ -138,19 +162,22 @@ export function mapView({ container, route, signal }: ViewContext): () => void {
       });
       chart.setOption(option(points));
       chart.on('click', (params: { name?: string }) => {
-        if (params.name) location.hash = routeHash('events', { place: params.name, ...(actor ? { actor } : {}) });
+        if (params.name)
+          location.hash = routeHash('events', { place: params.name, ...(actor ? { actor } : {}) });
       });
       tableBody.replaceChildren(
-        ...points.slice(0, 25).map((point) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, h('a', { href: routeHash('events', { place: point.place }) }, point.place)),
-            h('td', {}, point.country ? countryName(point.country) : '—'),
-            h('td', { class: 'number' }, String(point.events)),
-            h('td', { class: 'number' }, signed(point.goldstein)),
+        ...points
+          .slice(0, 25)
+          .map((point) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('a', { href: routeHash('events', { place: point.place }) }, point.place)),
+              h('td', {}, point.country ? countryName(point.country) : '—'),
+              h('td', { class: 'number' }, String(point.events)),
+              h('td', { class: 'number' }, signed(point.goldstein)),
+            ),
           ),
-        ),
       );
     } catch (error) {
       if (isAbort(error)) return;

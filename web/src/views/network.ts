@@ -27,10 +27,16 @@ function option(edges: NetworkEdge[]): echarts.EChartsCoreOption {
   const heaviestEdge = Math.max(1, ...edges.map((edge) => edge.events));
   return {
     textStyle: CHART_TEXT,
-    aria: { enabled: true, label: { description: `Network of ${totals.size} actors and ${edges.length} directed relations.` } },
+    aria: {
+      enabled: true,
+      label: { description: `Network of ${totals.size} actors and ${edges.length} directed relations.` },
+    },
     tooltip: {
       formatter: (params: unknown) => {
-        const item = params as { dataType?: string; data?: { name?: string; value?: number; edge?: NetworkEdge } };
+        const item = params as {
+          dataType?: string;
+          data?: { name?: string; value?: number; edge?: NetworkEdge };
+        };
         const edge = item.data?.edge;
         if (item.dataType === 'edge' && edge) {
           return [
@@ -49,7 +55,7 @@ function option(edges: NetworkEdge[]): echarts.EChartsCoreOption {
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 200, edgeLength: [50, 150], gravity: 0.3, friction: 0.3 },
+        force: { repulsion: 320, edgeLength: [60, 160], gravity: 0.15, friction: 0.25 },
         label: { show: true, position: 'right', color: CHART_TEXT.color, fontSize: 11 },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: [0, 7],
@@ -85,11 +91,21 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
   const form = h(
     'form',
     { class: 'toolbar', 'aria-label': 'Period of the network' },
-    field('Since', h('input', { name: 'since', value: since, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
-    field('Until', h('input', { name: 'until', value: until, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' })),
+    field(
+      'Since',
+      h('input', { name: 'since', value: since, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
+    field(
+      'Until',
+      h('input', { name: 'until', value: until, pattern: DATE_PATTERN, size: 10, placeholder: 'YYYY-MM-DD' }),
+    ),
     field(
       'Edges',
-      h('select', { name: 'limit' }, LIMITS.map((n) => h('option', { value: String(n), selected: n === limit }, `top ${n}`))),
+      h(
+        'select',
+        { name: 'limit' },
+        LIMITS.map((n) => h('option', { value: String(n), selected: n === limit }, `top ${n}`)),
+      ),
     ),
     h('button', { type: 'submit' }, 'Show'),
   );
@@ -102,7 +118,12 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
     'ul',
     { class: 'legend', 'aria-label': 'Edge colours' },
     QUAD_CLASSES.map((quad) =>
-      h('li', {}, h('span', { class: 'legend-line', style: `--quad:${quad.colour}`, 'aria-hidden': 'true' }), quad.label),
+      h(
+        'li',
+        {},
+        h('span', { class: 'legend-line', style: `--quad:${quad.colour}`, 'aria-hidden': 'true' }),
+        quad.label,
+      ),
     ),
   );
   const status = statusLine('Loading the network…');
@@ -111,7 +132,11 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
   const errors = h('div');
   container.append(
     h('h1', {}, 'Network'),
-    h('p', { class: 'lead' }, 'Who acts on whom: an arrow per direction, its width the number of events, its colour the quad class most of them fall in. Drag nodes, scroll to zoom, click an arrow to list its events.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Who acts on whom: an arrow per direction, its width the number of events, its colour the quad class most of them fall in. Drag nodes, scroll to zoom, click an arrow to list its events.',
+    ),
     form,
     legend,
     status,
@@ -131,7 +156,13 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
           h(
             'thead',
             {},
-            h('tr', {}, ['Source', 'Target', 'Events', 'Mean Goldstein', 'Mostly'].map((name) => h('th', { scope: 'col' }, name))),
+            h(
+              'tr',
+              {},
+              ['Source', 'Target', 'Events', 'Mean Goldstein', 'Mostly'].map((name) =>
+                h('th', { scope: 'col' }, name),
+              ),
+            ),
           ),
           tableBody,
         ),
@@ -148,7 +179,10 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
       status.textContent =
         edges.length === 0
           ? 'No events between two actors in this period.'
-          : `${plural(actors.size, 'actor')}, ${plural(edges.length, 'directed relation')}, ${plural(edges.reduce((s, e) => s + e.events, 0), 'event')}.`;
+          : `${plural(actors.size, 'actor')}, ${plural(edges.length, 'directed relation')}, ${plural(
+              edges.reduce((s, e) => s + e.events, 0),
+              'event',
+            )}.`;
       mounted = mountChart(chartBox);
       // "drawn" while the chart draws; "ready" once a render and its animation have finished.
       chartBox.dataset.state = 'drawn';
@@ -175,7 +209,11 @@ export function networkView({ container, route, signal }: ViewContext): () => vo
             h(
               'td',
               { class: 'number' },
-              h('a', { href: routeHash('events', { source: edge.source, target: edge.target, since, until }) }, String(edge.events)),
+              h(
+                'a',
+                { href: routeHash('events', { source: edge.source, target: edge.target, since, until }) },
+                String(edge.events),
+              ),
             ),
             h('td', { class: 'number' }, signed(edge.goldstein)),
             h('td', {}, quadLabel(edge.quadClass)),

@@ -62,8 +62,16 @@ function chartOption(data: Barometer, selected: string | null, narrow: boolean):
   return {
     animationDuration: 300,
     textStyle: CHART_TEXT,
-    aria: { enabled: true, label: { description: `Relations index of ${data.a} and ${data.b} by ${data.by}.` } },
-    grid: { left: narrow ? 36 : 48, right: narrow ? 8 : 16, top: narrow ? 64 : 40, bottom: 72 },
+    aria: {
+      enabled: true,
+      label: { description: `Relations index of ${data.a} and ${data.b} by ${data.by}.` },
+    },
+    grid: {
+      left: narrow ? 36 : 48,
+      right: narrow ? 8 : 16,
+      top: narrow ? 64 : 40,
+      bottom: periods.length > 40 ? 72 : 32,
+    },
     legend: {
       top: 4,
       itemGap: narrow ? 8 : 10,
@@ -77,7 +85,10 @@ function chartOption(data: Barometer, selected: string | null, narrow: boolean):
         const first = (params as Array<{ axisValue?: string }>)[0];
         const point = first?.axisValue ? byPeriod.get(first.axisValue) : undefined;
         if (!point) return '';
-        const flags = [shiftSet.has(point.period) ? 'shift' : '', moveSet.has(point.period) ? 'largest move' : '']
+        const flags = [
+          shiftSet.has(point.period) ? 'shift' : '',
+          moveSet.has(point.period) ? 'largest move' : '',
+        ]
           .filter(Boolean)
           .join(', ');
         return [
@@ -282,12 +293,42 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
           ),
         );
 
+  /** Every period with events, newest first: the keyboard's way to any point of the chart. */
+  const periodPicker = (points: BarometerPoint[]): HTMLFormElement => {
+    const select = h(
+      'select',
+      { name: 'period' },
+      points
+        .filter((point) => point.eventsAB + point.eventsBA > 0)
+        .reverse()
+        .map((point) =>
+          h(
+            'option',
+            { value: point.period, selected: point.period === selected },
+            `${point.period} · ${plural(point.eventsAB + point.eventsBA, 'event')}`,
+          ),
+        ),
+    );
+    const picker = h(
+      'form',
+      { class: 'period-picker', 'aria-label': 'Explain any period' },
+      field('Any period with events', select),
+      h('button', { type: 'submit', class: 'secondary' }, 'Explain'),
+    );
+    picker.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (select.value) void explain(select.value);
+    });
+    return picker;
+  };
+
   const renderMarked = (): void => {
     if (!data) return;
     marked.replaceChildren(
       ...[
         markButtons('Largest moves', data.largestMoves, 'move'),
         markButtons('Shifts (beyond the usual range)', data.shifts, 'shift'),
+        periodPicker(data.points),
       ].filter((node): node is HTMLElement => node !== null),
     );
   };
@@ -320,6 +361,8 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
       series: [{ id: 'index', markLine: { data: [{ name: period, xAxis: period }] } }],
     });
     revealPeriod(period);
+    const picker = marked.querySelector<HTMLSelectElement>('select[name="period"]');
+    if (picker && [...picker.options].some((option) => option.value === period)) picker.value = period;
     for (const button of marked.querySelectorAll<HTMLButtonElement>('button[data-period]')) {
       if (button.dataset.period === period) button.setAttribute('aria-current', 'true');
       else button.removeAttribute('aria-current');
@@ -368,7 +411,11 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
                   h(
                     'p',
                     { class: 'event-head' },
-                    h('span', { class: 'quad-badge', style: `--quad:${quadColour(event.quadClass)}` }, event.code),
+                    h(
+                      'span',
+                      { class: 'quad-badge', style: `--quad:${quadColour(event.quadClass)}` },
+                      event.code,
+                    ),
                     ' ',
                     h('strong', {}, eventName(event.code)),
                     ' · ',
@@ -392,7 +439,11 @@ export function relationsView({ container, route, signal }: ViewContext): () => 
                   h(
                     'p',
                     { class: 'source-link' },
-                    h('a', { href: routeHash('article', {}, event.articleId) }, `Read the article: ${event.title || event.articleId}`),
+                    h(
+                      'a',
+                      { href: routeHash('article', {}, event.articleId) },
+                      `Read the article: ${event.title || event.articleId}`,
+                    ),
                   ),
                 ),
               ),

@@ -20,7 +20,11 @@ function result(hit: SearchHit): HTMLLIElement {
   return h(
     'li',
     { class: 'search-result' },
-    h('h2', { class: 'result-title' }, h('a', { href: routeHash('article', {}, hit.id) }, hit.title || hit.id)),
+    h(
+      'h2',
+      { class: 'result-title' },
+      h('a', { href: routeHash('article', {}, hit.id) }, hit.title || hit.id),
+    ),
     h('p', { class: 'muted small' }, [hit.published, hit.source].filter(Boolean).join(' · ')),
     snippet(hit.snippet),
   );
@@ -50,7 +54,9 @@ export function searchView({ container, route, signal }: ViewContext): void {
       cursor = page.nextCursor;
       more.hidden = cursor === null;
       status.textContent =
-        shown === 0 ? `No stored article matches “${query}”.` : `${plural(shown, 'article')}${cursor ? ' so far' : ''}, best match first.`;
+        shown === 0
+          ? `No stored article matches “${query}”.`
+          : `${plural(shown, 'article')}${cursor ? ' so far' : ''}, best match first.`;
     } catch (error) {
       if (isAbort(error)) return;
       status.textContent = '';

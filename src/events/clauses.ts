@@ -1,0 +1,703 @@
+/**
+ * A shallow reading of one sentence for the event coder, without a parser: which tokens act as verbs,
+ * who the subject of a verb is (skipping appositions, relative clauses and prepositional phrases, and
+ * following coordinated verbs back to their subject), what its object is, whether it is passive, negated,
+ * under a modal, in the future, inside a condition or a subordinate clause. Each rule is a small named
+ * method; the word lists are the rules' vocabulary.
+ */
+import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
+
+/** A party to an event: an actor mention, or a place standing for its country ("arrives in Istanbul"). */
+export interface Party {
+  text: string;
+  code: string;
+  actor?: string;
+  firstToken: number;
+  lastToken: number;
+  /** A place used as its country, not an actor mention. */
+  place?: boolean;
+  /** A country adjective ("Israeli"), which names a country but is no subject on its own before a noun. */
+  adjective?: boolean;
+}
+
+/** Tokens that may stand between two pattern words or before a slot: articles, adjectives, adverbs, numbers. */
+export const MODIFIER_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PRON']);
+export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor']);
+/** Under these the act is only possible ("could impose", "may visit"): nothing is coded. */
+const MODALS = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ought']);
+/** These announce the act: "will visit" is an intent (03x), "will attack" a threat (13x). */
+const FUTURE = new Set(['will', "'ll", 'shall']);
+/** "Would" is the future of reported speech ("said it would withdraw"), a hypothetical otherwise. */
+const REPORTING = new Set([
+  'say',
+  'announce',
+  'state',
+  'confirm',
+  'report',
+  'tell',
+  'add',
+  'declare',
+  'insist',
+  'reiterate',
+  'note',
+  'indicate',
+  'reveal',
+  'stress',
+  'warn',
+  'signal',
+  'agree',
+  'promise',
+  'pledge',
+  'vow',
+]);
+/** Words after which a clause is subordinate: its events need both actors named (gold rule). */
+const SUBORDINATORS = new Set([
+  'who',
+  'which',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'while',
+  'whilst',
+  'after',
+  'before',
+  'because',
+  'since',
+  'although',
+  'though',
+  'whereas',
+  'until',
+  'amid',
+  'following',
+  'as',
+]);
+/** A condition is not coded ("threatens to close the strait if the U.S. re-applies sanctions"). */
+const CONDITIONS = new Set(['if', 'unless', 'whether']);
+/** A phrase of this kind is attached to a noun ("police in Zimbabwe"), not the subject of a verb. */
+const PREPOSITIONS = new Set([
+  'of',
+  'in',
+  'from',
+  'at',
+  'for',
+  'with',
+  'to',
+  'on',
+  'by',
+  'into',
+  'near',
+  'against',
+  'over',
+  'across',
+  'inside',
+  'outside',
+  'within',
+  'about',
+  'between',
+  'among',
+  'including',
+  'toward',
+  'towards',
+  'through',
+  'under',
+  'during',
+  'after',
+  'since',
+  'amid',
+  'via',
+  'like',
+  'than',
+  'along',
+  'beyond',
+  'throughout',
+]);
+/** The object of a verb may sit behind these ("talks with", "sanctions against", "visit to"). */
+const TARGET_PREPOSITIONS = new Set([
+  'to',
+  'with',
+  'against',
+  'on',
+  'at',
+  'into',
+  'toward',
+  'towards',
+  'of',
+  'from',
+  'for',
+  'upon',
+  'onto',
+]);
+/** Behind these a name is a place or a circumstance, not the object ("in Tehran", "during talks"). */
+const LOCATIVE = new Set(['in', 'near', 'inside', 'outside', 'across', 'around', 'within', 'through', 'via']);
+/** Subject pronouns and anaphors that stand for an actor named earlier in the sentence. */
+const PRONOUNS = new Set(['it', 'he', 'she', 'they']);
+/**
+ * Heads of a subject noun phrase that a name inside it may speak for ("police in Zimbabwe", "members of
+ * the U.K. Parliament", "the government of the Central African Republic"); other heads ("the Movement for
+ * the Emancipation of the Niger Delta", "Serena Williams of the United States") do not.
+ */
+const ROLE_HEADS = new Set(
+  `police authority authorities government officials official member members force forces troops troop
+  soldiers soldier army military ministry minister parliament court president leader leaders opposition
+  protesters protester demonstrators rebels militants insurgents people citizens embassy navy delegation
+  representatives representative envoy ambassador regime administration cabinet spokesman spokeswoman
+  spokesperson lawmakers legislators senators diplomats diplomat prosecutors judges junta coalition
+  office department agency prime foreign defence defense security guard guards students workers
+  hundreds thousands dozens tens millions scores group groups some many most several`.split(/\s+/),
+);
+const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
+const PLACE_TARGET = /^(04[23]|15|171|18|19|20)/;
+
+export class SentenceView {
+  readonly first: number;
+  readonly last: number;
+  /** Party mentions by first token. */
+  private readonly mentionAt = new Map<number, Party>();
+  /** The party covering each token, if any. */
+  private readonly covering = new Map<number, Party>();
+  private readonly placeAt = new Map<number, Party>();
+  private readonly placeCovering = new Map<number, Party>();
+  private readonly verbalCache = new Map<number, boolean>();
+
+  constructor(
+    readonly doc: Doc,
+    readonly sentence: TokenizedSentence,
+    readonly parties: Party[],
+    places: Party[],
+    /** Whether a lemma is a verb some pattern starts with (PETRARCH's verbs). */
+    private readonly knownVerb: (lemma: string) => boolean = () => false,
+  ) {
+    this.first = sentence.firstToken;
+    this.last = sentence.lastToken;
+    for (const party of parties) {
+      this.mentionAt.set(party.firstToken, party);
+      for (let i = party.firstToken; i < party.lastToken; i++) this.covering.set(i, party);
+    }
+    for (const place of places) {
+      if (this.covering.has(place.firstToken)) continue;
+      this.placeAt.set(place.firstToken, place);
+      for (let i = place.firstToken; i < place.lastToken; i++) this.placeCovering.set(i, place);
+    }
+  }
+
+  token(index: number): Token | undefined {
+    return index >= this.first && index < this.last ? this.doc.tokens[index] : undefined;
+  }
+
+  lemma(index: number): string {
+    const token = this.token(index);
+    return token ? token.lemma : '';
+  }
+
+  lower(index: number): string {
+    const token = this.token(index);
+    return token ? token.text.toLowerCase() : '';
+  }
+
+  is(index: number, words: Set<string>): boolean {
+    return words.has(this.lemma(index)) || words.has(this.lower(index));
+  }
+
+  mentionStartingAt(index: number): Party | undefined {
+    return this.mentionAt.get(index);
+  }
+
+  partyCovering(index: number): Party | undefined {
+    return this.covering.get(index);
+  }
+
+  /** Skips up to three modifier tokens; returns the index of the next token. */
+  skipModifiers(index: number, extra?: Set<string>): number {
+    let i = index;
+    while (
+      i - index < 3 &&
+      (MODIFIER_POS.has(this.token(i)?.pos ?? '') || (extra?.has(this.token(i)?.pos ?? '') ?? false)) &&
+      !this.covering.has(i) &&
+      !this.placeCovering.has(i)
+    )
+      i++;
+    return i;
+  }
+
+  /** A party mention starting at `index` after modifiers, or a place when the code allows one. */
+  slotAt(index: number, code: string): Party | undefined {
+    const i = this.skipModifiers(index);
+    return this.mentionAt.get(i) ?? (PLACE_TARGET.test(code) ? this.placeAt.get(i) : undefined);
+  }
+
+  isVerbToken(index: number): boolean {
+    return this.token(index)?.pos === 'VERB';
+  }
+
+  /**
+   * A verb, or a word wink tagged as a noun right after a subject ("Hamas releases two …", "the United
+   * States deports …", "Kenyan warplanes bomb …"): headline present tense fools the tagger.
+   */
+  isVerbal(index: number): boolean {
+    const cached = this.verbalCache.get(index);
+    if (cached !== undefined) return cached;
+    const result = this.computeVerbal(index);
+    this.verbalCache.set(index, result);
+    return result;
+  }
+
+  private computeVerbal(index: number): boolean {
+    const token = this.token(index);
+    if (!token) return false;
+    if (token.pos === 'VERB') return true;
+    if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || /ing$/.test(token.text)) return false;
+    const next = this.token(index + 1);
+    // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
+    const complement =
+      !!next && ['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) && next.lemma !== 'of';
+    if (!complement) return false;
+    // "The European Union (EU) hosts": the abbreviation in brackets ends the subject.
+    const end = this.lower(index - 1) === ')' ? index - 1 : index;
+    const before = this.covering.get(end - 1);
+    // Rule: right after a subject name ("Hamas releases", "Kenyan warplanes bomb"), not after a country
+    // adjective ("Bahraini protests").
+    if (before && before.lastToken === end && !before.adjective) return true;
+    // Rule: after "and" a third-person form continues the verb phrase ("… and calls for a ceasefire").
+    const text = token.text.toLowerCase();
+    if (COORDINATORS.has(this.lower(index - 1)) && /[^s]s$/.test(text) && text !== token.lemma) return true;
+    // Rule: the first word of the sentence that can be a verb, after a noun phrase, is its predicate
+    // ("Twenty members of the U.K.'s Parliament demand …", "The Government of Pakistan summons …").
+    const previous = this.token(index - 1);
+    if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
+    for (let i = this.first; i < index; i++) {
+      const pos = this.doc.tokens[i]!.pos;
+      if (pos === 'VERB' || pos === 'AUX' || this.lower(i) === ';' || this.lower(i) === ':') return false;
+    }
+    return true;
+  }
+
+  /** Adverbs, auxiliaries, negators and modals between a subject and its verb. */
+  private isVerbGroup(index: number): boolean {
+    const token = this.token(index);
+    if (!token) return false;
+    return (
+      token.pos === 'AUX' ||
+      token.pos === 'ADV' ||
+      NEGATIONS.has(token.text.toLowerCase()) ||
+      MODALS.has(token.lemma) ||
+      FUTURE.has(token.lemma) ||
+      token.lemma === 'would'
+    );
+  }
+
+  /** Start of the verb group ending before `index` ("has also not" in "has also not met"). */
+  verbGroupStart(index: number): number {
+    let i = index;
+    while (i - 1 >= this.first && index - i < 5 && this.isVerbGroup(i - 1)) i--;
+    return i;
+  }
+
+  /** "not", "n't", "never", "no" in the verb group before the trigger, or "no" right before a noun. */
+  negatedAt(index: number): boolean {
+    for (let i = this.verbGroupStart(index); i < index; i++) if (NEGATIONS.has(this.lower(i))) return true;
+    // "no talks", "never again": a negator among the modifiers right before.
+    for (let i = Math.max(this.first, index - 3); i < index; i++) {
+      if (!MODIFIER_POS.has(this.token(i)?.pos ?? '') && !NEGATIONS.has(this.lower(i))) continue;
+      if (this.lower(i) === 'no' || this.lower(i) === 'never') return true;
+    }
+    return false;
+  }
+
+  /** The modality of the verb group before `index`: none, the future, or a mere possibility. */
+  modalityAt(index: number): 'none' | 'future' | 'possible' {
+    const start = this.verbGroupStart(index);
+    for (let i = start; i < index; i++) {
+      const lemma = this.lemma(i);
+      if (MODALS.has(lemma)) return 'possible';
+      if (FUTURE.has(lemma) || FUTURE.has(this.lower(i))) return 'future';
+      if (lemma === 'would') return this.reportedBefore(i) ? 'future' : 'possible';
+    }
+    return 'none';
+  }
+
+  /** A reporting verb earlier in the sentence ("said it would …"). */
+  private reportedBefore(index: number): boolean {
+    for (let i = this.first; i < index; i++) if (this.isVerbal(i) && REPORTING.has(this.lemma(i))) return true;
+    return false;
+  }
+
+  /** Inside a condition ("if the U.S. re-applies sanctions"): from "if" to the next comma. */
+  inCondition(index: number): boolean {
+    for (let i = index - 1; i >= this.first; i--) {
+      const text = this.lower(i);
+      if (text === ',' || text === ';' || text === ':') return false;
+      if (CONDITIONS.has(text)) return true;
+    }
+    return false;
+  }
+
+  /** After a subordinator or relative pronoun: an event there needs both actors named. */
+  inSubordinateClause(index: number): boolean {
+    for (let i = index - 1; i >= this.first; i--) {
+      const text = this.lower(i);
+      if (text === ';') return false;
+      if (SUBORDINATORS.has(text) && !this.covering.has(i)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "was sanctioned by", "were attacked by", or a participle right after a noun with "by" behind it
+   * ("a ceasefire proposed by the GNA"): the trigger is passive. Returns the agents (after "by"), an
+   * empty list for a passive without agent, or null for an active verb.
+   */
+  passiveAt(first: number, last: number): { agents: Party[]; withBe: boolean } | null {
+    const token = this.token(first);
+    if (!token || token.pos !== 'VERB') return null;
+    const text = token.text.toLowerCase();
+    const participle = text !== token.lemma && !/(ing|s)$/.test(text);
+    if (!participle) return null;
+    let before = first - 1;
+    while (before >= this.first && (this.token(before)?.pos === 'ADV' || NEGATIONS.has(this.lower(before))))
+      before--;
+    const withBe = this.lemma(before) === 'be' || this.lemma(before) === 'get';
+    const agents = this.agentAfter(last);
+    if (withBe) return { agents, withBe };
+    const previous = this.token(first - 1);
+    const afterNoun = !!previous && (previous.pos === 'NOUN' || this.covering.has(first - 1));
+    // Without "be", only a "by" phrase makes a participle passive ("hostages kidnapped by …") …
+    if (agents.length > 0 && afterNoun) return { agents, withBe };
+    // … or an empty object slot: "the hostages kidnapped three weeks ago", "a ceasefire proposed by".
+    if (afterNoun && this.objectSlotEmpty(last)) return { agents: [], withBe };
+    return null;
+  }
+
+  /** Nothing an object could start with follows (a time phrase, a preposition, punctuation). */
+  private objectSlotEmpty(last: number): boolean {
+    const next = this.token(last);
+    if (!next) return true;
+    if (next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'SCONJ') return next.lemma !== 'by';
+    if (['ago', 'last', 'earlier', 'yesterday', 'since', 'today'].includes(next.lemma)) return true;
+    const after = this.lower(last + 1);
+    return next.pos === 'NUM' && /^(days?|weeks?|months?|years?|hours?)$/.test(after);
+  }
+
+  /** "… by the United States" within a few tokens after the trigger, with coordinated agents. */
+  private agentAfter(last: number): Party[] {
+    for (let i = last; i < Math.min(this.last, last + 5); i++) {
+      const text = this.lower(i);
+      if (text === 'by') {
+        const party = this.slotAt(i + 1, '');
+        return party ? this.coordinatedAfter(party) : [];
+      }
+      const pos = this.token(i)?.pos ?? '';
+      if (pos === 'VERB' || pos === 'PUNCT' || this.covering.has(i)) return [];
+    }
+    return [];
+  }
+
+  /** "X, Y and Z": the parties coordinated after `party`, itself included. */
+  coordinatedAfter(party: Party): Party[] {
+    const result = [party];
+    let i = party.lastToken;
+    for (;;) {
+      if (this.lower(i) === ',' && this.lower(i + 1) === 'and') i++;
+      const joiner = this.lower(i);
+      if (joiner !== ',' && joiner !== 'and' && joiner !== 'or') break;
+      const next = this.mentionAt.get(this.skipModifiers(i + 1)) ?? this.placeAt.get(this.skipModifiers(i + 1));
+      if (!next || (next.place && !result[0]!.place)) break;
+      // "Beirut, Lebanon": a country after its own city is an apposition, not a second target.
+      if (joiner === ',' && next.code.slice(0, 3) === result[result.length - 1]!.code.slice(0, 3)) break;
+      result.push(next);
+      i = next.lastToken;
+    }
+    return result;
+  }
+
+  /** The token before `index` that is not an adverb, negator or auxiliary. */
+  private previousContent(index: number): number {
+    let i = index - 1;
+    while (i >= this.first && this.isVerbGroup(i)) i--;
+    return i;
+  }
+
+  /** A first-word noun before a prepositional phrase ("police in Zimbabwe"), or the possessor of one. */
+  private isAttached(party: Party): boolean {
+    let before = party.firstToken - 1;
+    while (before >= this.first && this.token(before)?.pos === 'DET') before--;
+    const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before));
+    const possessive = POSSESSIVE.has(this.lower(party.lastToken));
+    return preposition || possessive;
+  }
+
+  /**
+   * The subject of the verb at `index`: the nearest party before it that is not inside a prepositional
+   * phrase, a possessive, an apposition or a relative clause; several when coordinated ("France and
+   * Germany condemn"). A verb coordinated with an earlier one ("visits Israel and meets Netanyahu") or
+   * a participle after a comma ("…, accusing them of") takes that verb's subject. A pronoun ("says it
+   * will") stands for the subject of the verb before it. Empty when no subject is found.
+   */
+  subjectOf(index: number, depth = 0): Party[] {
+    if (depth > 4) return [];
+    const previous = this.previousContent(index);
+    // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
+    if (this.lower(previous) === 'to' && this.token(previous)?.pos === 'PART') {
+      const verb = this.previousVerb(previous);
+      return verb === undefined ? [] : this.subjectOf(verb, depth + 1);
+    }
+    // Rule: coordinated or participial verb — "X visits Israel and meets …", "X …, saying it …".
+    if (this.isVerbal(index) || this.token(index)?.pos === 'AUX') {
+      const text = this.lower(previous);
+      if (COORDINATORS.has(text) || text === ',') {
+        const verb = this.previousVerb(previous);
+        if (verb !== undefined && !this.mentionEndsAt(previous)) return this.subjectOf(verb, depth + 1);
+      }
+    }
+    let fallback: Party | undefined;
+    for (let i = index - 1; i >= this.first; i--) {
+      const party = this.covering.get(i);
+      if (party) {
+        i = party.firstToken;
+        // Rule: "police in Zimbabwe", "members of the U.K. Parliament", "Russia's offer": a name inside a
+        // noun phrase is a fallback, used when no better subject stands before it.
+        if (this.isAttached(party)) {
+          if (this.headBefore(party)) fallback ??= party;
+          continue;
+        }
+        return this.coordinatedBefore(party);
+      }
+      const token = this.doc.tokens[i]!;
+      const text = token.text.toLowerCase();
+      // Rule: ", who …," and ", which …," are skipped back to the comma that opens them.
+      if (text === ',') {
+        const opened = this.relativeClauseOpening(i);
+        if (opened !== undefined) {
+          i = opened;
+          continue;
+        }
+        continue;
+      }
+      if (text === ';' || text === ':' || CONDITIONS.has(text)) break;
+      // Rule: "says it will", "the latter refuses": a pronoun or anaphor stands for an earlier actor.
+      if (token.pos === 'PRON' && PRONOUNS.has(text)) return this.antecedentOf(i, depth);
+      if (text === 'latter' || text === 'former') return this.latterOrFormer(i, text);
+      if ((text === 'country' || text === 'nation') && this.lower(i - 1) === 'the') return this.countryBefore(i);
+      if (token.pos === 'VERB' && !this.isParticipleModifier(i)) break;
+      if (SUBORDINATORS.has(text) || text === 'that') break;
+    }
+    return fallback ? [fallback] : [];
+  }
+
+  /** "police in Zimbabwe": the noun the phrase holding `party` is attached to is a role noun. */
+  private headBefore(party: Party): boolean {
+    if (POSSESSIVE.has(this.lower(party.lastToken))) return true;
+    let i = party.firstToken - 1;
+    while (i >= this.first && this.token(i)?.pos === 'DET') i--;
+    const head = this.lower(i - 1);
+    return ROLE_HEADS.has(head) || this.token(i - 1)?.pos === 'NUM';
+  }
+
+  private mentionEndsAt(index: number): boolean {
+    return this.covering.get(index)?.lastToken === index + 1;
+  }
+
+  /** A participle used as an adjective inside the subject ("the Kurdish-led forces", "armed groups"). */
+  private isParticipleModifier(index: number): boolean {
+    const next = this.token(index + 1);
+    const text = this.lower(index);
+    return !!next && (next.pos === 'NOUN' || this.covering.has(index + 1)) && /(ed|en)$/.test(text) && this.token(index - 1)?.pos === 'DET';
+  }
+
+  /** The nearest verb before `index` in the same sentence part (not across ";" or ":"). */
+  private previousVerb(index: number): number | undefined {
+    for (let i = index - 1; i >= this.first; i--) {
+      const text = this.lower(i);
+      if (text === ';' || text === ':') return undefined;
+      if (this.isVerbal(i) && !this.covering.has(i)) return i;
+    }
+    return undefined;
+  }
+
+  /** ", who has …," seen from its closing comma: the index of its opening comma. */
+  private relativeClauseOpening(comma: number): number | undefined {
+    for (let i = comma - 1; i >= this.first; i--) {
+      const text = this.lower(i);
+      if (text === ',') {
+        const opener = this.lower(i + 1);
+        return ['who', 'which', 'whose', 'whom', 'where'].includes(opener) || this.token(i + 1)?.pos === 'VERB'
+          ? i
+          : undefined;
+      }
+      if (text === ';' || text === ':') return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * "X and Y" or "X, Y and Z" ending with `party`: all of them. A comma joins only in a list closed by
+   * "and": in "At a summit in Abuja, Nigeria, ECOWAS lifts" the subject is ECOWAS alone.
+   */
+  private coordinatedBefore(party: Party): Party[] {
+    const result = [party];
+    let current = party;
+    let sawAnd = false;
+    for (;;) {
+      let i = current.firstToken - 1;
+      // "… and the President of France Nicolas Sarkozy": titles, "of", articles and qualifying names.
+      const stop = Math.max(this.first, i - 8);
+      while (
+        i > stop &&
+        !this.covering.has(i) &&
+        (this.token(i)?.pos === 'DET' || this.lower(i) === 'of' || /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
+        this.lower(i) !== 'and'
+      )
+        i--;
+      const joiner = this.lower(i);
+      if (joiner !== 'and' && !(joiner === ',' && sawAnd)) break;
+      let j = i - 1;
+      if (joiner === 'and' && this.lower(j) === ',') j--;
+      const previous = this.covering.get(j);
+      if (!previous || this.isAttached(previous)) break;
+      if (joiner === 'and') sawAnd = true;
+      result.unshift(previous);
+      current = previous;
+      if (result.length > 6) break;
+    }
+    return result;
+  }
+
+  /** "it", "he", "they": the subject of the verb before the pronoun, else the sentence's first actor. */
+  private antecedentOf(pronoun: number, depth: number): Party[] {
+    const verb = this.previousVerb(pronoun);
+    if (verb !== undefined) {
+      const subject = this.subjectOf(verb, depth + 1);
+      if (subject.length > 0) return subject;
+    }
+    const first = this.parties.find((party) => party.lastToken <= pronoun && !this.isAttached(party));
+    return first ? [first] : [];
+  }
+
+  private latterOrFormer(index: number, which: string): Party[] {
+    const before = this.parties.filter((party) => party.lastToken <= index);
+    const party = which === 'latter' ? before[before.length - 1] : before[before.length - 2];
+    return party ? [party] : [];
+  }
+
+  /** "the country": the nearest country named before. */
+  private countryBefore(index: number): Party[] {
+    const before = this.parties.filter((party) => party.lastToken <= index && party.code.length === 3);
+    const party = before[before.length - 1];
+    return party ? [party] : [];
+  }
+
+  /**
+   * The object of the trigger ending at `from`: the first party in the noun and prepositional phrases
+   * after it ("sanctions on 16 allies of Venezuelan president Nicolás Maduro", "refuses to allow Arafat"),
+   * before the next verb, comma or clause. A place counts for visits, deployments and attacks; a name
+   * after "in" does not ("met X in Tehran").
+   */
+  objectOf(from: number, code: string): Party[] {
+    let locative = false;
+    let afterComma = false;
+    let place: Party | undefined;
+    const force = /^(1[5-9]|20)/.test(code);
+    const protest = /^14/.test(code);
+    // Curfews, emergencies and bans apply "in" a place.
+    const restriction = /^(081|17)/.test(code);
+    for (let i = from; i < Math.min(this.last, from + 14); i++) {
+      const party = this.mentionAt.get(i);
+      if (party) {
+        if (!locative && !afterComma) return this.coordinatedAfter(party);
+        i = party.lastToken - 1;
+        continue;
+      }
+      const placeHere = this.placeAt.get(i);
+      if (placeHere && !place && !locative && !afterComma) place = placeHere;
+      const token = this.doc.tokens[i]!;
+      const text = token.text.toLowerCase();
+      if (token.pos === 'ADP' || (token.pos === 'PART' && text === 'to') || token.pos === 'SCONJ') {
+        afterComma = false;
+        // "fired at", "attack at": "at" names the target of force only; elsewhere it is a place. Force
+        // reaches into places ("invade areas in Northern Syria"), protests outside embassies.
+        if (TARGET_PREPOSITIONS.has(text) && (text !== 'at' || force || protest)) locative = false;
+        else if (((force || restriction) && text === 'in') || (protest && text === 'outside')) locative = false;
+        else if (LOCATIVE.has(text) || PREPOSITIONS.has(text)) locative = true;
+        else break;
+        continue;
+      }
+      if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos)) continue;
+      if (POSSESSIVE.has(text) || text === '-' || text === '–' || text === '"' || text === '“' || text === '”') continue;
+      // "provides intelligence, aircraft and assistance to Benin": a list goes on after a comma, but a
+      // name right after the comma is no object ("attacked the convoy, Kabul said").
+      if (text === ',' && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '')) {
+        afterComma = true;
+        continue;
+      }
+      if (text === 'and' && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '') && afterComma) continue;
+      // "either one or three armed Palestinians"
+      if (text === 'or' && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? '')) continue;
+      // "refuses to allow Arafat": an infinitive right after the trigger carries its object.
+      if (token.pos === 'VERB' && this.lower(i - 1) === 'to' && i - from <= 2) continue;
+      break;
+    }
+    return place ? [place] : [];
+  }
+
+  /**
+   * A noun trigger's source: "by X" after it, a possessor or a country adjective before it ("Israeli
+   * airstrikes", "Russia's offer"), or the subject of the light verb it is the object of ("launches
+   * airstrikes", "holds talks").
+   */
+  nounSource(first: number, last: number): Party[] {
+    for (let i = last; i < Math.min(this.last, last + 3); i++) {
+      if (this.lower(i) === 'by') {
+        const agent = this.slotAt(i + 1, '');
+        if (agent) return [agent];
+      }
+      if (this.covering.has(i)) break;
+    }
+    let i = first - 1;
+    while (i >= this.first && first - i <= 3 && ['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') && !this.covering.has(i))
+      i--;
+    if (POSSESSIVE.has(this.lower(i))) {
+      const owner = this.covering.get(i - 1);
+      if (owner) return [owner];
+    }
+    const adjective = this.covering.get(i);
+    if (adjective && adjective.lastToken === i + 1) return [adjective];
+    while (i >= this.first && ['DET', 'PRON', 'ADJ', 'NUM'].includes(this.token(i)?.pos ?? '') && !this.covering.has(i)) i--;
+    if (this.isVerbal(i) && !this.covering.has(i)) return this.subjectOf(i);
+    return [];
+  }
+
+  /** "… talks with Chinese officials, including Qin Gang and Wang Yi": those named after "including". */
+  includedAfter(target: Party): Party[] {
+    let i = target.lastToken;
+    if (this.lower(i) === ',') i++;
+    if (!['including', 'such'].includes(this.lower(i))) return [];
+    const members: Party[] = [];
+    for (i++; i < this.last; i++) {
+      const party = this.mentionAt.get(i);
+      if (party) {
+        members.push(party);
+        i = party.lastToken - 1;
+      } else if (this.token(i)?.pos === 'VERB' || this.lower(i) === ';' || this.lower(i) === '.') break;
+    }
+    return members;
+  }
+
+  /** A question asserts nothing. */
+  isQuestion(): boolean {
+    return this.doc.tokens[this.last - 1]?.text === '?';
+  }
+
+  /** Mentions as parties, for the coder. */
+  static partyOf(mention: EntityMention): Party {
+    return {
+      text: mention.text,
+      code: mention.code!,
+      ...(mention.actor ? { actor: mention.actor } : {}),
+      firstToken: mention.firstToken,
+      lastToken: mention.lastToken,
+      ...(mention.type === 'MISC' ? { adjective: true } : {}),
+    };
+  }
+}

@@ -8,7 +8,7 @@
  */
 import type { Doc, TokenizedSentence } from '../model/doc.js';
 import type { CodedEvent, EventParty, Place } from '../model/schema.js';
-import { SentenceView, NEGATIONS, type Party } from './clauses.js';
+import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
 import { cameoCode } from './ontology.js';
@@ -146,12 +146,25 @@ class SentenceCoder {
 
   // ——— Matching ———
 
-  /** The next pattern word at `index`, or after up to three modifiers (nouns included: "trade sanctions"). */
+  /**
+   * The next pattern word at `index`, or after a few modifiers: up to three, nouns included ("imposed new
+   * trade sanctions"), or up to five with "and" among them ("lifts its general trade and aviation sanctions").
+   */
   private wordAt(index: number, lemma: string): number | undefined {
     const { view } = this;
-    const end = view.skipModifiers(index, GAP_POS);
-    for (let i = index; i <= end; i++) if (view.lemma(i) === lemma || view.lower(i) === lemma) return i;
+    for (let i = index; i < index + 6; i++) {
+      if (view.lemma(i) === lemma || view.lower(i) === lemma) return i;
+      const token = view.token(i);
+      if (!token || view.partyCovering(i)) return undefined;
+      const gap = MODIFIER_POS.has(token.pos) || GAP_POS.has(token.pos) || token.lemma === 'and';
+      if (!gap || (i - index >= 3 && !this.hasAndBetween(index, i + 1))) return undefined;
+    }
     return undefined;
+  }
+
+  private hasAndBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.view.lemma(i) === 'and') return true;
+    return false;
   }
 
   private tryPattern(pattern: EventPattern, start: number): Match | null {
@@ -349,7 +362,22 @@ class SentenceCoder {
     if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken).slice(-1);
     const objects = this.view.objectOf(match.lastToken, match.pattern.code);
     const last = objects[objects.length - 1];
-    return last ? [...objects, ...this.view.includedAfter(last)] : [];
+    if (last) return [...objects, ...this.view.includedAfter(last)];
+    return this.addresseeOfNoun(match);
+  }
+
+  /**
+   * "Musharraf rejects Negroponte's demand", "Gibraltar rejects the request by the U.S.": a request,
+   * demand or offer that is the object of a verb is addressed to that verb's subject.
+   */
+  private addresseeOfNoun(match: Match): Party[] {
+    const { view } = this;
+    const first = match.firstToken;
+    if (view.isVerbal(first) || !/^(02|03|10|13)/.test(match.pattern.code)) return [];
+    let i = first - 1;
+    while (i >= view.first && first - i <= 5 && !view.isVerbal(i) && !/^[,;:]$/.test(view.lower(i))) i--;
+    if (!view.isVerbal(i) || view.partyCovering(i)) return [];
+    return view.subjectOf(i).slice(-1);
   }
 
   // ——— Coding ———
@@ -500,6 +528,10 @@ class SentenceCoder {
 
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
     const { sources, targets, match } = candidate;
+    // Rule (gold README): unspecified violence by a non-state armed group, not against armed forces, is
+    // 180 (unconventional violence), not 190 (conventional military force).
+    const militant = (party: Party): boolean => /^(IMG|...(REB|INS|UAF|SEP|CRM))/.test(party.code);
+    const armed = (party: Party | undefined): boolean => !!party && /(MIL|COP|REB|INS)$/.test(party.code);
     const pairs: Array<[Party, Party | undefined]> = [];
     // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
     // The act decides (the intent to meet, 036, of "X and Y agree to hold talks" is joint too).
@@ -519,7 +551,8 @@ class SentenceCoder {
       const key = `${source.code}|${target?.code ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      events.push(this.toEvent(match, code, source, target, candidate.negated));
+      const final = code === '190' && militant(source) && !armed(target) ? '180' : code;
+      events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;
   }

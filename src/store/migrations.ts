@@ -118,4 +118,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX events_merge ON events(source_country, root, date);
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- The trigger words' offsets in the article text, so that a reader can highlight them.
+      ALTER TABLE events ADD COLUMN trigger_start INTEGER;
+      ALTER TABLE events ADD COLUMN trigger_end INTEGER;
+    `,
+  },
 ];

@@ -119,10 +119,10 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(
         `INSERT INTO events (article_id, date, source_code, source_country, source_actor, source_text,
            target_code, target_country, target_actor, target_text, code, root, quad_class, goldstein, plover,
-           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence, themes, date_precision, background, is_root)
+           negated, place, place_country, lat, lon, evidence_start, evidence_end, evidence_text, pattern, confidence, themes, date_precision, background, is_root, trigger_start, trigger_end)
          VALUES (@articleId, @date, @sourceCode, @sourceCountry, @sourceActor, @sourceText,
            @targetCode, @targetCountry, @targetActor, @targetText, @code, @root, @quadClass, @goldstein, @plover,
-           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence, @themes, @datePrecision, @background, @isRoot)`,
+           @negated, @place, @placeCountry, @lat, @lon, @evidenceStart, @evidenceEnd, @evidenceText, @pattern, @confidence, @themes, @datePrecision, @background, @isRoot, @triggerStart, @triggerEnd)`,
       ),
       insertTheme: db.prepare(
         'INSERT OR IGNORE INTO article_themes (article_id, theme, count) VALUES (?, ?, ?)',
@@ -193,6 +193,8 @@ class SqliteStore implements Store {
       datePrecision: event.datePrecision,
       background: event.background ? 1 : 0,
       isRoot: event.isRoot ? 1 : 0,
+      triggerStart: event.trigger.start,
+      triggerEnd: event.trigger.end,
     });
     this.statements.setGroup.run(group ?? lastInsertRowid, lastInsertRowid);
   }
@@ -318,7 +320,8 @@ class SqliteStore implements Store {
     const { where, params } = this.eventWhere(filter);
     const sql = `SELECT id, article_id AS articleId, date, source_code AS sourceCode, source_text AS sourceText,
         target_code AS targetCode, target_text AS targetText, code, root, quad_class AS quadClass, goldstein, plover,
-        negated, place, lat, lon, evidence_text AS evidence, confidence
+        negated, place, lat, lon, evidence_text AS evidence, evidence_start AS evidenceStart,
+        trigger_start AS triggerStart, trigger_end AS triggerEnd, confidence
       FROM events ${where}
       ORDER BY coalesce(date, '') DESC, id DESC LIMIT @limit`;
     return (
@@ -338,7 +341,8 @@ class SqliteStore implements Store {
         e.source_text AS sourceText, e.source_country AS sourceCountry, e.target_code AS targetCode,
         e.target_text AS targetText, e.target_country AS targetCountry, e.code, e.root, e.quad_class AS quadClass,
         e.goldstein, e.plover, e.negated, e.place, e.place_country AS placeCountry, e.lat, e.lon,
-        e.evidence_text AS evidence, e.confidence, e.is_root AS isRoot, e.background, e.pattern,
+        e.evidence_text AS evidence, e.evidence_start AS evidenceStart, e.trigger_start AS triggerStart,
+        e.trigger_end AS triggerEnd, e.confidence, e.is_root AS isRoot, e.background, e.pattern,
         g.mentions, g.articles, g.sources, round(g.tone, 3) AS tone, a.url, a.ingested_at AS ingestedAt
       FROM groups g JOIN events e ON e.id = g.group_id JOIN articles a ON a.id = e.article_id
       ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT @limit`;
@@ -415,8 +419,9 @@ class SqliteStore implements Store {
       .prepare(
         `SELECT e.id, e.article_id AS articleId, e.date, e.source_code AS sourceCode, e.source_text AS sourceText,
            e.target_code AS targetCode, e.target_text AS targetText, e.code, e.root, e.quad_class AS quadClass,
-           e.goldstein, e.plover, e.negated, e.place, e.evidence_text AS evidence, e.confidence,
-           a.title, a.tone, a.url
+           e.goldstein, e.plover, e.negated, e.place, e.lat, e.lon, e.evidence_text AS evidence,
+           e.evidence_start AS evidenceStart, e.trigger_start AS triggerStart, e.trigger_end AS triggerEnd,
+           e.confidence, a.title, a.tone, a.url
          FROM events e JOIN articles a ON a.id = e.article_id
          WHERE ${pairWhere(a, b, range).replace(/\b(source_|target_|date\b)/g, 'e.$1')}
          ORDER BY e.date, e.id LIMIT @limit`,

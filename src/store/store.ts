@@ -45,6 +45,10 @@ export interface StoredEvent {
   lat: number | null;
   lon: number | null;
   evidence: string;
+  /** Offsets into the article text: where the evidence sentence starts, and the trigger words. */
+  evidenceStart: number;
+  triggerStart: number | null;
+  triggerEnd: number | null;
   confidence: number;
 }
 

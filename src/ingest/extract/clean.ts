@@ -205,7 +205,7 @@ function keepEmbeddedPosts(document: DomDocument, body: DomElement, protect: Set
     }
     if (!embedded || normaliseSpace(quote.textContent ?? '').length < 20) continue;
     for (const link of Array.from(quote.querySelectorAll('a'))) {
-      link.parentNode?.insertBefore(document.createTextNode(link.textContent ?? ''), link);
+      link.parentElement?.insertBefore(document.createTextNode(link.textContent ?? ''), link);
       link.remove();
     }
     for (const wrapper of chain) {

@@ -44,8 +44,34 @@ export interface DomDocument {
   createElement(name: string): DomElement;
 }
 
+/**
+ * Parses a page. linkedom builds the tree it is given and does not imply the `<html>`, `<head>` and `<body>`
+ * a browser adds, so a fragment or a page that leaves them out is first given them (the head's content, and a
+ * stray `<title>`, go in the head; the rest in the body; `<html lang>` is kept). Empty input becomes an empty document.
+ */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  const hasHtml = /<html[\s>]/i.test(html);
+  const hasBody = /<body[\s>]/i.test(html);
+  let source = html;
+  if (!hasBody) {
+    let head = '';
+    const rest = html
+      .replace(/<!doctype[^>]*>/gi, '')
+      .replace(/<\/?html[^>]*>/gi, '')
+      .replace(/<head(\s[^>]*)?>([\s\S]*?)<\/head>/gi, (_, _attributes: string, inner: string) => {
+        head += inner;
+        return '';
+      })
+      .replace(/<title[^>]*>[\s\S]*?<\/title>/i, (title) => {
+        head += title;
+        return '';
+      });
+    const htmlTag = /<html(\s[^>]*)?>/i.exec(html)?.[0] ?? '<html>';
+    source = `<!doctype html>${htmlTag}<head>${head}</head><body>${rest}</body></html>`;
+  } else if (!hasHtml) {
+    source = `<!doctype html><html>${html}</html>`;
+  }
+  return parseHTML(source).document as unknown as DomDocument;
 }
 
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE;

@@ -259,7 +259,13 @@ export class SentenceView {
     const before = this.covering.get(end - 1);
     // Rule: right after a subject name ("Hamas releases", "Kenyan warplanes bomb"), not after a country
     // adjective ("Bahraini protests").
-    if (before && before.lastToken === end && !before.adjective) return true;
+    // The name must not be an object itself ("expels UN weapons inspectors"), and the word must be a verb
+    // some pattern knows.
+    if (before && before.lastToken === end && !before.adjective) {
+      const beforeName = this.token(before.firstToken - 1);
+      const objectName = !!beforeName && (beforeName.pos === 'VERB' || beforeName.pos === 'ADP');
+      if (!objectName && this.knownVerb(token.lemma)) return true;
+    }
     // Rule: after "and" a third-person form continues the verb phrase ("… and calls for a ceasefire").
     const text = token.text.toLowerCase();
     if (COORDINATORS.has(this.lower(index - 1)) && /[^s]s$/.test(text) && text !== token.lemma) return true;

@@ -29,6 +29,8 @@
  * Patterns dropped, for precision (Parley matches word sequences, PETRARCH matched parse trees):
  * - patterns with words before the verb (PETRARCH checks the subject's head there; Parley cannot);
  * - patterns with `^` or `%` (skips and compound actors that a word sequence cannot express);
+ * - patterns with a bare locative or temporal phrase, "(AT)", "(IN)", "(DURING)": their object is a place or
+ *   a time, which the coder would take for the target ("meet at the White House");
  * - bare verbs too generic to code on their own (TOO_GENERIC and NOISY_BARE below, every bare verb coded
  *   01x "make statement": "say" would otherwise code every quotation, and bare verbs with a root's "not
  *   specified" code such as 060 or 190 unless listed in KEEP_BARE);
@@ -89,6 +91,10 @@ const NOISY_BARE = new Set(
   invigorate revitalize galvanize reassert reassure celebrate commemorate cheer clap attach chain bind
   arm render stock tender attire furnish gear outfit equip shelter tend ward shield safeguard rescue
   airlift boycott defer`.split(/\s+/),
+);
+
+const LOCATIVE_PREPOSITIONS = new Set(
+  'at in near during over after before amid under inside outside within around across along'.split(' '),
 );
 
 interface Block {
@@ -183,7 +189,8 @@ function parse(text: string): { synsets: Map<string, string[]>; patterns: RawPat
   return { synsets, patterns, blocks };
 }
 
-type Element = { kind: 'words'; text: string } | { kind: 'slot'; slot: '{T}' | '{S}' } | { kind: 'syn'; name: string };
+type Element =
+  { kind: 'words'; text: string } | { kind: 'slot'; slot: '{T}' | '{S}' } | { kind: 'syn'; name: string };
 
 /**
  * The part after `*` as a sequence of words, slots and synsets; null when it uses what a word sequence
@@ -198,6 +205,9 @@ function postElements(post: string): Element[] | null {
   for (const token of tokens) {
     if (token.startsWith('(')) {
       const inner = token.slice(1, -1).replace(/[{}]/g, ' ').trim().split(/\s+/).filter(Boolean);
+      // A bare locative or temporal phrase ("(AT)", "(IN)") says where or when, not to whom: such a
+      // pattern would make a place its target ("meet at the White House"), so it is dropped.
+      if (inner.length === 1 && LOCATIVE_PREPOSITIONS.has(inner[0]!.toLowerCase())) return null;
       const pushed = pushWords(elements, inner.join(' '));
       if (!pushed) return null;
       if (inner.length === 1 && !hasExplicitTarget) elements.push({ kind: 'slot', slot: '{T}' });
@@ -217,8 +227,7 @@ function pushWords(elements: Element[], phrase: string): boolean {
     else if (/^[A-Z0-9'._-]+$/i.test(word)) {
       const text = word.replace(/_/g, ' ').trim();
       if (text) elements.push({ kind: 'words', text });
-    }
-    else return false;
+    } else return false;
   }
   return true;
 }
@@ -274,12 +283,15 @@ function main(): void {
       const bare = words.length === 1 ? words[0]! : '';
       if (
         bare &&
-        (TOO_GENERIC.has(bare) || NOISY_BARE.has(bare) || code.startsWith('01') || (rootLevel && !KEEP_BARE.has(bare)))
+        (TOO_GENERIC.has(bare) ||
+          NOISY_BARE.has(bare) ||
+          code.startsWith('01') ||
+          (rootLevel && !KEEP_BARE.has(bare)))
       ) {
         dropped.generic++;
         continue;
       }
-      add(words, code, `PETRARCH ${block.name}: ${verb.words}`);
+      add(words, code, `${block.name} verb`);
     }
   }
 
@@ -320,7 +332,7 @@ function main(): void {
     for (const verb of verbs) {
       for (const words of expansions) {
         if (words.length === 0) continue;
-        add([...verbLemmas(verb), ...words], code, `PETRARCH ${pattern.block.name} line ${pattern.line}: ${pattern.text}`);
+        add([...verbLemmas(verb), ...words], code, `${pattern.block.name} ${pattern.line}`);
       }
     }
   }
@@ -350,10 +362,12 @@ function main(): void {
 #   PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR
 #   ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 #   OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
-# Conversion (docs/events.md): words lemmatised; * = each verb of the block; &SYNSETS expanded; (PREP) = prep {T};
-#   + = {T}; $ = {S}; [a:b] keeps a; code --- = a blocker that codes nothing. Dropped: patterns with words before
-#   the verb, with ^ or %, generic bare verbs, texts given codes of two roots. ${rows.length} patterns.
-# Columns: code<TAB>pattern<TAB>note (PETRARCH block and line)
+# Conversion (docs/events.md, "PETRARCH patterns"): words lemmatised with wink-nlp; * = the verb named in the
+#   pattern's comment (else each verb of its block); &SYNSETS expanded; (PREP) = prep {T}; + = {T}; $ = {S};
+#   [a:b] keeps a; code --- = a blocker that codes nothing. Dropped: patterns with words before the verb, with
+#   ^ or %, with a bare locative phrase ((AT), (IN), ...), bare verbs too generic to code alone, and texts
+#   given codes of two roots. ${rows.length} patterns.
+# Columns: code<TAB>pattern<TAB>note (the PETRARCH verb block, and the line of CAMEO.2.0.txt the pattern comes from)
 `;
   writeFileSync(output, header + rows.join('\n') + '\n');
   console.log(`${rows.length} patterns written to ${path.relative(repoRoot(), output)}`);

@@ -59,7 +59,9 @@ let fp = 0;
 let fn = 0;
 for (const sentence of gold) {
   if (onlyId && sentence.id !== onlyId) continue;
-  const doc = runStages(emptyDoc(buildArticle({ text: sentence.sentence, date: sentence.date }, sentence.id)));
+  const doc = runStages(
+    emptyDoc(buildArticle({ text: sentence.sentence, date: sentence.date }, sentence.id)),
+  );
   const predicted = doc.events.filter((event) => !event.negated);
   const goldEvents = sentence.events.filter((event) => !event.negated);
   const unmatched = goldEvents.map((event) => ({ event, key: key(event.source, event.target, event.code) }));
@@ -77,11 +79,26 @@ for (const sentence of gold) {
       `  ${ok ? '=' : '+'} ${event.source.code}(${event.source.text}) ${event.code} ${event.target?.code ?? '-'}(${event.target?.text ?? ''})  [${event.pattern}] "${event.trigger.text}"`,
     );
   }
+  // Whether the actor layer found both sides of a missed event (mention or place with that country).
+  const spans = [
+    ...doc.mentions
+      .filter((m) => m.code && !m.qualifies)
+      .map((m) => ({ start: m.start, end: m.end, code: m.code! })),
+    ...doc.places.filter((p) => p.country).map((p) => ({ start: p.start, end: p.end, code: p.country! })),
+  ];
+  const found = (text: string | null | undefined, code: string | null): boolean => {
+    if (!text || !code) return true;
+    const at = sentence.sentence.indexOf(text);
+    return (
+      at >= 0 && spans.some((m) => m.start >= at && m.end <= at + text.length && side(m.code) === side(code))
+    );
+  };
   for (const { event } of unmatched) {
     fn++;
     errors++;
+    const available = found(event.sourceText, event.source) && found(event.targetText, event.target);
     lines.push(
-      `  - ${event.source}(${event.sourceText}) ${event.code} ${event.target ?? '-'}(${event.targetText ?? ''})`,
+      `  ${available ? '-' : '_'} ${event.source}(${event.sourceText}) ${event.code} ${event.target ?? '-'}(${event.targetText ?? ''})`,
     );
   }
   for (const event of sentence.events.filter((e) => e.negated))
@@ -97,4 +114,6 @@ for (const sentence of gold) {
   }
   for (const line of lines) console.log(line);
 }
-console.log(`\ndev: tp ${tp} fp ${fp} fn ${fn} precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`);
+console.log(
+  `\ndev: tp ${tp} fp ${fp} fn ${fn} precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}`,
+);

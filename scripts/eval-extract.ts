@@ -3,7 +3,9 @@
  * and blog pages with hand-made ground-truth bodies (evaluation only: nothing from them goes into the repository).
  * First scores the reference extractors' stored outputs with the same metric, which checks the metric code
  * against the published numbers (trafilatura 0.963, readability.js 0.950, whole-page text 0.659), then scores
- * Parley beside them and measures its speed (pages/s and MB/s of decompressed HTML, one core, after a warm-up).
+ * Parley beside them — the text `extractHtml` returns, and the body the pipeline stores after its line-level
+ * boilerplate pass — and measures its speed (pages/s and MB/s of decompressed HTML, one core, after a warm-up,
+ * fastest of three passes).
  *
  * Run: npm run eval:extract [-- --pages N] [--show ID]
  *   --pages N   also print the N worst pages by F1 (precision, recall, url)
@@ -13,6 +15,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { separateBoilerplate } from '../src/ingest/article.js';
 import { decodeHtml } from '../src/ingest/decode.js';
 import { extractHtml } from '../src/ingest/html.js';
 import { scoreCorpus, type CorpusScore, type PageScore } from './extraction-metric.js';
@@ -61,6 +64,7 @@ const REFERENCE_NAMES: Record<string, string> = {
 };
 
 const f3 = (value: number): string => value.toFixed(3);
+const SPEED_PASSES = 3;
 
 function row(name: string, score: CorpusScore, note = ''): string {
   return `${name.padEnd(32)} ${f3(score.precision).padStart(9)} ${f3(score.recall).padStart(7)} ${f3(score.f1).padStart(7)}${note}`;
@@ -71,19 +75,27 @@ function main(): void {
   const dir = path.join(sharedDataDir(), 'extraction-dev');
   const truthFile = path.join(dir, 'ground-truth.json');
   if (!existsSync(truthFile)) {
-    console.log(`eval:extract: no extraction-dev data at ${dir} (set PARLEY_SHARED to the shared data folder); skipped.`);
+    console.log(
+      `eval:extract: no extraction-dev data at ${dir} (set PARLEY_SHARED to the shared data folder); skipped.`,
+    );
     return;
   }
   const truthBodies = readBodies(truthFile);
   const truth = bodiesOf(truthBodies);
   const ids = Object.keys(truth).sort();
 
-  console.log(`extraction-dev: ${ids.length} pages; metric: 4-token shingles, mean P over predicted pages, mean R, F1`);
-  console.log(`${'extractor'.padEnd(32)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(7)}`);
+  console.log(
+    `extraction-dev: ${ids.length} pages; metric: 4-token shingles, mean P over predicted pages, mean R, F1`,
+  );
+  console.log(
+    `${'extractor'.padEnd(32)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(7)}`,
+  );
   let metricOk = true;
   const referenceDir = path.join(dir, 'reference-outputs');
   const referenceFiles = existsSync(referenceDir)
-    ? readdirSync(referenceDir).filter((file) => file.endsWith('.json')).sort()
+    ? readdirSync(referenceDir)
+        .filter((file) => file.endsWith('.json'))
+        .sort()
     : [];
   for (const file of referenceFiles) {
     const { corpus } = scoreCorpus(truth, bodiesOf(readBodies(path.join(referenceDir, file))));
@@ -103,22 +115,36 @@ function main(): void {
     return { id, bytes: bytes.length, html: decodeHtml(bytes, id), url: truthBodies[id]?.url };
   });
   for (const page of pages.slice(0, 5)) extractHtml(page.html, page.url); // warm-up (JIT, lazy module init)
+  // Timed over three passes, the fastest reported: other processes on the machine only ever slow a pass down.
   const predictions: Record<string, string> = {};
-  const started = performance.now();
-  for (const page of pages) predictions[page.id] = extractHtml(page.html, page.url).text;
-  const seconds = (performance.now() - started) / 1000;
+  let seconds = Infinity;
+  for (let pass = 0; pass < SPEED_PASSES; pass++) {
+    const started = performance.now();
+    for (const page of pages) predictions[page.id] = extractHtml(page.html, page.url).text;
+    seconds = Math.min(seconds, (performance.now() - started) / 1000);
+  }
   const { corpus, pages: perPage } = scoreCorpus(truth, predictions);
   console.log(row('Parley extractHtml', corpus, `  (${corpus.predicted}/${corpus.pages} pages non-empty)`));
+  // What the pipeline stores: the extracted text after the line-level boilerplate pass (src/ingest/boilerplate.ts).
+  const stored = Object.fromEntries(
+    Object.entries(predictions).map(([id, text]) => [id, separateBoilerplate(text).body]),
+  );
+  console.log(row('Parley stored body (+boilerplate)', scoreCorpus(truth, stored).corpus));
   const megabytes = pages.reduce((sum, page) => sum + page.bytes, 0) / 1e6;
   console.log(
     `speed: ${(pages.length / seconds).toFixed(1)} pages/s, ${(megabytes / seconds).toFixed(2)} MB/s ` +
-      `(${pages.length} pages, ${megabytes.toFixed(1)} MB of HTML in ${seconds.toFixed(2)} s, one core)`,
+      `(${pages.length} pages, ${megabytes.toFixed(1)} MB of HTML in ${seconds.toFixed(2)} s, one core, best of ${SPEED_PASSES} passes)`,
   );
-  if (!metricOk) console.log('WARNING: the metric does not reproduce the published reference scores.');
+  if (!metricOk) {
+    console.log('ERROR: the metric does not reproduce the published reference scores.');
+    process.exitCode = 1;
+  }
 
   if (options.pages > 0) {
     const f1 = (score: PageScore): number =>
-      score.precision + score.recall === 0 ? 0 : (2 * score.precision * score.recall) / (score.precision + score.recall);
+      score.precision + score.recall === 0
+        ? 0
+        : (2 * score.precision * score.recall) / (score.precision + score.recall);
     const worst = Object.entries(perPage)
       .sort(([, a], [, b]) => f1(a) - f1(b))
       .slice(0, options.pages);

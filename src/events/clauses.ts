@@ -18,6 +18,10 @@ export interface Party {
   place?: boolean;
   /** A country adjective ("Israeli"), which names a country but is no subject on its own before a noun. */
   adjective?: boolean;
+  /** An unnamed group placed in a country by the sentence ("riot police" in Quito): see groups.ts. */
+  group?: boolean;
+  /** Civilians, people: a target, never taken as the subject that acts. */
+  objectOnly?: boolean;
 }
 
 /** Tokens that may stand between two pattern words or before a slot: articles, adjectives, adverbs, numbers. */
@@ -73,7 +77,7 @@ const SUBORDINATORS = new Set([
   'as',
 ]);
 /** A condition is not coded ("threatens to close the strait if the U.S. re-applies sanctions"). */
-const CONDITIONS = new Set(['if', 'unless', 'whether']);
+const CONDITIONS = new Set(['if', 'unless', 'whether', 'until']);
 /** A phrase of this kind is attached to a noun ("police in Zimbabwe"), not the subject of a verb. */
 const PREPOSITIONS = new Set([
   'of',
@@ -102,12 +106,8 @@ const PREPOSITIONS = new Set([
   'through',
   'under',
   'during',
-  'after',
-  'since',
   'amid',
   'via',
-  'like',
-  'than',
   'along',
   'beyond',
   'throughout',
@@ -144,8 +144,47 @@ const ROLE_HEADS = new Set(
   representatives representative envoy ambassador regime administration cabinet spokesman spokeswoman
   spokesperson lawmakers legislators senators diplomats diplomat prosecutors judges junta coalition
   office department agency prime foreign defence defense security guard guards students workers
-  hundreds thousands dozens tens millions scores group groups some many most several`.split(/\s+/),
+  hundreds thousands dozens tens millions scores group groups some many most several ministers
+  commanders chiefs heads governments parliaments courts ministries embassies speaker head chief
+  leader emir commander`.split(/\s+/),
 );
+/** Nouns that hold something else, not an actor: "a list of companies", "a report of attacks". */
+const CONTAINERS = new Set(
+  'list report statement series number copy letter record document photo video name account version claim'.split(
+    ' ',
+  ),
+);
+/** "Kim Jong-un's sister": a relative speaks for the family's country. */
+const KIN = new Set([
+  'sister',
+  'brother',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'uncle',
+  'nephew',
+  'father',
+  'mother',
+]);
+/** Nouns after a name that make it a place ("Puntland region"). */
+const PLACE_NOUNS = new Set([
+  'region',
+  'province',
+  'state',
+  'city',
+  'district',
+  'coast',
+  'town',
+  'capital',
+  'county',
+  'area',
+  'village',
+  'border',
+  'port',
+  'island',
+  'islands',
+]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
@@ -252,8 +291,12 @@ export class SentenceView {
     const next = this.token(index + 1);
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     const complement =
-      !!next && ['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) && next.lemma !== 'of';
+      !!next &&
+      (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) || next.lemma === 'that') &&
+      next.lemma !== 'of';
     if (!complement) return false;
+    // Rule: after "has", "have" or "had" a word is a participle ("have shot down", tagged as a noun).
+    if (['have', 'has', 'had'].includes(this.lower(index - 1)) && token.pos !== 'PROPN') return true;
     // "The European Union (EU) hosts": the abbreviation in brackets ends the subject.
     const end = this.lower(index - 1) === ')' ? index - 1 : index;
     const before = this.covering.get(end - 1);
@@ -263,7 +306,10 @@ export class SentenceView {
     // some pattern knows.
     if (before && before.lastToken === end && !before.adjective) {
       const beforeName = this.token(before.firstToken - 1);
-      const objectName = !!beforeName && (beforeName.pos === 'VERB' || beforeName.pos === 'ADP');
+      const objectName =
+        !!beforeName &&
+        (beforeName.pos === 'VERB' || beforeName.pos === 'ADP') &&
+        !SUBORDINATORS.has(beforeName.text.toLowerCase());
       if (!objectName && this.knownVerb(token.lemma)) return true;
     }
     // Rule: after "and" a third-person form continues the verb phrase ("… and calls for a ceasefire").
@@ -273,11 +319,30 @@ export class SentenceView {
     // ("Twenty members of the U.K.'s Parliament demand …", "The Government of Pakistan summons …").
     const previous = this.token(index - 1);
     if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
-    for (let i = this.first; i < index; i++) {
-      const pos = this.doc.tokens[i]!.pos;
-      if (pos === 'VERB' || pos === 'AUX' || this.lower(i) === ';' || this.lower(i) === ':') return false;
+    return this.firstPredicate() >= index;
+  }
+
+  private firstPredicateIndex: number | undefined;
+
+  /** The first verb, auxiliary, ";" or ":" of the sentence (its end when there is none). */
+  private firstPredicate(): number {
+    if (this.firstPredicateIndex === undefined) {
+      let i = this.first;
+      for (; i < this.last; i++) {
+        const token = this.doc.tokens[i]!;
+        // (a participle with its agent, "forces supported by Russian planes", is inside the subject)
+        const reduced = token.pos === 'VERB' && /(ed|en)$/.test(token.text) && this.lower(i + 1) === 'by';
+        if (
+          (token.pos === 'VERB' && !reduced) ||
+          token.pos === 'AUX' ||
+          token.text === ';' ||
+          token.text === ':'
+        )
+          break;
+      }
+      this.firstPredicateIndex = i;
     }
-    return true;
+    return this.firstPredicateIndex;
   }
 
   /** Adverbs, auxiliaries, negators and modals between a subject and its verb. */
@@ -326,7 +391,8 @@ export class SentenceView {
 
   /** A reporting verb earlier in the sentence ("said it would …"). */
   private reportedBefore(index: number): boolean {
-    for (let i = this.first; i < index; i++) if (this.isVerbal(i) && REPORTING.has(this.lemma(i))) return true;
+    for (let i = this.first; i < index; i++)
+      if (this.isVerbal(i) && REPORTING.has(this.lemma(i))) return true;
     return false;
   }
 
@@ -345,7 +411,8 @@ export class SentenceView {
     for (let i = index - 1; i >= this.first; i--) {
       const text = this.lower(i);
       if (text === ';') return false;
-      if (SUBORDINATORS.has(text) && !this.covering.has(i)) return true;
+      // "as Egypt mediates": a clause of time or reason still asserts its event.
+      if (SUBORDINATORS.has(text) && text !== 'as' && !this.covering.has(i)) return true;
     }
     return false;
   }
@@ -368,11 +435,12 @@ export class SentenceView {
     const agents = this.agentAfter(last);
     if (withBe) return { agents, withBe };
     const previous = this.token(first - 1);
-    const afterNoun = !!previous && (previous.pos === 'NOUN' || this.covering.has(first - 1));
+    const afterNoun =
+      !!previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN' || this.covering.has(first - 1));
     // Without "be", only a "by" phrase makes a participle passive ("hostages kidnapped by …") …
     if (agents.length > 0 && afterNoun) return { agents, withBe };
     // … or an empty object slot: "the hostages kidnapped three weeks ago", "a ceasefire proposed by".
-    if (afterNoun && this.objectSlotEmpty(last)) return { agents: [], withBe };
+    if (afterNoun && this.objectSlotEmpty(first + 1)) return { agents: [], withBe };
     return null;
   }
 
@@ -405,11 +473,21 @@ export class SentenceView {
     const result = [party];
     let i = party.lastToken;
     for (;;) {
+      // "two Thai migrant workers, 10 Israeli hostages": the rest of the noun phrase after a name.
+      while (
+        ['NOUN', 'ADJ'].includes(this.token(i)?.pos ?? '') &&
+        !this.covering.has(i) &&
+        i - party.lastToken < 6
+      )
+        i++;
       if (this.lower(i) === ',' && this.lower(i + 1) === 'and') i++;
       const joiner = this.lower(i);
       if (joiner !== ',' && joiner !== 'and' && joiner !== 'or') break;
-      const next = this.mentionAt.get(this.skipModifiers(i + 1)) ?? this.placeAt.get(this.skipModifiers(i + 1));
+      const next =
+        this.mentionAt.get(this.skipModifiers(i + 1)) ?? this.placeAt.get(this.skipModifiers(i + 1));
       if (!next || (next.place && !result[0]!.place)) break;
+      // "demonstrators and strikers": one crowd, not two targets.
+      if (next.group && result[result.length - 1]!.group) break;
       // "Beirut, Lebanon": a country after its own city is an apposition, not a second target.
       if (joiner === ',' && next.code.slice(0, 3) === result[result.length - 1]!.code.slice(0, 3)) break;
       result.push(next);
@@ -428,10 +506,15 @@ export class SentenceView {
   /** A first-word noun before a prepositional phrase ("police in Zimbabwe"), or the possessor of one. */
   private isAttached(party: Party): boolean {
     let before = party.firstToken - 1;
-    while (before >= this.first && this.token(before)?.pos === 'DET') before--;
+    while (before >= this.first && (this.token(before)?.pos === 'DET' || this.token(before)?.pos === 'ADJ'))
+      before--;
     const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before));
     const possessive = POSSESSIVE.has(this.lower(party.lastToken));
-    return preposition || possessive;
+    // "a car bombing in Benghazi, Libya, kills": a country after a place is where, not who.
+    let k = party.firstToken - 1;
+    while (this.token(k)?.pos === 'ADJ') k--;
+    const placeBefore = this.lower(k) === ',' && this.placeCovering.has(k - 1);
+    return preposition || possessive || placeBefore;
   }
 
   /**
@@ -452,14 +535,27 @@ export class SentenceView {
     // Rule: coordinated or participial verb — "X visits Israel and meets …", "X …, saying it …".
     if (this.isVerbal(index) || this.token(index)?.pos === 'AUX') {
       const text = this.lower(previous);
-      if (COORDINATORS.has(text) || text === ',') {
-        const verb = this.previousVerb(previous);
-        if (verb !== undefined && !this.mentionEndsAt(previous)) return this.subjectOf(verb, depth + 1);
+      // (after a comma only a participle continues: "…, accusing them of"; "X, who …, hosted" does not)
+      const participial = text === ',' && /ing$/.test(this.lower(index));
+      if (COORDINATORS.has(text) || participial) {
+        // The nearest earlier verb that has a subject (the tagger takes some nouns for verbs: "war conduct").
+        let verb = this.previousVerb(previous);
+        if (verb !== undefined && !this.mentionEndsAt(previous)) {
+          for (let tries = 0; verb !== undefined && tries < 3; tries++) {
+            const subject = this.subjectOf(verb, depth + 1);
+            if (subject.length > 0) return subject;
+            verb = this.previousVerb(verb);
+          }
+          // The earlier verb has no subject we know: its object is not ours ("people fled X and headed …",
+          // "bombs explode at a market in Baghdad, Iraq, killing five").
+          return [];
+        }
       }
     }
     let fallback: Party | undefined;
     for (let i = index - 1; i >= this.first; i--) {
       const party = this.covering.get(i);
+      if (party?.objectOnly) return [];
       if (party) {
         i = party.firstToken;
         // Rule: "police in Zimbabwe", "members of the U.K. Parliament", "Russia's offer": a name inside a
@@ -485,7 +581,13 @@ export class SentenceView {
       // Rule: "says it will", "the latter refuses": a pronoun or anaphor stands for an earlier actor.
       if (token.pos === 'PRON' && PRONOUNS.has(text)) return this.antecedentOf(i, depth);
       if (text === 'latter' || text === 'former') return this.latterOrFormer(i, text);
-      if ((text === 'country' || text === 'nation') && this.lower(i - 1) === 'the') return this.countryBefore(i);
+      if ((text === 'country' || text === 'nation') && this.lower(i - 1) === 'the')
+        return this.countryBefore(i);
+      // "Syrian Army forces supported by Russian planes attack": a participle phrase inside the subject.
+      if (token.pos === 'VERB' && /(ed|en)$/.test(text) && this.lower(i + 1) === 'by') {
+        fallback = undefined;
+        continue;
+      }
       if (token.pos === 'VERB' && !this.isParticipleModifier(i)) break;
       if (SUBORDINATORS.has(text) || text === 'that') break;
     }
@@ -494,7 +596,16 @@ export class SentenceView {
 
   /** "police in Zimbabwe": the noun the phrase holding `party` is attached to is a role noun. */
   private headBefore(party: Party): boolean {
-    if (POSSESSIVE.has(this.lower(party.lastToken))) return true;
+    // "Israel's Prime Minister", "Russia's military", not "Somalia's Puntland region".
+    if (POSSESSIVE.has(this.lower(party.lastToken))) {
+      let i = party.lastToken + 1;
+      while (this.token(i)?.pos === 'ADJ') i++;
+      if (ROLE_HEADS.has(this.lower(i)) || this.covering.has(i) || KIN.has(this.lower(i))) return true;
+      // "Myanmar's Aung San Suu Kyi": a person's name; "Somalia's Puntland region": a place.
+      let j = i;
+      while (this.token(j)?.pos === 'PROPN') j++;
+      return j > i && !PLACE_NOUNS.has(this.lower(j));
+    }
     let i = party.firstToken - 1;
     while (i >= this.first && this.token(i)?.pos === 'DET') i--;
     const head = this.lower(i - 1);
@@ -506,10 +617,23 @@ export class SentenceView {
   }
 
   /** A participle used as an adjective inside the subject ("the Kurdish-led forces", "armed groups"). */
-  private isParticipleModifier(index: number): boolean {
+  isParticipleModifier(index: number): boolean {
     const next = this.token(index + 1);
     const text = this.lower(index);
-    return !!next && (next.pos === 'NOUN' || this.covering.has(index + 1)) && /(ed|en)$/.test(text) && this.token(index - 1)?.pos === 'DET';
+    return (
+      !!next &&
+      (next.pos === 'NOUN' ||
+        next.pos === 'PROPN' ||
+        this.covering.has(index + 1) ||
+        this.placeCovering.has(index + 1)) &&
+      /(ed|en)$/.test(text) &&
+      this.token(index - 1)?.pos === 'DET'
+    );
+  }
+
+  /** The nearest verb before `index` (for the coder's participle rule). */
+  previousVerbOf(index: number): number | undefined {
+    return this.previousVerb(index);
   }
 
   /** The nearest verb before `index` in the same sentence part (not across ";" or ":"). */
@@ -528,7 +652,8 @@ export class SentenceView {
       const text = this.lower(i);
       if (text === ',') {
         const opener = this.lower(i + 1);
-        return ['who', 'which', 'whose', 'whom', 'where'].includes(opener) || this.token(i + 1)?.pos === 'VERB'
+        return ['who', 'which', 'whose', 'whom', 'where'].includes(opener) ||
+          this.token(i + 1)?.pos === 'VERB'
           ? i
           : undefined;
       }
@@ -552,7 +677,9 @@ export class SentenceView {
       while (
         i > stop &&
         !this.covering.has(i) &&
-        (this.token(i)?.pos === 'DET' || this.lower(i) === 'of' || /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
+        (this.token(i)?.pos === 'DET' ||
+          this.lower(i) === 'of' ||
+          /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
         this.lower(i) !== 'and'
       )
         i--;
@@ -561,7 +688,10 @@ export class SentenceView {
       let j = i - 1;
       if (joiner === 'and' && this.lower(j) === ',') j--;
       const previous = this.covering.get(j);
-      if (!previous || this.isAttached(previous)) break;
+      // "Groups including Amnesty International and Human Rights Watch urge": the listed members act.
+      const listed =
+        !!previous && (this.lower(previous.firstToken - 1) === 'including' || (joiner === ',' && sawAnd));
+      if (!previous || (this.isAttached(previous) && !listed)) break;
       if (joiner === 'and') sawAnd = true;
       result.unshift(previous);
       current = previous;
@@ -600,14 +730,19 @@ export class SentenceView {
    * before the next verb, comma or clause. A place counts for visits, deployments and attacks; a name
    * after "in" does not ("met X in Tehran").
    */
-  objectOf(from: number, code: string): Party[] {
+  objectOf(from: number, code: string, direct = false): Party[] {
     let locative = false;
     let afterComma = false;
+    let prepositions = 0;
     let place: Party | undefined;
     const force = /^(1[5-9]|20)/.test(code);
     const protest = /^14/.test(code);
+    // Aid, appeals and promises are "for" someone; meetings "for Ukraine peace talks" are not.
+    const benefit = /^(0[237])/.test(code);
+    // Comments and complaints are "over" or "about" someone ("expresses concern over China's plan").
+    const topic = /^(01|11)/.test(code);
     // Curfews, emergencies and bans apply "in" a place.
-    const restriction = /^(081|17)/.test(code);
+    const restriction = /^(081|09|17)/.test(code);
     for (let i = from; i < Math.min(this.last, from + 14); i++) {
       const party = this.mentionAt.get(i);
       if (party) {
@@ -619,29 +754,102 @@ export class SentenceView {
       if (placeHere && !place && !locative && !afterComma) place = placeHere;
       const token = this.doc.tokens[i]!;
       const text = token.text.toLowerCase();
+      // Quantities are part of the noun phrase: "at least 12 people", "more than 100", "up to 80".
+      if (
+        (text === 'at' && /^(least|most)$/.test(this.lower(i + 1))) ||
+        (text === 'than' && /^(more|less|fewer)$/.test(this.lower(i - 1))) ||
+        (text === 'up' && this.lower(i + 1) === 'to') ||
+        (/^(over|about|around|nearly|almost|some)$/.test(text) && this.token(i + 1)?.pos === 'NUM')
+      ) {
+        if (this.token(i + 1)?.pos === 'NUM') continue;
+        i++;
+        continue;
+      }
       if (token.pos === 'ADP' || (token.pos === 'PART' && text === 'to') || token.pos === 'SCONJ') {
         afterComma = false;
+        // A direct object has no preposition but "of" ("the government of Sudan").
+        if (direct && text !== 'of' && !(text === 'to' && token.pos === 'PART')) break;
+        // "a list of Russian companies" is a list, not the companies.
+        if (text === 'of' && CONTAINERS.has(this.lemma(i - 1))) break;
+        // "the anniversary of its declaration of independence from Serbia": too deep to be the object
+        // ("tens of thousands of" counts as a number, not as phrases).
+        const quantity =
+          text === 'of' &&
+          /^(tens|hundreds|thousands|millions|dozens|scores|some|many|most|all|one|two|part|members?)$/.test(
+            this.lower(i - 1),
+          );
+        if (!quantity && ++prepositions > 2) break;
         // "fired at", "attack at": "at" names the target of force only; elsewhere it is a place. Force
         // reaches into places ("invade areas in Northern Syria"), protests outside embassies.
-        if (TARGET_PREPOSITIONS.has(text) && (text !== 'at' || force || protest)) locative = false;
-        else if (((force || restriction) && text === 'in') || (protest && text === 'outside')) locative = false;
+        // "of" continues the phrase it is in: "in the outskirts of Helsinki" stays a place.
+        if (text === 'of') {
+          /* keeps locative as it is */
+        } else if (
+          TARGET_PREPOSITIONS.has(text) &&
+          (text !== 'at' || force || protest) &&
+          (text !== 'for' || benefit)
+        )
+          locative = false;
+        // "rejects the request by the U.S.": the author of what is rejected is the target.
+        else if (text === 'by' && /^(12|016)/.test(code)) locative = false;
+        else if (
+          ((force || restriction) && text === 'in') ||
+          (protest && text === 'outside') ||
+          (topic && (text === 'over' || text === 'about'))
+        )
+          locative = false;
         else if (LOCATIVE.has(text) || PREPOSITIONS.has(text)) locative = true;
         else break;
         continue;
       }
       if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos)) continue;
-      if (POSSESSIVE.has(text) || text === '-' || text === '–' || text === '"' || text === '“' || text === '”') continue;
+      if (
+        POSSESSIVE.has(text) ||
+        text === '-' ||
+        text === '–' ||
+        text === '"' ||
+        text === '“' ||
+        text === '”'
+      )
+        continue;
       // "provides intelligence, aircraft and assistance to Benin": a list goes on after a comma, but a
       // name right after the comma is no object ("attacked the convoy, Kabul said").
-      if (text === ',' && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '')) {
+      if (
+        text === ',' &&
+        (['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '') || this.lower(i + 1) === 'and')
+      ) {
         afterComma = true;
         continue;
       }
-      if (text === 'and' && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '') && afterComma) continue;
+      if (
+        text === 'and' &&
+        ['DET', 'ADJ', 'NOUN', 'NUM'].includes(this.token(i + 1)?.pos ?? '') &&
+        (afterComma || this.lower(i - 1) === ',')
+      ) {
+        afterComma = true;
+        continue;
+      }
       // "either one or three armed Palestinians"
       if (text === 'or' && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? '')) continue;
+      // "the last remaining holdout": a participle inside the noun phrase.
+      if (
+        token.pos === 'VERB' &&
+        /(ing|ed)$/.test(text) &&
+        ['DET', 'ADJ', 'ADV', 'ADP'].includes(this.token(i - 1)?.pos ?? '') &&
+        (['NOUN', 'ADJ', 'PROPN'].includes(this.token(i + 1)?.pos ?? '') || this.covering.has(i + 1))
+      )
+        continue;
+      // "fighter jets operated by ISIL": the owner of the object is the target.
+      if (token.pos === 'VERB' && /(ed|en)$/.test(text) && this.lower(i + 1) === 'by' && !locative && force) {
+        const owner = this.objectOf(i + 2, code)[0];
+        if (owner) return [owner];
+      }
+      // "airstrikes aimed at Kurdish militants", "a bomb targeting the office of …"
+      if (['aim', 'target', 'direct'].includes(token.lemma) && token.pos === 'VERB') continue;
       // "refuses to allow Arafat": an infinitive right after the trigger carries its object.
       if (token.pos === 'VERB' && this.lower(i - 1) === 'to' && i - from <= 2) continue;
+      // "to help rebuild the Gaza Strip"
+      if (token.pos === 'VERB' && this.token(i - 1)?.pos === 'VERB' && this.lower(i - 2) === 'to') continue;
       break;
     }
     return place ? [place] : [];
@@ -661,7 +869,13 @@ export class SentenceView {
       if (this.covering.has(i)) break;
     }
     let i = first - 1;
-    while (i >= this.first && first - i <= 3 && ['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') && !this.covering.has(i))
+    // ("Israeli mortar and tank attacks": compound modifiers joined by "and")
+    while (
+      i >= this.first &&
+      first - i <= 5 &&
+      (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') || this.lower(i) === 'and') &&
+      !this.covering.has(i)
+    )
       i--;
     if (POSSESSIVE.has(this.lower(i))) {
       const owner = this.covering.get(i - 1);
@@ -669,8 +883,14 @@ export class SentenceView {
     }
     const adjective = this.covering.get(i);
     if (adjective && adjective.lastToken === i + 1) return [adjective];
-    while (i >= this.first && ['DET', 'PRON', 'ADJ', 'NUM'].includes(this.token(i)?.pos ?? '') && !this.covering.has(i)) i--;
-    if (this.isVerbal(i) && !this.covering.has(i)) return this.subjectOf(i);
+    while (
+      i >= this.first &&
+      (['DET', 'PRON', 'ADJ', 'NUM'].includes(this.token(i)?.pos ?? '') || /^["“”]$/.test(this.lower(i))) &&
+      !this.covering.has(i)
+    )
+      i--;
+    // "it has no room for compromise": "have" is the light verb here.
+    if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
     return [];
   }
 

@@ -11,14 +11,52 @@ import type { CodedEvent, EventParty, Place } from '../model/schema.js';
 import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
+import { groupParties } from './groups.js';
 import { cameoCode } from './ontology.js';
-import { NO_EVENT, patternIndex, type EventPattern } from './patterns.js';
+import { NO_EVENT, patternGroup, patternIndex, type EventPattern } from './patterns.js';
 
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'AUX']);
 /** Events two parties do together ("X and Y met / signed / clashed"): one event between the two. */
 const JOINT_EVENT = /^(04|054|057|06|0871|193)/;
+/** Irregular past forms the tagger leaves unlemmatised when it reads them as nouns ("have shot down"). */
+const IRREGULAR_PARTICIPLES: Record<string, string> = {
+  shot: 'shoot',
+  struck: 'strike',
+  fought: 'fight',
+  held: 'hold',
+  met: 'meet',
+  sent: 'send',
+  took: 'take',
+  taken: 'take',
+  brought: 'bring',
+  beaten: 'beat',
+  sought: 'seek',
+  caught: 'catch',
+  broke: 'break',
+  broken: 'break',
+  stole: 'steal',
+  stolen: 'steal',
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  overthrown: 'overthrow',
+  overthrew: 'overthrow',
+  forbade: 'forbid',
+  forbidden: 'forbid',
+  drove: 'drive',
+  driven: 'drive',
+  flew: 'fly',
+  flown: 'fly',
+  threw: 'throw',
+  thrown: 'throw',
+  gave: 'give',
+  given: 'give',
+  froze: 'freeze',
+  frozen: 'freeze',
+};
+/** Curfews, states of emergency, martial law and their lifting: done in the source's own country. */
+const DOMESTIC = /^(081[34]|172[34])/;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
-const GAP_POS = new Set(['NOUN']);
+const GAP_POS = new Set(['NOUN', 'SYM']);
 
 /** Verbs and nouns that announce the act of their infinitive: "plans to visit" is an intent (036). */
 const INTENT_GOVERNORS = new Set([
@@ -60,9 +98,42 @@ const THREAT_GOVERNORS = new Set(['threaten', 'threat']);
 /** "is expected to visit", "is likely to": the reporter's expectation, not an event (gold rule). */
 const EXPECTATION = new Set(['expect', 'likely', 'unlikely', 'due', 'able', 'possible', 'try', 'attempt']);
 /** "uses bulldozers to demolish", "continues to demand": the act of the infinitive is asserted. */
-const TRANSPARENT_GOVERNORS = new Set(['use', 'continue', 'begin', 'start', 'resume', 'move', 'manage', 'proceed', 'step']);
+const TRANSPARENT_GOVERNORS = new Set([
+  'use',
+  'continue',
+  'begin',
+  'start',
+  'resume',
+  'move',
+  'manage',
+  'proceed',
+  'step',
+  'claim',
+]);
 /** "may cancel his plans to visit": a cancelled or postponed plan announces nothing. */
-const CANCEL_VERBS = new Set(['cancel', 'postpone', 'abandon', 'scrap', 'drop', 'shelve', 'suspend', 'delay', 'deny']);
+const CANCEL_VERBS = new Set([
+  'cancel',
+  'postpone',
+  'abandon',
+  'scrap',
+  'drop',
+  'shelve',
+  'suspend',
+  'delay',
+  'deny',
+]);
+/** "is considering a blockade", "weighs sanctions": an act under deliberation is not an event. */
+const DELIBERATION_VERBS = new Set([
+  'consider',
+  'mull',
+  'weigh',
+  'contemplate',
+  'discuss',
+  'debate',
+  'study',
+  'explore',
+  'seek',
+]);
 /**
  * What a verb without a pattern of its own asks for when it is the content of an appeal or demand
  * ("demands that French forces withdraw" → 1056, "urges Putin to release" → 0253).
@@ -96,11 +167,42 @@ const CONTENT_ACTS: Record<string, string> = {
   reverse: '083',
 };
 /** "urges Cambodia to release": an appeal (0253); the release itself is not coded. */
-const APPEAL_VERBS = new Set(['urge', 'ask', 'call', 'press', 'encourage', 'appeal', 'request', 'push', 'invite', 'tell', 'advise', 'implore', 'beg', 'exhort']);
+const APPEAL_VERBS = new Set([
+  'urge',
+  'ask',
+  'call',
+  'press',
+  'encourage',
+  'appeal',
+  'request',
+  'push',
+  'invite',
+  'tell',
+  'advise',
+  'implore',
+  'beg',
+  'exhort',
+]);
 /** "orders peacekeepers to leave", "demands that Greece withdraw": a demand (10x). */
 const DEMAND_VERBS = new Set(['demand', 'order', 'instruct', 'require', 'insist', 'direct']);
+/** Verbs whose clause is an accusation: "claims that North Korea launched …" is 112 against North Korea. */
+const ALLEGING = new Set(['claim', 'allege']);
 /** "accuses Ukraine of attacking", "claims Assad used": only the accusation is coded (gold rule). */
-const ALLEGATION_VERBS = new Set(['accuse', 'blame', 'allege', 'claim', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'denounce', 'fault', 'deny']);
+const ALLEGATION_VERBS = new Set([
+  'accuse',
+  'blame',
+  'allege',
+  'claim',
+  'charge',
+  'suspect',
+  'condemn',
+  'criticize',
+  'criticise',
+  'denounce',
+  'fault',
+  'deny',
+  'conclude',
+]);
 
 interface Match {
   pattern: EventPattern;
@@ -130,6 +232,8 @@ interface Candidate {
   negated: boolean;
   /** Dropped by a rule: kept only to block a governor. */
   dropped?: string;
+  /** A background event (subordinate clause, noun, participle): coded only with a target. */
+  background?: string;
 }
 
 class SentenceCoder {
@@ -152,12 +256,24 @@ class SentenceCoder {
    */
   private wordAt(index: number, lemma: string): number | undefined {
     const { view } = this;
-    for (let i = index; i < index + 6; i++) {
+    for (let i = index; i < index + 7; i++) {
       if (view.lemma(i) === lemma || view.lower(i) === lemma) return i;
       const token = view.token(i);
-      if (!token || view.partyCovering(i)) return undefined;
-      const gap = MODIFIER_POS.has(token.pos) || GAP_POS.has(token.pos) || token.lemma === 'and';
-      if (!gap || (i - index >= 3 && !this.hasAndBetween(index, i + 1))) return undefined;
+      // A country adjective may stand in the gap ("seize the Russian oil tanker"), no other name.
+      const party = view.partyCovering(i);
+      if (!token || (party && !party.adjective && !party.group)) return undefined;
+      const gap =
+        MODIFIER_POS.has(token.pos) ||
+        GAP_POS.has(token.pos) ||
+        token.lemma === 'and' ||
+        !!party ||
+        (token.pos === 'PROPN' && i > index);
+      // Numbers, amounts and hyphenated compounds are one modifier ("a US$76 million loan", "working-level talks").
+      const compound =
+        token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
+      // Beyond three words only a noun phrase continues ("the first Leopard 2 main battle tanks").
+      const inPhrase = ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'SYM'].includes(token.pos) || compound;
+      if (!gap || (i - index >= 3 && !inPhrase && !this.hasAndBetween(index, i + 1))) return undefined;
     }
     return undefined;
   }
@@ -178,15 +294,13 @@ class SentenceCoder {
         lastWord = found;
         i = found + 1;
       } else {
-        // A slot: the party right here (after modifiers), else the first one in the object phrase.
-        const party =
-          this.view.slotAt(i, pattern.code) ??
-          (part.kind === 'target' ? this.view.objectOf(i, pattern.code)[0] : undefined);
-        if (!party) {
-          // In the passive the target is the subject: "Iran was sanctioned by the EU".
-          if (part.kind === 'target' && this.view.passiveAt(start, lastWord + 1)) continue;
-          return null;
-        }
+        // In the passive the target is the subject: "Iran was sanctioned by the EU".
+        if (part.kind === 'target' && this.view.passiveAt(start, lastWord + 1)) continue;
+        // A slot: the party right here (after modifiers), else the first one in the object phrase; right
+        // after the verb only in its direct object ("captures the complex from the Taliban" has none).
+        const direct = partIndex === 1;
+        const party = this.view.slotAt(i, pattern.code) ?? this.view.objectOf(i, pattern.code, direct)[0];
+        if (!party) return null;
         if (part.kind === 'source') match.source = party;
         else match.target = party;
         i = party.lastToken;
@@ -198,18 +312,44 @@ class SentenceCoder {
 
   private bestMatchAt(index: number): Match | null {
     const token = this.doc.tokens[index]!;
-    const index_ = patternIndex();
     const verbal = this.view.isVerbal(index);
     const lower = token.text.toLowerCase();
     // A verb the tagger read as a plural noun keeps its "s" in the lemma ("summons"): try without it.
-    const candidates =
-      index_.get(token.lemma) ??
-      index_.get(lower) ??
-      (verbal && /s$/.test(lower) ? (index_.get(lower.slice(0, -1)) ?? index_.get(lower.replace(/ies$/, 'y'))) : undefined);
-    if (!candidates) return null;
+    const group =
+      patternGroup(token.lemma) ??
+      patternGroup(lower) ??
+      (verbal ? patternGroup(IRREGULAR_PARTICIPLES[lower] ?? '') : undefined) ??
+      (/s$/.test(lower)
+        ? (patternGroup(lower.slice(0, -1)) ?? patternGroup(lower.replace(/ies$/, 'y')))
+        : undefined);
+    if (!group) return null;
+    // Only the patterns whose second word stands within reach, and those with a slot or one word.
+    let candidates: EventPattern[] = group.rest;
+    const seen = new Set<string>();
+    for (let i = index + 1; i < Math.min(this.sentence.lastToken, index + 8); i++) {
+      for (const word of [this.view.lemma(i), this.view.lower(i)]) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        const list = group.bySecond.get(word);
+        if (list) candidates = candidates.concat(list);
+      }
+    }
+    if (candidates !== group.rest) candidates.sort((a, b) => a.rank - b.rank);
+    // Rule: a capitalised word inside the sentence is part of a name ("the Allied Democratic Forces",
+    // "United Russia"), not a verb.
+    if (
+      /^\p{Lu}/u.test(token.text) &&
+      index > this.sentence.firstToken &&
+      this.doc.tokens[index - 1]?.text !== '"'
+    )
+      return null;
     for (const pattern of candidates) {
       // PETRARCH's patterns are verb patterns: its parser only looked at verbs.
-      if (pattern.origin === 'petrarch' && !verbal) continue;
+      if (pattern.origin === 'petrarch' && !verbal && (pattern.parts.length === 1 || token.pos !== 'NOUN'))
+        continue;
+      // "back {T}", "strike {T}": a word right before its object is a verb or noun, not a particle
+      // ("pushed back al-Shabab").
+      if (pattern.parts[1]?.kind === 'target' && !TRIGGER_POS.has(token.pos) && !verbal) continue;
       // A one-word pattern fires only on a verb or noun ("back" the verb, not the adverb); longer phrases
       // may open with a function word ("no room for compromise").
       if (pattern.parts.length === 1 && !TRIGGER_POS.has(token.pos) && !verbal) continue;
@@ -239,15 +379,22 @@ class SentenceCoder {
    * invade", "urges Cambodia to release", "is expected to sign"), or its clause ("demands that Greece
    * withdraw", "accuses Ukraine of attacking", "claims Assad used").
    */
-  private governorOf(first: number): Governor | null {
+  private governorOf(first: number, depth = 0): Governor | null {
     const { view } = this;
     let i = first - 1;
-    while (view.token(i)?.pos === 'ADV') i--;
+    while (view.token(i)?.pos === 'ADV' || /^["“”'‘’]$/.test(view.lower(i))) i--;
     if (view.lower(i) === 'to') return this.infinitiveGovernor(i);
+    // "urged its leaders to disarm and recognize Israel": a verb joined to an infinitive shares its governor.
+    if (/^(and|or)$/.test(view.lower(i)) && depth < 2) {
+      const verb = view.previousVerbOf(i);
+      if (verb !== undefined && view.lower(verb - 1) === 'to' && verb > i - 8)
+        return this.governorOf(verb, depth + 1);
+    }
     // "accuses Ukraine of attacking", "blames X for shelling": the alleged act is not coded.
     if ((view.lower(i) === 'of' || view.lower(i) === 'for') && /ing$/.test(view.lower(first))) {
       for (let j = i - 1; j >= Math.max(view.first, i - 10); j--)
-        if (ALLEGATION_VERBS.has(view.lemma(j)) && view.isVerbal(j)) return { frame: 'drop', at: j, refinesGovernor: false };
+        if (ALLEGATION_VERBS.has(view.lemma(j)) && view.isVerbal(j))
+          return { frame: 'drop', at: j, refinesGovernor: false };
     }
     return this.clauseGovernor(first);
   }
@@ -273,12 +420,18 @@ class SentenceCoder {
     if (EXPECTATION.has(lemma) && (view.lemma(g - 1) === 'be' || lemma !== 'expect'))
       return { frame: 'drop', at: g, refinesGovernor: false };
     // Rule: "opts not to meet", "decided not to attend": a refusal.
-    if (negated && (INTENT_GOVERNORS.has(lemma) || lemma === 'opt' || lemma === 'choose')) return frame('refusal');
+    if (negated && (INTENT_GOVERNORS.has(lemma) || lemma === 'opt' || lemma === 'choose'))
+      return frame('refusal');
     if (REFUSAL_GOVERNORS.has(lemma)) return frame('refusal');
     if (THREAT_GOVERNORS.has(lemma)) return frame('threat');
     if (INTENT_GOVERNORS.has(lemma)) return frame('intent');
-    if (TRANSPARENT_GOVERNORS.has(lemma)) return null;
-    if (lemma === 'ultimatum' || lemma === 'deadline') return { frame: 'drop', at: g, refinesGovernor: false };
+    // "will continue to provide": the act takes the modality of the transparent verb.
+    if (TRANSPARENT_GOVERNORS.has(lemma)) {
+      const modality = view.modalityAt(g);
+      return modality === 'future' ? frame('intent') : modality === 'possible' ? frame('drop') : null;
+    }
+    if (lemma === 'ultimatum' || lemma === 'deadline')
+      return { frame: 'drop', at: g, refinesGovernor: false };
     if (APPEAL_VERBS.has(lemma)) return { frame: 'appeal', at: g, refinesGovernor: true };
     if (DEMAND_VERBS.has(lemma)) return { frame: 'demand', at: g, refinesGovernor: true };
     // Rule: "urges Cambodia to release", "calls on Israel to stop", "gives the SDF an ultimatum to
@@ -311,9 +464,14 @@ class SentenceCoder {
     let verb = g;
     if (!view.isVerbal(g) && view.token(g)?.pos !== 'AUX') {
       let i = g - 1;
-      while (i >= view.first && g - i <= 3 && ['DET', 'PRON', 'ADJ', 'NUM'].includes(view.token(i)?.pos ?? '')) i--;
+      while (
+        i >= view.first &&
+        g - i <= 3 &&
+        ['DET', 'PRON', 'ADJ', 'NUM'].includes(view.token(i)?.pos ?? '')
+      )
+        i--;
       if (!view.isVerbal(i)) return null;
-      if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
+      if (CANCEL_VERBS.has(view.lemma(i)) || DELIBERATION_VERBS.has(view.lemma(i))) return 'drop';
       verb = i;
     }
     if (view.modalityAt(verb) === 'possible') return 'drop';
@@ -338,6 +496,9 @@ class SentenceCoder {
     if (view.lower(i) === 'for') i--;
     while (view.token(i)?.pos === 'ADV') i--;
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
+    // "A suspected U.S. drone strike kills": a participle before a noun phrase is an adjective (a
+    // reporter's hedge, which does not stop the event).
+    if (view.token(i - 1)?.pos === 'DET' && /(ed|en)$/.test(view.lower(i))) return null;
     const lemma = view.lemma(i);
     if (ALLEGATION_VERBS.has(lemma)) return { frame: 'drop', at: i, refinesGovernor: false };
     if (DEMAND_VERBS.has(lemma)) return { frame: 'demand', at: i, refinesGovernor: true };
@@ -360,9 +521,26 @@ class SentenceCoder {
       return [...targets, ...this.view.includedAfter(targets[targets.length - 1]!)];
     }
     if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken).slice(-1);
-    const objects = this.view.objectOf(match.lastToken, match.pattern.code);
+    // Claiming responsibility has no target (gold README, g0038).
+    if (match.pattern.code === '015') return [];
+    const after = Math.max(match.lastToken, match.source?.lastToken ?? 0);
+    const objects = this.view.objectOf(after, match.pattern.code);
     const last = objects[objects.length - 1];
-    if (last) return [...objects, ...this.view.includedAfter(last)];
+    if (!last) {
+      // "seize the Russian oil tanker": the owner named inside the object phrase.
+      for (let i = match.firstToken + 1; i < match.lastToken; i++) {
+        const party = this.view.partyCovering(i);
+        if (party?.adjective || party?.group) return [party];
+      }
+    }
+    if (last) {
+      // Rule: "extradites X to the United States": the state receiving the person is the target.
+      if (/^063/.test(match.pattern.code)) {
+        const receiver = this.view.objectOf(last.lastToken, match.pattern.code)[0];
+        if (receiver && this.view.lower(last.lastToken) === 'to') return [receiver];
+      }
+      return [...objects, ...this.view.includedAfter(last)];
+    }
     return this.addresseeOfNoun(match);
   }
 
@@ -388,13 +566,20 @@ class SentenceCoder {
     const matches = this.matches();
     // The match covering each token, to find the match of a governing word ("announces plans to visit").
     const covering = new Map<number, Match>();
-    for (const match of matches) for (let i = match.firstToken; i < match.lastToken; i++) covering.set(i, match);
+    for (const match of matches)
+      for (let i = match.firstToken; i < match.lastToken; i++) covering.set(i, match);
     const candidates = new Map<Match, Candidate>();
     const suppressed = new Set<Match>();
 
+    let previousTargets: Party[] = [];
+    const accusations = this.allegations(covering);
     for (const match of matches) {
       const candidate = this.candidate(match);
       candidates.set(match, candidate);
+      // "imposes sanctions on X, accusing them of …": an object pronoun is the earlier target.
+      if (candidate.targets.length === 0 && /^(them|him|her)$/.test(view.lower(match.firstToken + 1)))
+        candidate.targets = previousTargets;
+      if (candidate.targets.length > 0) previousTargets = candidate.targets;
       const governor = this.governorOf(match.firstToken) ?? this.nounFrame(match);
       if (!governor) continue;
       const governing = covering.get(governor.at);
@@ -407,9 +592,17 @@ class SentenceCoder {
         candidate.dropped ??= 'content of an appeal or demand';
         continue;
       }
+      // "the United States and China agree to halt tariffs": what two parties agree on is between them.
+      if (
+        view.lemma(governor.at) === 'agree' &&
+        candidate.sources.length >= 2 &&
+        candidate.targets.length === 0
+      )
+        candidate.targets = [candidate.sources.pop()!];
       let code = framedCode(governor.frame, match.pattern.code);
       // Rule (gold README, CAMEO 0871 note): agreeing to a ceasefire or a pause is the agreement itself.
-      if (governor.frame === 'intent' && code === '0356' && view.lemma(governor.at) === 'agree') code = '0871';
+      if (governor.frame === 'intent' && code === '0356' && view.lemma(governor.at) === 'agree')
+        code = '0871';
       if (code) {
         candidate.code = code;
         candidate.negated = governor.frame === 'refusal' ? false : candidate.negated || !!governor.negated;
@@ -430,11 +623,86 @@ class SentenceCoder {
       if (candidate.targets.length === 0 && content.addressee) candidate.targets = [content.addressee];
     }
 
-    const events: CodedEvent[] = [];
+    // Rule: the attack whose responsibility is claimed is told by the claim (015), not coded again.
+    for (const match of matches) {
+      if (match.pattern.code !== '015') continue;
+      for (const other of matches)
+        if (
+          other.firstToken > match.firstToken &&
+          other.firstToken - match.lastToken <= 8 &&
+          view.lower(match.lastToken) === 'for'
+        )
+          candidates.get(other)!.dropped ??= 'the act of a responsibility claim';
+    }
+    const events: CodedEvent[] = [...accusations];
+    // Rule: one event per act: the same source, target and code twice in a sentence is one event told
+    // twice ("kill 14 people …, then killing them").
+    const told = new Set<string>();
     for (const match of matches) {
       const candidate = candidates.get(match)!;
+      if (TRACE) traceCandidate(this.doc, candidate, suppressed.has(match));
       if (suppressed.has(match) || candidate.dropped || match.pattern.code === NO_EVENT) continue;
-      events.push(...this.eventsOf(candidate, candidate.code));
+      for (const event of this.eventsOf(candidate, candidate.code)) {
+        // Named actors are told apart by identity ("Qin Gang and Wang Yi"); places and groups by country
+        // ("attack a building in Jalalabad, killing six people" is one attack).
+        const named = !!event.source.actor && !!event.target?.actor;
+        const party = (p: EventParty | null): string =>
+          !p
+            ? ''
+            : named
+              ? (p.actor ?? p.code)
+              : /^(IGO|NGO|IMG|MNC)/.test(p.code)
+                ? p.code.slice(0, 6)
+                : p.code.slice(0, 3);
+        const key = `${party(event.source)}|${event.code.slice(0, 3)}|${party(event.target)}|${event.negated}`;
+        if (told.has(key)) continue;
+        told.add(key);
+        events.push(event);
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Rule (gold README): "the Syrian opposition claims Assad used chemical weapons", "South Korean officials
+   * claim that North Korea launched …": an allegation codes the accusation (112) against the one said to
+   * act, and not the act (which governorOf drops).
+   */
+  private allegations(covering: Map<number, Match>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let verb = view.first; verb < view.last; verb++) {
+      if (!ALLEGING.has(view.lemma(verb)) || !view.isVerbal(verb) || covering.has(verb)) continue;
+      if (view.negatedAt(verb) || view.modalityAt(verb) === 'possible' || view.lower(verb + 1) === 'to')
+        continue;
+      let i = verb + 1;
+      if (view.lower(i) === 'that') i++;
+      while (view.token(i)?.pos === 'DET') i++;
+      const accused = view.mentionStartingAt(i);
+      if (!accused || accused.place) continue;
+      // The accused is the subject of a clause: a verb follows its name.
+      const next = view.verbGroupStart(accused.lastToken);
+      let j = accused.lastToken;
+      while (
+        j < view.last &&
+        j - accused.lastToken < 4 &&
+        (view.token(j)?.pos === 'AUX' || view.token(j)?.pos === 'ADV')
+      )
+        j++;
+      if (!view.isVerbal(j) && next === accused.lastToken && view.token(j)?.pos !== 'AUX') continue;
+      const pattern: EventPattern = {
+        code: '112',
+        text: `${view.lemma(verb)} that {T} … (allegation)`,
+        parts: [],
+        specificity: 0,
+        origin: 'parley',
+        second: null,
+        rank: 0,
+      };
+      const trigger: Match = { pattern, firstToken: verb, lastToken: verb + 1 };
+      for (const source of view.subjectOf(verb))
+        if (source.actor === undefined || source.actor !== accused.actor)
+          events.push(this.toEvent(trigger, '112', source, accused, false));
     }
     return events;
   }
@@ -458,7 +726,8 @@ class SentenceCoder {
       // A finite verb: the content of "demands that Greece withdraw" (its subject is addressed).
       const subject = view.subjectOf(verb)[0];
       // Only a clause right after the appeal ("demands that Greece …", "demands Greece …").
-      if (!subject || subject.lastToken <= match.lastToken || subject.firstToken - match.lastToken > 3) return null;
+      if (!subject || subject.lastToken <= match.lastToken || subject.firstToken - match.lastToken > 3)
+        return null;
       return { ...(act ? { act } : {}), addressee: subject };
     }
     return null;
@@ -473,14 +742,64 @@ class SentenceCoder {
     const first = match.firstToken;
     if (view.isVerbal(first)) return null;
     let i = first - 1;
-    while (i >= view.first && first - i <= 4 && ['DET', 'PRON', 'ADJ', 'NUM', 'NOUN'].includes(view.token(i)?.pos ?? '') && !view.partyCovering(i))
+    while (
+      i >= view.first &&
+      first - i <= 4 &&
+      ['DET', 'PRON', 'ADJ', 'NUM', 'NOUN'].includes(view.token(i)?.pos ?? '') &&
+      !view.partyCovering(i)
+    )
       i--;
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
     const lemma = view.lemma(i);
     if (THREAT_GOVERNORS.has(lemma)) return { frame: 'threat', at: i, refinesGovernor: false };
-    if (['reject', 'refuse', 'rebuff', 'dismiss', 'spurn'].includes(lemma)) return { frame: 'refusal', at: i, refinesGovernor: false };
-    if (['offer', 'propose', 'promise', 'pledge'].includes(lemma)) return { frame: 'intent', at: i, refinesGovernor: false };
+    if (['reject', 'refuse', 'rebuff', 'dismiss', 'spurn'].includes(lemma))
+      return { frame: 'refusal', at: i, refinesGovernor: false };
+    if (['offer', 'propose', 'promise', 'pledge'].includes(lemma))
+      return { frame: 'intent', at: i, refinesGovernor: false };
     return null;
+  }
+
+  /** "from Egypt", "from an Israeli prison": the state a person is released or sent from. */
+  private fromState(from: number): Party | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, from + 4); i++) {
+      if (view.lower(i) !== 'from') continue;
+      for (let j = i + 1; j < Math.min(view.last, i + 4); j++) {
+        const party = view.partyCovering(j) ?? view.slotAt(j, '');
+        if (party) return party;
+      }
+    }
+    return undefined;
+  }
+
+  /** The verb a noun trigger is the object of ("launches airstrikes", "holds talks"), if any. */
+  private lightVerbBefore(first: number): number | undefined {
+    const { view } = this;
+    let i = first - 1;
+    while (
+      i >= view.first &&
+      first - i <= 5 &&
+      (['DET', 'PRON', 'ADJ', 'NUM', 'NOUN'].includes(view.token(i)?.pos ?? '') ||
+        /^["“”-]$/.test(view.lower(i)) ||
+        view.lower(i + 1) === '-') &&
+      !view.partyCovering(i)
+    )
+      i--;
+    const verb = view.isVerbal(i) || (view.token(i)?.pos === 'AUX' && view.lemma(i) === 'have');
+    return verb && !view.partyCovering(i) ? i : undefined;
+  }
+
+  /**
+   * Rule: material acts (aid, yielding, investigations, sanctions, arrests, attacks: roots 06–09 and
+   * 16–20) and intents, demands and threats are done to someone: without a named target they are not coded, as
+   * the target is then an actor the recogniser missed ("releases 11 political prisoners").
+   */
+  private isDirected(code: string, pattern: EventPattern): boolean {
+    // A phrase that names its own actor is asserted as written ("the cancellation of a visit by {S}").
+    if (pattern.parts.some((part) => part.kind === 'source')) return false;
+    // Consultations (04) need a counterpart too: "X discusses" is no meeting.
+    // Plain statements (010) and signings (057) too: "issue a statement", "sign" without a party.
+    return (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') || code === '010' || code === '057';
   }
 
   /** The parties, modality and negation of one match. */
@@ -497,37 +816,83 @@ class SentenceCoder {
       negated: !patternNegates(match.pattern) && view.negatedAt(first),
     };
     if (match.pattern.code === NO_EVENT) return candidate;
-    // Rule: an agentless passive names no source ("was accused of organising protests").
+    // Rule: an agentless passive names no source ("was accused of organising protests"), unless the acting
+    // state is named in the clause: "is released from an Israeli prison", "is deported from Egypt".
     if (passive && passive.agents.length === 0 && !match.source) {
-      candidate.dropped = 'agentless passive';
-      return candidate;
+      const state = /^(063|08|17)/.test(match.pattern.code) ? this.fromState(match.lastToken) : undefined;
+      if (!state) {
+        candidate.dropped = 'agentless passive';
+        return candidate;
+      }
+      passive.agents.push(state);
     }
     // Rule: "Turkish-backed rebels", "Islamist-held city": a hyphenated participle is an adjective.
     if (view.lower(first - 1) === '-' && view.token(first - 1)!.end === view.token(first)!.start) {
       candidate.dropped = 'adjective';
       return candidate;
     }
-    const modality = view.modalityAt(first);
+    // A noun act takes the modality of its light verb ("will resume talks").
+    const light = verbal || match.source ? undefined : this.lightVerbBefore(first);
+    // A participle after a comma takes the modality of its verb ("may have hit …, killing 60").
+    const hangsOn =
+      view.lower(first - 1) === ',' && /ing$/.test(view.lower(first))
+        ? view.previousVerbOf(first - 1)
+        : undefined;
+    const modality =
+      hangsOn !== undefined && view.modalityAt(hangsOn) === 'possible'
+        ? 'possible'
+        : view.modalityAt(light ?? first);
     if (modality === 'possible') candidate.dropped = 'modal';
+    // "may cancel his plans to visit": a noun act read through its verb.
+    if (!verbal) {
+      const state = this.governorState(first);
+      if (state === 'drop') candidate.dropped = 'cancelled or possible';
+      if (state === 'negated') candidate.negated = true;
+    }
     if (view.inCondition(first)) candidate.dropped = 'condition';
     if (modality === 'future') candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
     candidate.sources = this.sourcesOf(match, passive, verbal);
     candidate.targets = this.targetsOf(match, passive);
     // Rule: an event in a subordinate clause, carried by a noun, or by a participle after a noun ("a
     // resolution calling for"), needs both its actors named.
-    const light = !verbal && !match.source && view.isVerbal(view.skipModifiers(first - 1) - 1);
-    const participle = /ing$/.test(view.lower(first)) && view.token(first - 1)?.pos === 'NOUN' && !view.partyCovering(first - 1);
-    if (
-      (view.inSubordinateClause(first) || participle || (!verbal && !light && !match.source)) &&
-      candidate.targets.length === 0
-    )
-      candidate.dropped ??= 'background event without a target';
+    const participle =
+      /ing$/.test(view.lower(first)) &&
+      view.token(first - 1)?.pos === 'NOUN' &&
+      !view.partyCovering(first - 1);
+    if (view.inSubordinateClause(first) || participle || (!verbal && light === undefined && !match.source))
+      candidate.background = 'background event without a target';
+    // Rule: a gerund is asserted only as a progressive ("is preparing") or a participial clause after a
+    // comma ("…, accusing them of"); "aimed at finding common ground" asserts nothing.
+    const noun = view.token(first)?.pos === 'NOUN' && view.token(first - 1)?.pos !== 'DET';
+    if (/ing$/.test(view.lower(first)) && (view.token(first)?.pos === 'VERB' || noun)) {
+      let before = first - 1;
+      while (view.token(before)?.pos === 'ADV') before--;
+      if (view.lemma(before) !== 'be' && view.lower(before) !== ',') candidate.dropped ??= 'gerund';
+    }
+    // Rule: "the disputed region", "an armed group": a participle before its noun is an adjective.
+    if (verbal && view.isParticipleModifier(first)) candidate.dropped ??= 'adjective';
     if (candidate.sources.length === 0) candidate.dropped ??= 'no source';
     return candidate;
   }
 
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
-    const { sources, targets, match } = candidate;
+    const { sources, match } = candidate;
+    let { targets } = candidate;
+    // Rule: a curfew, a state of emergency or their lifting applies to the source's own country ("Ethiopia
+    // declares a state of emergency" → ETH 1724 ETH).
+    if (
+      targets.length === 0 &&
+      DOMESTIC.test(code) &&
+      sources[0] &&
+      !/^(IGO|NGO|IMG|MNC)/.test(sources[0].code)
+    )
+      targets = [
+        { ...sources[0], code: sources[0].code.slice(0, 3), place: true, firstToken: -1, lastToken: -1 },
+      ];
+    const hasTarget =
+      targets.length > 0 ||
+      (sources.length >= 2 && (JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code)));
+    if (!hasTarget && (candidate.background || this.isDirected(code, match.pattern))) return [];
     // Rule (gold README): unspecified violence by a non-state armed group, not against armed forces, is
     // 180 (unconventional violence), not 190 (conventional military force).
     const militant = (party: Party): boolean => /^(IMG|...(REB|INS|UAF|SEP|CRM))/.test(party.code);
@@ -536,22 +901,61 @@ class SentenceCoder {
     // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
     // The act decides (the intent to meet, 036, of "X and Y agree to hold talks" is joint too).
     const joint = JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code);
-    if (sources.length >= 2 && targets.length === 0 && joint) pairs.push([sources[0]!, sources[1]]);
+    // (a place is only where two sides clashed: "Hamas and Fatah members clash in the Gaza Strip")
+    if (sources.length >= 2 && joint && targets.every((target) => target.place || target.adjective))
+      pairs.push([sources[0]!, sources[1]]);
     else
       for (const source of sources)
         if (targets.length === 0) pairs.push([source, undefined]);
         else for (const target of targets) pairs.push([source, target]);
     const events: CodedEvent[] = [];
     const seen = new Set<string>();
-    for (const [source, target] of pairs) {
+    for (const [source, pairTarget] of pairs) {
+      let target = pairTarget;
       // Rule: no self-events (the same actor, or a place in the source's own name).
-      if (target && (source.actor !== undefined && source.actor === target.actor)) continue;
-      // Identical codes ("SDN" and "Southern Sudan") are one actor named twice.
-      if (target && target.code === source.code) continue;
-      const key = `${source.code}|${target?.code ?? ''}`;
+      if (target && !target.place && source.actor !== undefined && source.actor === target.actor) {
+        // (a state of emergency "in the capital Santiago" is declared on the country)
+        if (!DOMESTIC.test(code)) continue;
+        target = { ...target, code: target.code.slice(0, 3), place: true };
+      }
+      // A country named as an adjective of the source's own country is no other party ("Panetta visits a
+      // former U.S. base"), except for domestic measures.
+      if (
+        target &&
+        target.adjective &&
+        target.firstToken >= 0 &&
+        target.code.slice(0, 3) === source.code.slice(0, 3) &&
+        !DOMESTIC.test(code)
+      )
+        continue;
+      // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice.
+      if (target && target.code === source.code && source.code.length === 3 && !DOMESTIC.test(code)) continue;
+      const key = `${source.actor ?? source.code}|${target ? (target.actor ?? target.code) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const final = code === '190' && militant(source) && !armed(target) ? '180' : code;
+      // (only against civilians or places, and not in a clash between two sides)
+      const civilian =
+        !target ||
+        target.place ||
+        (!/(MIL|COP|REB|INS|SEP|UAF|GOV)$/.test(target.code) && !/^(IMG|IGO)/.test(target.code));
+      let final = code === '190' && militant(source) && !armed(target) && civilian ? '180' : code;
+      // Rule (CAMEO 175): force by police or troops against protesters or civilians is repression.
+      if (
+        /^19[03]$/.test(final) &&
+        /(COP|MIL|GOV)$/.test(source.code) &&
+        target &&
+        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code)
+      )
+        final = '175';
+      // Rule: a state that seizes a ship confiscates it (171); pirates and rebels hijack it (181).
+      if (
+        final === '181' &&
+        /seize/.test(match.pattern.text) &&
+        !/(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
+      )
+        final = '171';
+      // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
+      if (/^10/.test(final) && source.group && /OPP$/.test(source.code)) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;
@@ -574,7 +978,13 @@ class SentenceCoder {
     return { text: party.text, code: party.code, ...(party.actor ? { actor: party.actor } : {}) };
   }
 
-  private toEvent(match: Match, code: string, source: Party, target: Party | undefined, negated: boolean): CodedEvent {
+  private toEvent(
+    match: Match,
+    code: string,
+    source: Party,
+    target: Party | undefined,
+    negated: boolean,
+  ): CodedEvent {
     const { article } = this.doc;
     const cameo = cameoCode(code);
     const triggerStart = this.doc.tokens[match.firstToken]!.start;
@@ -617,15 +1027,39 @@ function isPatternVerb(lemma: string): boolean {
   if (!patternVerbs || patternVerbsOf !== index) {
     patternVerbsOf = index;
     patternVerbs = new Set(
-      [...index].filter(([, patterns]) => patterns.some((p) => p.origin === 'petrarch')).map(([first]) => first),
+      [...index]
+        .filter(([, patterns]) => patterns.some((p) => p.origin === 'petrarch'))
+        .map(([first]) => first),
     );
   }
-  return patternVerbs.has(lemma);
+  return patternVerbs.has(lemma) || (/s$/.test(lemma) && patternVerbs.has(lemma.slice(0, -1)));
+}
+
+/** PARLEY_TRACE_EVENTS=1 prints every match with its parties and why it was dropped (to stderr). */
+const TRACE = !!process.env['PARLEY_TRACE_EVENTS'];
+function traceCandidate(doc: Doc, candidate: Candidate, suppressed: boolean): void {
+  const { match } = candidate;
+  const words = doc.tokens
+    .slice(match.firstToken, match.lastToken)
+    .map((token) => token.text)
+    .join(' ');
+  const parties = (list: Party[]): string =>
+    list.map((party) => `${party.code}(${party.text})`).join('+') || '-';
+  const why = suppressed ? 'suppressed by its act' : (candidate.dropped ?? 'coded');
+  process.stderr.write(
+    `  [${match.pattern.code} ${match.pattern.text} (${match.pattern.origin})] "${words}" → ${parties(candidate.sources)} ${candidate.code} ${parties(candidate.targets)}${candidate.negated ? ' negated' : ''}: ${why}\n`,
+  );
 }
 
 /** A pattern that holds its own negator ("no room for compromise") codes the refusal itself. */
 const patternNegates = (pattern: EventPattern): boolean =>
   pattern.parts.some((part) => part.kind === 'word' && NEGATIONS.has(part.lemma));
+
+/** A demand made by demonstrators, as a demonstration code: 1041 → 1411, 1042 → 1412, others 141. */
+function protestCode(demand: string): string {
+  const sub = /^104([1-4])$/.exec(demand)?.[1];
+  return sub ? `141${sub}` : '141';
+}
 
 /** A first, explainable confidence: a found target and a source close to the trigger raise it. */
 function confidence(hasTarget: boolean, sourceDistance: number): number {
@@ -643,36 +1077,65 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
   );
 }
 
-/** Mentions that can be event parties: resolved to a coded actor and not just qualifying the next name. */
-function sentenceParties(doc: Doc, sentence: TokenizedSentence): Party[] {
-  return doc.mentions
-    .filter(
-      (mention) =>
-        mention.firstToken >= sentence.firstToken &&
-        mention.lastToken <= sentence.lastToken &&
-        !!mention.code &&
-        !mention.qualifies,
+/** Mentions that can be event parties (resolved to a coded actor, not just qualifying the next name), by sentence. */
+function sentenceParties(doc: Doc): Map<number, Party[]> {
+  const bySentence = new Map<number, Party[]>();
+  const starts = new Set(doc.mentions.map((mention) => mention.firstToken));
+  for (const mention of doc.mentions) {
+    if (!mention.code || mention.qualifies) continue;
+    const sentence = doc.tokens[mention.firstToken]?.sentence;
+    if (sentence === undefined || doc.tokens[mention.lastToken - 1]?.sentence !== sentence) continue;
+    const list = bySentence.get(sentence);
+    const party = SentenceView.partyOf(mention);
+    // "a former U.S. base", "Ukraine peace talks": a country name used before a noun qualifies it.
+    const next = doc.tokens[mention.lastToken];
+    if (
+      mention.code.length === 3 &&
+      next?.pos === 'NOUN' &&
+      next.sentence === sentence &&
+      !starts.has(mention.lastToken)
     )
-    .map(SentenceView.partyOf);
+      party.adjective = true;
+    if (list) list.push(party);
+    else bySentence.set(sentence, [party]);
+  }
+  return bySentence;
 }
 
-/** Places of the sentence that stand for a country ("arrives in Istanbul"), as token ranges. */
-function sentencePlaces(doc: Doc, sentence: TokenizedSentence): Party[] {
-  const result: Party[] = [];
-  for (const place of doc.places) {
-    if (place.start < sentence.start || place.end > sentence.end || !place.country || place.country.length !== 3)
-      continue;
-    let first = -1;
-    let last = -1;
-    for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
-      const token = doc.tokens[i]!;
-      if (first < 0 && token.start >= place.start) first = i;
-      if (token.end <= place.end) last = i + 1;
+/** Places that stand for a country ("arrives in Istanbul"), as token ranges, by sentence index. */
+function placeParties(doc: Doc): Map<number, Party[]> {
+  const bySentence = new Map<number, Party[]>();
+  const { tokens } = doc;
+  /** The first token starting at or after `offset` (tokens are in text order). */
+  const tokenAt = (offset: number): number => {
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (tokens[middle]!.start < offset) low = middle + 1;
+      else high = middle;
     }
-    if (first >= 0 && last > first)
-      result.push({ text: place.text, code: place.country, firstToken: first, lastToken: last, place: true });
+    return low;
+  };
+  for (const place of doc.places) {
+    if (!place.country || place.country.length !== 3) continue;
+    const first = tokenAt(place.start);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.end <= place.end) last++;
+    if (tokens[first]?.start !== place.start || last <= first) continue;
+    const sentence = tokens[first]!.sentence;
+    const party: Party = {
+      text: place.text,
+      code: place.country,
+      firstToken: first,
+      lastToken: last,
+      place: true,
+    };
+    const list = bySentence.get(sentence);
+    if (list) list.push(party);
+    else bySentence.set(sentence, [party]);
   }
-  return result;
+  return bySentence;
 }
 
 /** The two countries an article is about, when two countries hold at least half of its country mentions. */
@@ -692,7 +1155,8 @@ export function mainDyad(doc: Doc): [string, string] | null {
  * "China reiterated its stance that it has no room for compromise" in an article about U.S.–China talks
  * is addressed to the United States, though the sentence does not say so. A verbal event without a
  * target whose source belongs to the article's main pair gets the other country as target, marked
- * `inferred` and with lower confidence; material events (an attack, aid) are never given a target so.
+ * `inferred` and with lower confidence; only demands, disapproval, rejections and threats (10–13) are so
+ * inferred, never statements, appeals or material events.
  */
 function inferDyadTargets(doc: Doc, events: CodedEvent[]): CodedEvent[] {
   const dyad = mainDyad(doc);
@@ -702,8 +1166,9 @@ function inferDyadTargets(doc: Doc, events: CodedEvent[]): CodedEvent[] {
   );
   return events.map((event) => {
     const sourceCountry = event.source.code.slice(0, 3);
-    if (event.target || (event.quadClass !== 1 && event.quadClass !== 3) || !dyad.includes(sourceCountry))
-      return event;
+    // Only demands, disapproval, rejections and threats are read as addressed to the other side: a
+    // statement, a condolence or an appeal may be addressed to anyone.
+    if (event.target || !/^1[0-3]/.test(event.code) || !dyad.includes(sourceCountry)) return event;
     const other = dyad[0] === sourceCountry ? dyad[1] : dyad[0];
     const target: EventParty = {
       text: names.get(other) ?? other,
@@ -717,8 +1182,18 @@ function inferDyadTargets(doc: Doc, events: CodedEvent[]): CodedEvent[] {
 
 /** Pipeline stage: fills `events`. */
 export function codeEventsStage(doc: Doc): Doc {
-  const events = doc.sentences.flatMap((sentence) =>
-    new SentenceCoder(doc, sentence, sentenceParties(doc, sentence), sentencePlaces(doc, sentence)).code(),
-  );
+  const places = placeParties(doc);
+  const parties = sentenceParties(doc);
+  const events = doc.sentences.flatMap((sentence, index) => {
+    const named = parties.get(index) ?? [];
+    const placed = places.get(index) ?? [];
+    const groups = groupParties(doc, sentence, named, placed, isPatternVerb);
+    const absorbed = (party: Party): boolean =>
+      groups.some((group) => group.firstToken <= party.firstToken && party.lastToken <= group.lastToken);
+    const all = [...named.filter((party) => !absorbed(party)), ...groups].sort(
+      (a, b) => a.firstToken - b.firstToken,
+    );
+    return new SentenceCoder(doc, sentence, all, placed).code();
+  });
   return { ...doc, events: inferDyadTargets(doc, events) };
 }

@@ -26,6 +26,19 @@ export interface EventPattern {
   /** Number of literal words: longer patterns are more specific and win. */
   specificity: number;
   origin: PatternOrigin;
+  /** The second word, when the second part is a word: the coder skips patterns whose second word is not near. */
+  second: string | null;
+  /** Position in its first word's list, most specific first. */
+  rank: number;
+}
+
+/** The patterns starting with one word, split by their second word for a quick look-up. */
+export interface PatternGroup {
+  all: EventPattern[];
+  /** Patterns whose second part is a word, by that word. */
+  bySecond: Map<string, EventPattern[]>;
+  /** One-word patterns and patterns whose second part is a slot. */
+  rest: EventPattern[];
 }
 
 const PRECEDENCE: Record<PatternOrigin, number> = { user: 2, parley: 1, petrarch: 0 };
@@ -46,6 +59,8 @@ function parsePattern(code: string, text: string, origin: string, from: PatternO
     parts,
     specificity: parts.filter((part) => part.kind === 'word').length,
     origin: from,
+    second: parts[1]?.kind === 'word' ? parts[1].lemma : null,
+    rank: 0,
   };
 }
 
@@ -60,6 +75,7 @@ export function loadPatterns(file: string, from: PatternOrigin = 'user'): EventP
 }
 
 let cached: Map<string, EventPattern[]> | undefined;
+let groups: Map<string, PatternGroup> | undefined;
 let extraPatternFiles: string[] = [];
 
 /** Adds a user's own pattern files; they are tried alongside the shipped ones. */
@@ -67,6 +83,7 @@ export function usePatternFiles(files: string[]): void {
   if (files.join('\n') === extraPatternFiles.join('\n')) return;
   extraPatternFiles = files;
   cached = undefined;
+  groups = undefined;
 }
 
 /** Patterns indexed by first lemma, most specific first, then by precedence of their origin. */
@@ -85,13 +102,37 @@ export function patternIndex(): Map<string, EventPattern[]> {
     if (list) list.push(pattern);
     else index.set(first, [pattern]);
   }
-  for (const list of index.values())
+  for (const list of index.values()) {
     list.sort(
       (a, b) =>
         b.specificity - a.specificity ||
         b.parts.length - a.parts.length ||
         PRECEDENCE[b.origin] - PRECEDENCE[a.origin],
     );
+    list.forEach((pattern, rank) => (pattern.rank = rank));
+  }
   cached = index;
   return index;
+}
+
+/** The patterns starting with `first`, grouped by second word. */
+export function patternGroup(first: string): PatternGroup | undefined {
+  const index = patternIndex();
+  if (!groups) {
+    groups = new Map();
+    for (const [word, all] of index) {
+      const bySecond = new Map<string, EventPattern[]>();
+      const rest: EventPattern[] = [];
+      for (const pattern of all) {
+        if (pattern.second === null) rest.push(pattern);
+        else {
+          const list = bySecond.get(pattern.second);
+          if (list) list.push(pattern);
+          else bySecond.set(pattern.second, [pattern]);
+        }
+      }
+      groups.set(word, { all, bySecond, rest });
+    }
+  }
+  return groups.get(first);
 }

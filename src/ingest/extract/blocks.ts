@@ -139,7 +139,8 @@ export function toBlocks(root: DomElement): Block[] {
 }
 
 /** Share of a block's characters that are link text. */
-export const linkDensity = (block: Block): number => (block.rawChars === 0 ? 0 : block.linkChars / block.rawChars);
+export const linkDensity = (block: Block): number =>
+  block.rawChars === 0 ? 0 : block.linkChars / block.rawChars;
 
 /** Han ideographs and Japanese kana, which are written without spaces between words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

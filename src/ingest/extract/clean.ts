@@ -9,7 +9,15 @@
  * ancestors) is never removed, because a wrapper named `content-with-sidebar` or `post tag-politics` is the
  * article, not furniture.
  */
-import { descendants, isElement, normaliseSpace, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import {
+  descendants,
+  isElement,
+  normaliseSpace,
+  TEXT_NODE,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+} from './dom.js';
 
 /** Never text a reader sees: code, styles, templates, form controls and embedded objects. */
 const CODE_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe, object, embed, link, meta';
@@ -20,7 +28,9 @@ const CODE_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe,
  * leaves out; `<aside>` is "tangentially related" content by the HTML spec.
  */
 const FURNITURE_TAGS = new Set(
-  'nav aside footer figure figcaption picture video audio button select textarea input label dialog form'.split(' '),
+  'nav aside footer figure figcaption picture video audio button select textarea input label dialog form'.split(
+    ' ',
+  ),
 );
 
 /** ARIA roles that mark landmarks other than the main content, and transient UI. */
@@ -40,35 +50,29 @@ const FURNITURE_ROLES = new Set([
 ]);
 
 /**
- * Words in class/id/aria-label that name furniture. Matched against whole words of the name (split at
- * punctuation and camelCase), so `article__share-bar` and `shareTools` match and `sharedContent` does not.
+ * Words in class and id names (and aria-label) that name furniture, by kind. Matched against whole words of
+ * the name (split at punctuation and camelCase), so `article__share-bar` and `shareTools` match and
+ * `sharedContent` does not.
  */
-const FURNITURE_WORDS = new Set(
-  [
-    // Share bars and social follow prompts.
-    'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'sociable',
-    // Newsletter, subscription and sign-in prompts, paywall notices.
-    'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'signin', 'login', 'paywall', 'regwall',
-    // Cookie and consent banners.
-    'cookie', 'cookies', 'consent', 'gdpr',
-    // Related, recommended, trending and "more" link lists.
-    'related', 'recommended', 'recommendations', 'recirculation', 'recirc', 'trending', 'popular', 'mostread',
-    'readmore', 'morestories', 'outbrain', 'taboola', 'teaser', 'teasers',
-    // Comments.
-    'comment', 'comments', 'disqus', 'discussion', 'replies',
-    // Captions and credits of images and videos.
-    'caption', 'captions', 'figcaption', 'credit', 'credits', 'copyright',
-    // Navigation, breadcrumbs, tags, pagination, toolbars.
-    'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'tags', 'taglist', 'pagination', 'pager',
-    'toolbar', 'skip', 'sidebar', 'rail', 'footer',
-    // Advertising and sponsorship.
-    'ad', 'ads', 'advert', 'advertisement', 'adslot', 'dfp', 'sponsor', 'sponsored', 'promo', 'promotion',
-    'promoted', 'commercial',
-    // Tooltips and hover cards that inline a person's or company's profile into a sentence.
-    'tooltip', 'rollover', 'hovercard', 'popover', 'popup', 'modal', 'overlay',
-    // Print and e-mail links.
-    'print', 'email',
-  ].flat(),
+const FURNITURE_WORD_GROUPS = {
+  share: 'share shares sharing sharebar sharetools social socials sociable',
+  subscribe: 'newsletter newsletters subscribe subscription signup signin login paywall regwall',
+  consent: 'cookie cookies consent gdpr',
+  related:
+    'related recommended recommendations recirculation recirc trending popular mostread readmore morestories outbrain taboola teaser teasers',
+  comments: 'comment comments disqus discussion replies',
+  caption: 'caption captions figcaption credit credits copyright',
+  navigation:
+    'nav navbar navigation menu breadcrumb breadcrumbs tags taglist pagination pager toolbar skip sidebar rail footer',
+  advertising: 'ad ads advert advertisement adslot dfp sponsor sponsored promo promotion promoted commercial',
+  // Tooltips and hover cards that inline a person's or company's profile into a sentence.
+  tooltip: 'tooltip rollover hovercard popover popup modal overlay',
+  print: 'print email',
+};
+const FURNITURE_WORDS = new Map(
+  Object.entries(FURNITURE_WORD_GROUPS).flatMap(([kind, words]) =>
+    words.split(' ').map((word) => [word, kind] as const),
+  ),
 );
 
 /** Splits a class or id into lower-case words: `article__shareBar-top` → article, share, bar, top. */
@@ -80,12 +84,15 @@ export function nameWords(name: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** The furniture word an element's names contain, if any (for explaining and testing). */
+/** Why an element's role or names mark it as furniture ("share (sharebar)", "role=navigation"), if they do. */
 export function furnitureSignal(element: DomElement): string | null {
   const role = element.getAttribute('role')?.trim().toLowerCase();
   if (role && FURNITURE_ROLES.has(role)) return `role=${role}`;
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  for (const word of nameWords(names)) if (FURNITURE_WORDS.has(word)) return word;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.getAttribute('aria-label') ?? ''}`;
+  for (const word of nameWords(names)) {
+    const kind = FURNITURE_WORDS.get(word);
+    if (kind) return `${kind} (${word})`;
+  }
   return null;
 }
 
@@ -230,15 +237,13 @@ export function cleanDocument(document: DomDocument): CleanReport {
   const protect = protectedElements(body);
   keepEmbeddedPosts(document, body, protect);
   const removals: Array<{ element: DomElement; reason: string }> = [];
-  const OFF = new Set((process.env.PARLEY_CLEAN_OFF ?? '').split(','));
   const skip = (element: DomElement): boolean => {
-    if (protect.has(element) && !OFF.has('guard')) return false;
-    let reason = FURNITURE_TAGS.has(element.localName)
+    if (protect.has(element)) return false;
+    const reason = FURNITURE_TAGS.has(element.localName)
       ? `<${element.localName}>`
       : isHidden(element)
         ? 'hidden'
         : furnitureSignal(element);
-    if (reason && (OFF.has(reason) || OFF.has('all'))) reason = null;
     if (reason) removals.push({ element, reason });
     return reason !== null;
   };

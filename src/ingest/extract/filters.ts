@@ -15,8 +15,6 @@ export interface BlockContext {
 /** A block filter: the reason to drop the block, or null to keep it. */
 type BlockFilter = (block: Block, context: BlockContext) => string | null;
 
-const endsSentence = (text: string): boolean => /[.!?…:;"”’)\]。！？」』]\s*$/.test(text);
-
 /** Month names and date/time shapes: what a dateline is made of. */
 const DATE_PART =
   /\b(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\b\.?)?|\d{1,4}(st|nd|rd|th)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|mon|tue|wed|thu|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|[ap]\.m\.|ago|gmt|utc|[a-z][sd]t|hours?|minutes?|days?|last|modified|updated|published|posted|on|at)\b/gi;
@@ -24,6 +22,10 @@ const DATE_PART =
 /** What only a date or time is: a month name, a clock time, a year, "ago", a time zone. */
 const STRONG_DATE =
   /\b(\d{1,2}[:.]\d{2}|(19|20)\d{2}|(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|ago|gmt|utc|[a-z][sd]t)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+
+/** The verbs that introduce a timestamp, in the languages of most news sites. */
+const DATELINE_LABEL =
+  /^(published|updated|posted|last (updated|modified)|modified|first published|date|publié|mis à jour|veröffentlicht|aktualisiert|stand|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|опубликовано|обновлено)(?=[\s:,]|$)/iu;
 
 /**
  * "Published 1 day ago", "Updated 5:27 am CST, Wednesday, November 20, 2019", "Posted: Fri 6:45 PM |": the
@@ -35,8 +37,11 @@ function dateline(block: Block): string | null {
   const words = wordCount(block.text);
   if (words > 20) return null;
   const dateWords = block.text.match(DATE_PART)?.length ?? 0;
-  const labelled = /^(published|updated|posted|last (updated|modified)|modified|first published|date)\b/i.test(block.text);
-  return (labelled && words <= 12) || dateWords / words >= 0.7 ? 'dateline (timestamp of the page)' : null;
+  const labelled = DATELINE_LABEL.test(block.text);
+  const share = dateWords / words;
+  return (labelled && words <= 12 && share >= 0.4) || share >= 0.7
+    ? 'dateline (timestamp of the page)'
+    : null;
 }
 
 const LINK_DENSE = 0.66;
@@ -61,7 +66,8 @@ function linkList(block: Block, { blocks, index }: BlockContext): string | null 
     // followed by prose is a product or section name in a guide.
     const linkedHeading = (other: Block | undefined): boolean =>
       other !== undefined && other.heading && isLinkDense(other) && linkDensity(other) >= 0.9;
-    if (!linkedHeading(block) || !(linkedHeading(blocks[index - 1]) || linkedHeading(blocks[index + 1]))) return null;
+    if (!linkedHeading(block) || !(linkedHeading(blocks[index - 1]) || linkedHeading(blocks[index + 1])))
+      return null;
   } else if (block.inList) {
     let run = 1;
     for (let i = index - 1; isLinkDense(blocks[i]) && blocks[i]?.inList; i--) run++;
@@ -87,7 +93,7 @@ function widgetLabel(block: Block): string | null {
  * Twitter", "Join our forums", "If you enjoyed this article". A closed class of reader actions, in short blocks.
  */
 const READER_CALL =
-  /(\bclick(ing)? here\b|^(subscribe|sign up|follow (us|me)|join (us|our)|download (our|the)|get (our|the latest)|like us|share this|read (more|next|also)|if you (enjoyed|liked) this)\b|\b(follow|like|listen to|join|subscribe to)\b[^.]{0,60}\b(on|at|via) (twitter|facebook|instagram|youtube|linkedin|tiktok|telegram|pinterest)\b)/i;
+  /(\bclick(ing)? here\b|^(subscribe|sign up|follow (us|me)|join (us|our)|download (our|the)|get (our|the latest)|like us|share this|read (more|next|also)|if you (enjoyed|liked) this)\b|\b(follow|listen to|join|subscribe to|connect with)\b[^.]{0,60}\b(on|at|via) (twitter|facebook|instagram|youtube|linkedin|tiktok|telegram|pinterest)\b)/i;
 function readerCall(block: Block): string | null {
   return wordCount(block.text) <= 40 && READER_CALL.test(block.text) ? 'call to the reader' : null;
 }
@@ -99,11 +105,14 @@ function readerCall(block: Block): string | null {
  * conversation", "Tell us what you think", "Leave a comment").
  */
 const FURNITURE_LINE =
-  /^((filed under|tags?|tagged|categories|category|source|sources|topics?)\s*:|(copyright|©|\(c\))\s|all rights reserved|(additional )?reporting by\b|(written|edited|compiled) by\b|\d+\s*(of|\/)\s*\d+$|\[\w+[^\]]*\].*\[\/\w+\]$|(join|start) the (conversation|discussion)|tell us what you think|leave a (comment|reply)|have your say|(be the first to )?comment\b)/i;
-const NEEDS_SCRIPT = /\b(requires?|enable|turn on|need)\b.{0,30}\bjavascript\b|\bjavascript (is )?(disabled|required|must be enabled)\b/i;
+  /^((filed under|tags?|tagged|categories|category|source|sources|topics?)\s*:|(copyright|©|\(c\))\s|all rights reserved|(additional )?reporting by\b|(written|edited|compiled) by\b|\d+\s*(of|\/)\s*\d+$|\[\w+[^\]]*\].*\[\/\w+\]$|(join|start) the (conversation|discussion)|tell us what you think|leave a (comment|reply)|have your say|be the first to comment|comment on this (story|article|post))/i;
+const NEEDS_SCRIPT =
+  /\b(requires?|enable|turn on|need)\b.{0,30}\bjavascript\b|\bjavascript (is )?(disabled|required|must be enabled)\b/i;
 function furnitureLine(block: Block): string | null {
   if (wordCount(block.text) > 25) return null;
-  return FURNITURE_LINE.test(block.text) || NEEDS_SCRIPT.test(block.text) || /\ball rights reserved\b/i.test(block.text)
+  return FURNITURE_LINE.test(block.text) ||
+    NEEDS_SCRIPT.test(block.text) ||
+    /\ball rights reserved\b/i.test(block.text)
     ? 'labelled furniture line'
     : null;
 }
@@ -113,7 +122,8 @@ function furnitureLine(block: Block): string | null {
  * …", and a line that ends in a credit: "(AP Photo/Andy Wong)", "(NASA via AP, File)", "Credit: Getty",
  * "(Image: © NASA)", "photos © Inexhibit, 2018".
  */
-const CAPTION_OPENER = /^(in this|this) ([\p{L}\p{N}.,' ]{0,40} )?(file |handout |undated |aerial )?(photo|image|picture|video|screenshot|still|frame grab)\b/iu;
+const CAPTION_OPENER =
+  /^(in this|this) ([\p{L}\p{N}.,' ]{0,40} )?(file |handout |undated |aerial )?(photo|image|picture|video|screenshot|still|frame grab)\b/iu;
 const CREDIT_END =
   /(\((?=[^()]*\b(photo|photos|image|images|picture|file|credit|courtesy|via|getty)\b)[^()]{1,100}\)|\b(photo|image|picture|credit|illustration|video)s?\s*(:|by|courtesy of)\s*[^.]{1,60}|(photo|image|picture)s?\s*©[^.]{1,60}|©\s*[^.]{1,40})\s*$/i;
 function caption(block: Block): string | null {
@@ -123,17 +133,27 @@ function caption(block: Block): string | null {
 
 /**
  * Bylines: "By Justine Coleman - 11/18/19", "Robert Burns, AP National Security Writer", "The Associated Press".
- * The metadata holds the author; in the body the line is furniture. Recognised by "By" + capitalised names,
- * or by a newsroom role after a name.
+ * The metadata holds the author; in the body the line is furniture. Recognised by "By" + capitalised names
+ * (case matters: "By contrast, …" is prose), or by a newsroom role after a name; a line ending in a full stop
+ * is a sentence ("By Monday, the storm had passed."), not a byline.
  */
-const BYLINE =
-  /^(by\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|la))*|(\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*,\s+[\p{L}\s.]*\b(writer|correspondent|reporter|editor|staff|columnist|contributor)s?|(the )?associated press|(\p{Lu}[\p{L}.]*\s+){1,3}wire services?)\b/iu;
+const BY_NAMES =
+  /^(by|By|BY)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|la))*(\s*[-–—|,]|\s+\d|$)/u;
+const NAME_ROLE =
+  /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*,\s+[\p{L}\s.]*\b([Ww]riter|[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ss]taff|[Cc]olumnist|[Cc]ontributor)s?$/u;
+const AGENCY_LINE = /^((The )?Associated Press|(\p{Lu}[\p{L}.]*\s+){1,3}[Ww]ire [Ss]ervices?)$/u;
 function byline(block: Block): string | null {
-  if (block.inList || block.quote || wordCount(block.text) > 12 || endsSentence(block.text.replace(/\.$/, ''))) return null;
-  return BYLINE.test(block.text) ? 'byline' : null;
+  if (block.inList || block.quote || wordCount(block.text) > 12 || /[.!?…]$/.test(block.text)) return null;
+  return BY_NAMES.test(block.text) || NAME_ROLE.test(block.text) || AGENCY_LINE.test(block.text)
+    ? 'byline'
+    : null;
 }
 
-const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparable = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * The headline repeated inside the container (the ground truth of article bodies, and readers, leave it out:
@@ -142,7 +162,8 @@ const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}
 function titleRepeat(block: Block, { title }: BlockContext): string | null {
   if (!title) return null;
   const text = comparable(block.text);
-  return text !== '' && (text === comparable(title) || (text.length > 20 && comparable(title).startsWith(text)))
+  return text !== '' &&
+    (text === comparable(title) || (text.length > 20 && comparable(title).startsWith(text)))
     ? 'headline (repeats the title)'
     : null;
 }
@@ -164,12 +185,15 @@ const BLOCK_FILTERS: BlockFilter[] = [
  * ellipsis, written in capitals, or opening with the words such labels use.
  */
 const LIST_LABEL =
-  /(^(more|related|also|recommended|popular|trending|most|read|see|watch|latest|top|you may|you might|don'?t miss|further|other|in case you missed|editor'?s picks)\b|[:…]$|\.\.\.$|^[^\p{Ll}]+$)/iu;
+  /(^(more|related|also|recommended|popular|trending|most|read|see|watch|latest|top|you may|you might|don'?t miss|further|other|in case you missed|editor'?s picks)\b|[:…]$|\.\.\.$)/i;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 function listLabel(blocks: Block[], reasons: Array<string | null>, index: number): string | null {
   const block = blocks[index];
   const next = reasons[index + 1];
   if (!block || !next?.startsWith('link list')) return null;
-  return wordCount(block.text) <= 8 && (block.heading || linkDensity(block) < LINK_DENSE) && LIST_LABEL.test(block.text)
+  return wordCount(block.text) <= 8 &&
+    (block.heading || linkDensity(block) < LINK_DENSE) &&
+    (LIST_LABEL.test(block.text) || ALL_CAPS.test(block.text))
     ? 'label of a link list'
     : null;
 }
@@ -184,26 +208,25 @@ function duplicates(blocks: Block[], reasons: Array<string | null>): void {
   blocks.forEach((block, index) => {
     if (reasons[index]) return;
     const key = comparable(block.text);
-    if (key === previous && wordCount(block.text) >= 5) reasons[index] = 'duplicate paragraph (adjacent copy)';
+    if (key === previous && wordCount(block.text) >= 5)
+      reasons[index] = 'duplicate paragraph (adjacent copy)';
     previous = key;
   });
 }
 
 /** Why each block would be dropped (null: kept). */
 export function classifyBlocks(blocks: Block[], title: string | null = null): Array<string | null> {
-  const off = new Set((process.env.PARLEY_EXTRACT_OFF ?? '').split(','));
   const reasons = blocks.map((block, index) => {
     for (const filter of BLOCK_FILTERS) {
-      if (off.has(filter.name)) continue;
       const reason = filter(block, { blocks, index, title });
       if (reason) return reason;
     }
     return null;
   });
   // Labels are read right to left so that a label above a label above a list goes too.
-  if (!off.has('listLabel'))
-    for (let index = blocks.length - 2; index >= 0; index--) reasons[index] ??= listLabel(blocks, reasons, index);
-  if (!off.has('duplicates')) duplicates(blocks, reasons);
+  for (let index = blocks.length - 2; index >= 0; index--)
+    reasons[index] ??= listLabel(blocks, reasons, index);
+  duplicates(blocks, reasons);
   return reasons;
 }
 

@@ -6,7 +6,10 @@
 import { normaliseSpace, type DomDocument } from './dom.js';
 
 export interface PageMetadata {
+  /** The headline the page states (JSON-LD, OpenGraph, Twitter card). */
   title: string | null;
+  /** The `<title>` element, which usually carries the site's name too. */
+  documentTitle: string | null;
   byline: string | null;
   published: string | null;
   modified: string | null;
@@ -62,7 +65,9 @@ function jsonLdArticle(document: DomDocument): JsonLdArticle | null {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
       // Some publishers wrap JSON-LD in HTML comments or CDATA; both are outside the JSON grammar.
-      const source = (script.textContent ?? '').replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '');
+      const source = (script.textContent ?? '')
+        .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '')
+        .replace(/(-->|\/\/\s*\]\]>)\s*$/, '');
       queue.push(JSON.parse(source));
     } catch {
       // Broken JSON-LD is common on the web; the other metadata sources still apply.
@@ -108,19 +113,20 @@ export function extractMetadata(document: DomDocument, url?: string): PageMetada
     stringOf(ld?.inLanguage) ||
     meta(document, 'og:locale', 'language', 'content-language') ||
     null;
-  const title =
-    stringOf(ld?.headline) ??
-    meta(document, 'og:title', 'twitter:title') ??
-    (normaliseSpace(document.title ?? '') || null);
+  const title = stringOf(ld?.headline) ?? meta(document, 'og:title', 'twitter:title');
+  const documentTitle = normaliseSpace(document.querySelector('title')?.textContent ?? '') || null;
   const articleBody = stringOf(ld?.articleBody);
   return {
     title: title ? normaliseSpace(title) : null,
+    documentTitle,
     byline: nameOf(ld?.author) ?? meta(document, 'author', 'article:author', 'byl'),
     published:
       stringOf(ld?.datePublished) ??
       meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate') ??
       time,
-    modified: stringOf(ld?.dateModified) ?? meta(document, 'article:modified_time', 'og:updated_time', 'dateModified'),
+    modified:
+      stringOf(ld?.dateModified) ??
+      meta(document, 'article:modified_time', 'og:updated_time', 'dateModified'),
     siteName: meta(document, 'og:site_name') ?? nameOf(ld?.publisher),
     language: language ? language.slice(0, 2).toLowerCase() : null,
     url: url ?? meta(document, 'og:url') ?? stringOf(ld?.url) ?? canonicalUrl,

@@ -162,7 +162,9 @@ function safeEntities(subset: string): Record<string, string> {
   if (/<!ENTITY/i.test(subset) && declarations.length === 0)
     throw new FeedError('not well-formed XML (bad ENTITY declaration)');
   if (declarations.length > MAX_DECLARED_ENTITIES)
-    throw new FeedError(`declares ${declarations.length} XML entities (refused: more than ${MAX_DECLARED_ENTITIES})`);
+    throw new FeedError(
+      `declares ${declarations.length} XML entities (refused: more than ${MAX_DECLARED_ENTITIES})`,
+    );
   for (const declaration of declarations) {
     const body = declaration.slice(8, -1).trim();
     if (body.startsWith('%'))
@@ -170,8 +172,7 @@ function safeEntities(subset: string): Record<string, string> {
     const match = /^([A-Za-z_][\w.-]*)\s+(?:(SYSTEM|PUBLIC)\b|(["'])([\s\S]*)\3\s*$)/.exec(body);
     if (!match) throw new FeedError('not well-formed XML (bad ENTITY declaration)');
     const [, name, external, , value] = match;
-    if (external)
-      throw new FeedError(`declares an external XML entity "${name}" (refused: XXE)`);
+    if (external) throw new FeedError(`declares an external XML entity "${name}" (refused: XXE)`);
     if (value!.includes('&') && !/^(?:&#x?[0-9a-f]+;|[^&])*$/i.test(value!))
       throw new FeedError(`XML entity "${name}" refers to other entities (refused: entity expansion attack)`);
     if (value!.includes('<')) throw new FeedError(`XML entity "${name}" holds markup (refused)`);
@@ -412,7 +413,9 @@ function parseXmlFeed(xml: string, base: string | undefined): Feed {
   const atom = child(document, 'feed');
   if (atom !== undefined) return parseAtom(first(atom), base, context);
   const root = isRecord(document) ? Object.keys(document).find((key) => !key.startsWith('#')) : undefined;
-  throw new FeedError(`XML is not a feed (root element <${root ?? '?'}>, expected <rss>, <feed> or <rdf:RDF>)`);
+  throw new FeedError(
+    `XML is not a feed (root element <${root ?? '?'}>, expected <rss>, <feed> or <rdf:RDF>)`,
+  );
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -461,8 +464,12 @@ function parseJsonFeed(text: string, base: string | undefined): Feed {
 
 /** What a text looks like: a feed (and which kind), or not a feed. */
 export function sniffFeed(text: string): 'xml' | 'json' | undefined {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
-  if (head.startsWith('{')) return /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\/1/.test(head) ? 'json' : undefined;
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .trimStart();
+  if (head.startsWith('{'))
+    return /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\/1/.test(head) ? 'json' : undefined;
   if (!head.startsWith('<')) return undefined;
   return /<(rss|feed|rdf:RDF)[\s>]/.test(head) ? 'xml' : undefined;
 }

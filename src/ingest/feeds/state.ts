@@ -185,10 +185,14 @@ export class FeedState {
   }
 
   /** Counts a failed attempt; after `maxAttempts` the item is given up. Returns whether it was. */
-  markFailed(feedUrl: string, key: string, error: string, maxAttempts: number): { attempts: number; gaveUp: boolean } {
+  markFailed(
+    feedUrl: string,
+    key: string,
+    error: string,
+    maxAttempts: number,
+  ): { attempts: number; gaveUp: boolean } {
     const row = this.statements.failed.get({ feedUrl, key, error, maxAttempts, at: now() }) as
-      | { attempts: number; status: string }
-      | undefined;
+      { attempts: number; status: string } | undefined;
     return { attempts: row?.attempts ?? maxAttempts, gaveUp: row?.status === 'failed' };
   }
 

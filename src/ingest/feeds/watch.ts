@@ -100,12 +100,19 @@ export async function pollFeed(feedUrl: string, options: PollOptions): Promise<P
         error = caught;
       }
     } else error = result.error;
+    if (fetchOptions.signal?.aborted) break; // stopped: not a failed attempt, the item stays pending
     report.failed++;
     const { attempts, gaveUp } = state.markFailed(feedUrl, item.guid, error.reason, maxAttempts);
     if (gaveUp) {
       report.gaveUp++;
       onError?.(new InputError(error.origin, `${error.reason} (attempt ${attempts}, given up)`));
-    } else onError?.(new InputError(error.origin, `${error.reason} (attempt ${attempts} of ${maxAttempts}, retried next round)`));
+    } else
+      onError?.(
+        new InputError(
+          error.origin,
+          `${error.reason} (attempt ${attempts} of ${maxAttempts}, retried next round)`,
+        ),
+      );
   }
   return report;
 }

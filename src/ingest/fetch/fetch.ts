@@ -109,7 +109,9 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 const megabytes = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Number((bytes / 1024).toFixed(1))} KB`;
+  bytes >= 1024 * 1024
+    ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+    : `${Number((bytes / 1024).toFixed(1))} KB`;
 
 /** Per-host queues and the robots.txt cache. One per process is the default; tests may make their own. */
 export class FetchClient {
@@ -203,7 +205,11 @@ function parseHttpUrl(value: string, origin: string): URL {
     throw new FetchError(origin, `not a valid URL${value === origin ? '' : ` (${value})`}`, 'invalid-url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new FetchError(origin, `only http and https URLs can be fetched, not ${url.protocol}`, 'invalid-url');
+    throw new FetchError(
+      origin,
+      `only http and https URLs can be fetched, not ${url.protocol}`,
+      'invalid-url',
+    );
   if (url.username || url.password)
     throw new FetchError(origin, 'URLs with a user name or password are not fetched', 'invalid-url');
   url.hash = '';
@@ -223,7 +229,8 @@ async function checkAddress(url: URL, origin: string, settings: Settings): Promi
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new FetchError(origin, `DNS lookup failed for ${hostname} (${code})${where}`, 'dns');
     }
-    if (addresses.length === 0) throw new FetchError(origin, `DNS lookup found no address for ${hostname}${where}`, 'dns');
+    if (addresses.length === 0)
+      throw new FetchError(origin, `DNS lookup found no address for ${hostname}${where}`, 'dns');
   }
   if (settings.allowPrivate) return;
   const refused = addresses.find(
@@ -242,7 +249,8 @@ async function checkAddress(url: URL, origin: string, settings: Settings): Promi
 function describeNetworkError(error: unknown): { reason: string; kind: FetchErrorKind } {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: `DNS lookup failed (${code})`, kind: 'dns' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { reason: `DNS lookup failed (${code})`, kind: 'dns' };
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { reason: 'connection timed out', kind: 'timeout' };
   const detail = code ?? cause?.message ?? (error as Error).message;
   return { reason: `network error (${detail})`, kind: 'network' };
@@ -278,9 +286,17 @@ async function requestOnce(
   const failure = (error: unknown): FetchError => {
     if (error instanceof FetchError) return error;
     if (timedOut === 'connect')
-      return new FetchError(origin, `timeout: no response within ${seconds(settings.connectTimeoutMs)}${where}`, 'timeout');
+      return new FetchError(
+        origin,
+        `timeout: no response within ${seconds(settings.connectTimeoutMs)}${where}`,
+        'timeout',
+      );
     if (timedOut === 'total')
-      return new FetchError(origin, `timeout: not complete within ${seconds(settings.timeoutMs)}${where}`, 'timeout');
+      return new FetchError(
+        origin,
+        `timeout: not complete within ${seconds(settings.timeoutMs)}${where}`,
+        'timeout',
+      );
     if (settings.signal?.aborted) return new FetchError(origin, 'aborted', 'aborted');
     const { reason, kind } = describeNetworkError(error);
     return new FetchError(origin, `${reason}${where}`, kind);
@@ -295,7 +311,11 @@ async function requestOnce(
     }
     clearTimeout(connectTimer);
     const tooLarge = (): FetchError =>
-      new FetchError(origin, `too large: response exceeds the ${megabytes(maxBytes)} limit${where}`, 'too-large');
+      new FetchError(
+        origin,
+        `too large: response exceeds the ${megabytes(maxBytes)} limit${where}`,
+        'too-large',
+      );
     const declared = Number(response.headers.get('content-length'));
     const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
     if (!encoded && Number.isFinite(declared) && declared > maxBytes) {
@@ -337,7 +357,11 @@ function effectiveDelay(settings: Settings, robots: Robots | undefined): number 
 }
 
 /** Fetches /robots.txt of an origin (following its redirects, which are checked too). */
-async function loadRobots(origin: URL, pageUrl: string, settings: Settings): Promise<{ robots: Robots; ttl: number }> {
+async function loadRobots(
+  origin: URL,
+  pageUrl: string,
+  settings: Settings,
+): Promise<{ robots: Robots; ttl: number }> {
   let url = new URL('/robots.txt', origin);
   for (let hop = 0; hop <= settings.maxRedirects; hop++) {
     await checkAddress(url, pageUrl, settings);
@@ -346,13 +370,20 @@ async function loadRobots(origin: URL, pageUrl: string, settings: Settings): Pro
         url.host,
         settings.minDelayMs,
         () =>
-          requestOnce(url, pageUrl, { 'user-agent': settings.userAgent, accept: 'text/plain, */*;q=0.5' }, settings, MAX_ROBOTS_BYTES * 4),
+          requestOnce(
+            url,
+            url.href,
+            { 'user-agent': settings.userAgent, accept: 'text/plain, */*;q=0.5' },
+            settings,
+            MAX_ROBOTS_BYTES * 4,
+          ),
         settings.signal,
       )
       .catch((error: unknown) => {
         // A robots.txt too large to be one is read as absent rather than failing every page.
         if (error instanceof FetchError && error.kind === 'too-large') return undefined;
-        if (error instanceof FetchError) throw new FetchError(pageUrl, `${error.reason} (fetching robots.txt)`, error.kind);
+        if (error instanceof FetchError)
+          throw new FetchError(pageUrl, `${error.reason} (fetching robots.txt)`, error.kind);
         throw error;
       });
     if (!result) return { robots: ALLOW_ALL, ttl: ROBOTS_TTL_MS };
@@ -396,7 +427,8 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         robots = await settings.client.robotsFor(origin.origin, () => loadRobots(origin, url, settings));
       } catch (error) {
         // Concurrent callers share one robots.txt request: name this caller's URL in the error.
-        if (error instanceof FetchError && error.url !== url) throw new FetchError(url, error.reason, error.kind);
+        if (error instanceof FetchError && error.url !== url)
+          throw new FetchError(url, error.reason, error.kind);
         throw error;
       }
       if (!robots.isAllowed(current.pathname + current.search, ROBOTS_AGENT))
@@ -418,14 +450,24 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     if (hop.status === 304) return { kind: 'unchanged', status: 304, ...meta };
     if (REDIRECT_STATUSES.has(hop.status)) {
       const location = hop.headers.get('location');
-      if (!location) throw new FetchError(url, `HTTP ${hop.status} redirect without a Location${where}`, 'http', hop.status);
+      if (!location)
+        throw new FetchError(
+          url,
+          `HTTP ${hop.status} redirect without a Location${where}`,
+          'http',
+          hop.status,
+        );
       if (redirects.length >= settings.maxRedirects)
         throw new FetchError(url, `too many redirects (more than ${settings.maxRedirects})`, 'redirects');
       let next: string;
       try {
         next = new URL(location, current).href;
       } catch {
-        throw new FetchError(url, `redirect to an invalid URL (${location.slice(0, 200)})${where}`, 'invalid-url');
+        throw new FetchError(
+          url,
+          `redirect to an invalid URL (${location.slice(0, 200)})${where}`,
+          'invalid-url',
+        );
       }
       current = parseHttpUrl(next, url);
       redirects.push(current.href);
@@ -436,7 +478,13 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       throw new FetchError(url, `HTTP ${hop.status}${text ? ` ${text}` : ''}${where}`, 'http', hop.status);
     }
     const contentType = hop.headers.get('content-type') ?? undefined;
-    return { kind: 'ok', status: hop.status, ...(contentType ? { contentType } : {}), body: hop.body, ...meta };
+    return {
+      kind: 'ok',
+      status: hop.status,
+      ...(contentType ? { contentType } : {}),
+      body: hop.body,
+      ...meta,
+    };
   }
 }
 

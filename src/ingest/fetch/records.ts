@@ -36,15 +36,19 @@ export type Fetched =
   | { kind: 'unchanged'; url: string };
 
 /** What a fetched body is: a feed, a page, or neither (an error). */
-export function classify(result: FetchedBody, origin: string): { kind: 'feed'; feed: Feed } | { kind: 'page'; html: string } {
+export function classify(
+  result: FetchedBody,
+  origin: string,
+): { kind: 'feed'; feed: Feed } | { kind: 'page'; html: string } {
   const type = mediaTypeOf(result.contentType);
   const head = result.body.subarray(0, 4096).toString('latin1');
   const looksHtml = /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html)/i.test(head);
   const sniffed = looksHtml ? undefined : sniffFeed(head);
   if (sniffed || (FEED_TYPES.has(type) && !HTML_TYPES.has(type))) {
-    const text = sniffed === 'json' || type.endsWith('json')
-      ? result.body.toString('utf8')
-      : decodeXmlBody(result.body, result.contentType, origin);
+    const text =
+      sniffed === 'json' || type.endsWith('json')
+        ? result.body.toString('utf8')
+        : decodeXmlBody(result.body, result.contentType, origin);
     try {
       return { kind: 'feed', feed: parseFeed(text, { baseUrl: result.url }) };
     } catch (error) {
@@ -58,7 +62,10 @@ export function classify(result: FetchedBody, origin: string): { kind: 'feed'; f
 }
 
 /** Fetches a URL that should be a feed or a page; conditional when `etag` / `lastModified` are given. */
-export async function fetchFeedOrPage(url: string, options: FetchOptions = {}): Promise<Fetched & { etag?: string; lastModified?: string }> {
+export async function fetchFeedOrPage(
+  url: string,
+  options: FetchOptions = {},
+): Promise<Fetched & { etag?: string; lastModified?: string }> {
   const result = await fetchUrl(url, { accept: FEED_ACCEPT, ...options });
   const validators = {
     ...(result.etag ? { etag: result.etag } : {}),
@@ -114,6 +121,9 @@ export async function* readUrlRecords(url: string, options: UrlReadOptions = {})
   const items = fetched.feed.items.slice(0, options.maxItems ?? Infinity);
   if (items.length === 0 && fetched.feed.skipped === 0) return;
   if (fetched.feed.skipped > 0)
-    yield { ok: false, error: new InputError(url, `${fetched.feed.skipped} feed items have no http(s) link (skipped)`) };
+    yield {
+      ok: false,
+      error: new InputError(url, `${fetched.feed.skipped} feed items have no http(s) link (skipped)`),
+    };
   for (const item of items) yield await fetchArticle(item, options);
 }

@@ -1,0 +1,154 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { buildArticle } from '../../ingest/article.js';
+import { InputError } from '../../ingest/errors.js';
+import { FeedState } from '../../ingest/feeds/state.js';
+import { parseDuration, pollFeed, type PollReport, type StoredItem } from '../../ingest/feeds/watch.js';
+import { FetchClient } from '../../ingest/fetch/fetch.js';
+import type { RawRecord } from '../../ingest/readers.js';
+import { analyzeArticle } from '../../pipeline.js';
+import { openStore, type Store } from '../../store/index.js';
+import { reportError, type CliContext } from '../context.js';
+import { DB_OPTION } from '../options.js';
+
+/** Feeds polled at the same time (each host still gets one request at a time). */
+const FEEDS_AT_ONCE = 4;
+
+function parseEvery(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms < 1000)
+    throw new InvalidArgumentError(
+      `--every must be a duration of at least 1s, like 90s, 15m or 1h, not "${value}"`,
+    );
+  return ms;
+}
+
+function parseMs(value: string): number {
+  const ms = Number(value);
+  if (!(ms >= 0)) throw new InvalidArgumentError(`must be a number of milliseconds, not "${value}"`);
+  return ms;
+}
+
+function parseSeconds(value: string): number {
+  const s = Number(value);
+  if (!(s > 0)) throw new InvalidArgumentError(`must be a positive number of seconds, not "${value}"`);
+  return s;
+}
+
+/** Builds, analyses and stores one article, unless the store already holds it. */
+function storeRecord(store: Store, record: RawRecord): StoredItem {
+  const article = buildArticle(record.input, record.origin);
+  if (store.hasArticle(article.id)) return { outcome: 'duplicate', articleId: article.id };
+  const { inserted } = store.putAnalyses([analyzeArticle(article)]);
+  return { outcome: inserted > 0 ? 'stored' : 'duplicate', articleId: article.id };
+}
+
+function describe(report: PollReport): string {
+  if (report.error && report.stored + report.duplicates + report.failed === 0)
+    return `${report.feed}: not read this round (will retry)`;
+  const items = report.stored + report.duplicates + report.failed;
+  const head = report.unchanged && items === 0 ? 'unchanged' : `${report.newItems} new items`;
+  const tail =
+    items === 0
+      ? ''
+      : `, ${report.stored} stored, ${report.duplicates} already stored, ${report.failed} failed` +
+        (report.gaveUp > 0 ? ` (${report.gaveUp} given up)` : '');
+  return `${report.feed}: ${head}${tail}`;
+}
+
+async function mapLimit<T, R>(values: T[], limit: number, task: (value: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(values.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < values.length) {
+      const index = next++;
+      results[index] = await task(values[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+  return results;
+}
+
+interface WatchOptions {
+  db: string;
+  every: number;
+  once?: boolean;
+  delay: number;
+  timeout: number;
+  allowPrivate?: boolean;
+}
+
+export function registerWatch(program: Command, context: CliContext): void {
+  program
+    .command('watch')
+    .description(
+      'poll feeds and store their new articles (politely: robots.txt, one request per host at a time)',
+    )
+    .argument('<feeds...>', 'RSS, Atom or JSON Feed URLs')
+    .option(...DB_OPTION)
+    .option('--every <duration>', 'time between rounds, like 90s, 15m or 1h', parseEvery, 15 * 60_000)
+    .option('--once', 'poll every feed once, then exit')
+    .option('--delay <ms>', 'pause between two requests to the same host', parseMs, 1000)
+    .option('--timeout <seconds>', 'give up on a request after this long', parseSeconds, 15)
+    .option('--allow-private', 'allow feeds and pages on loopback or private addresses (an intranet)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
+    )
+    .action(async (feeds: string[], options: WatchOptions) => {
+      const store = openStore(options.db);
+      const state = new FeedState(options.db);
+      const client = new FetchClient();
+      const stopper = new AbortController();
+      const stop = (): void => stopper.abort();
+      if (!options.once) {
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }
+      try {
+        for (let round = 1; ; round++) {
+          const reports = await mapLimit(feeds, FEEDS_AT_ONCE, (feed) =>
+            pollFeed(feed, {
+              state,
+              store: (record) => storeRecord(store, record),
+              client,
+              minDelayMs: options.delay,
+              timeoutMs: options.timeout * 1000,
+              allowPrivate: options.allowPrivate ?? false,
+              signal: stopper.signal,
+              onError: (error) => reportError(context, error),
+            }).catch((error: unknown) => {
+              // Whatever breaks one feed (a store error, an abort) must not stop the others.
+              if (stopper.signal.aborted) return undefined;
+              reportError(context, error instanceof Error ? error : new Error(String(error)));
+              return undefined;
+            }),
+          );
+          for (const report of reports) if (report) context.stdout.write(`${describe(report)}\n`);
+          if (options.once || stopper.signal.aborted) break;
+          context.stdout.write(
+            `round ${round} done; next at ${new Date(Date.now() + options.every).toISOString()} (Ctrl-C stops)\n`,
+          );
+          try {
+            await new Promise<void>((resolve, reject) => {
+              const timer = setTimeout(resolve, options.every);
+              stopper.signal.addEventListener(
+                'abort',
+                () => {
+                  clearTimeout(timer);
+                  reject(new InputError('watch', 'stopped'));
+                },
+                { once: true },
+              );
+            });
+          } catch {
+            break;
+          }
+        }
+      } finally {
+        process.removeListener('SIGINT', stop);
+        process.removeListener('SIGTERM', stop);
+        state.close();
+        store.close();
+      }
+    });
+}

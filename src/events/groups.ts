@@ -1,0 +1,212 @@
+/**
+ * Unnamed groups as event parties. News names many actors only by what they are — "riot police",
+ * "protesters in Bangkok", "Darfur rebels", "11 political prisoners" — and the CAMEO coder gives them the
+ * country the sentence places them in (gold README: "riot police" in Quito → ECUCOP). The actor stage
+ * codes such phrases when a country word stands right before the noun ("Russian troops"); this fills the
+ * rest for the event coder only, from the sentence itself:
+ *   1. a country or place name right before the phrase ("Darfur rebels");
+ *   2. a country or place after "in", "of" or "from" right after it ("protesters in Bangkok");
+ *   3. otherwise the sentence's only country, when it names exactly one.
+ * A group party is never an actor of the article (it has no actor id); it exists for one sentence. A
+ * country adjective right before the group noun becomes part of it ("Thai migrant workers" → THALAB).
+ */
+import type { Doc, TokenizedSentence } from '../model/doc.js';
+import type { Party } from './clauses.js';
+
+/** Group nouns (lemmas) and the CAMEO role code they take. */
+const GROUP_ROLES = new Map<string, string>([
+  ['police', 'COP'],
+  ['policeman', 'COP'],
+  ['policemen', 'COP'],
+  ['protester', 'OPP'],
+  ['protestor', 'OPP'],
+  ['demonstrator', 'OPP'],
+  ['activist', 'OPP'],
+  ['dissident', 'OPP'],
+  ['opposition', 'OPP'],
+  ['striker', 'LAB'],
+  ['rebel', 'REB'],
+  ['insurgent', 'REB'],
+  ['militant', 'REB'],
+  ['jihadist', 'REB'],
+  ['guerrilla', 'REB'],
+  ['separatist', 'SEP'],
+  ['gunman', 'UAF'],
+  ['gunmen', 'UAF'],
+  ['troop', 'MIL'],
+  ['soldier', 'MIL'],
+  ['army', 'MIL'],
+  ['military', 'MIL'],
+  ['force', 'MIL'],
+  ['coalition', 'MIL'],
+  ['militia', 'REB'],
+  ['militiaman', 'REB'],
+  ['authority', 'GOV'],
+  ['authorities', 'GOV'],
+  ['government', 'GOV'],
+  ['official', 'GOV'],
+  ['ministry', 'GOV'],
+  ['court', 'JUD'],
+  ['judge', 'JUD'],
+  ['prosecutor', 'JUD'],
+  ['parliament', 'LEG'],
+  ['lawmaker', 'LEG'],
+  ['legislator', 'LEG'],
+  ['prisoner', 'OPP'],
+  ['detainee', 'CVL'],
+  ['hostage', 'CVL'],
+  ['civilian', 'CVL'],
+  ['villager', 'CVL'],
+  ['student', 'EDU'],
+  ['journalist', 'MED'],
+  ['refugee', 'REF'],
+  ['migrant', 'REF'],
+  ['pirate', 'CRM'],
+  ['critic', 'OPP'],
+  ['dissenter', 'OPP'],
+  ['terrorist', 'REB'],
+  ['fighter', 'REB'],
+  ['worker', 'LAB'],
+  ['people', 'CVL'],
+  ['child', 'CVL'],
+  ['children', 'CVL'],
+  ['woman', 'CVL'],
+  ['women', 'CVL'],
+  ['resident', 'CVL'],
+]);
+
+const AFTER_PREPOSITIONS = new Set(['in', 'of', 'from']);
+
+/** The country of the first place or country named after "in" or "near" within a few words. */
+function placeAhead(
+  tokens: Doc['tokens'],
+  covered: Map<number, Party>,
+  from: number,
+  end: number,
+): string | undefined {
+  let seen = false;
+  for (let i = from; i < Math.min(end, from + 10); i++) {
+    const text = tokens[i]!.text.toLowerCase();
+    if (text === 'in' || text === 'near' || text === 'of' || text === 'outside') seen = true;
+    const party = covered.get(i);
+    if (party && seen && /^[A-Z]{3}$/.test(party.code.slice(0, 3)) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
+      return party.code.slice(0, 3);
+    if (tokens[i]!.pos === 'VERB' || text === ';') return undefined;
+  }
+  return undefined;
+}
+
+function roleOf(lemma: string, text: string): string | undefined {
+  return GROUP_ROLES.get(lemma) ?? GROUP_ROLES.get(text) ?? GROUP_ROLES.get(text.replace(/s$/, ''));
+}
+
+/**
+ * The group parties of a sentence, given its named parties and places (which they never overlap).
+ * Only the head of a noun phrase counts ("police officers", not "police" in "police building").
+ */
+export function groupParties(
+  doc: Doc,
+  sentence: TokenizedSentence,
+  named: Party[],
+  places: Party[],
+  knownVerb: (lemma: string) => boolean,
+): Party[] {
+  const covered = new Map<number, Party>();
+  for (const party of [...named, ...places])
+    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
+  const countries = new Set<string>();
+  for (const party of [...named, ...places])
+    if (/^[A-Z]{3}/.test(party.code) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
+      countries.add(party.code.slice(0, 3));
+  const { tokens } = doc;
+  // "In Hong Kong, police clash with protesters": the sentence's opening location places its groups.
+  const opening =
+    tokens[sentence.firstToken]?.lemma === 'in'
+      ? (covered.get(sentence.firstToken + 1) ?? covered.get(sentence.firstToken + 2))
+      : undefined;
+  const only = countries.size === 1 ? [...countries][0] : opening?.code.slice(0, 3);
+  const result: Party[] = [];
+  for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
+    const token = tokens[i]!;
+    if (covered.has(i)) continue;
+    // A group noun, or one the tagger read as an adjective at the end of its phrase ("a top militant,").
+    const nounLike =
+      token.pos === 'NOUN' ||
+      token.pos === 'PROPN' ||
+      (token.pos === 'ADJ' && !['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? ''));
+    if (!nounLike) continue;
+    // "rebel group", "militant groups": a group named by its kind.
+    // ("police officers", "army units", "opposition members": the head takes its modifier's role)
+    const kind =
+      /^(groups?|officers?|members?|units?|personnel)$/.test(token.text.toLowerCase()) && tokens[i - 1]
+        ? roleOf(tokens[i - 1]!.lemma, tokens[i - 1]!.text.toLowerCase())
+        : undefined;
+    const role = kind ?? roleOf(token.lemma, token.text.toLowerCase());
+    if (!role) continue;
+    const next = tokens[i + 1];
+    // "Student's Day", "Army Day": a name, not a group.
+    if (next && /^['’]s$/.test(next.text)) continue;
+    const capitalised =
+      /^\p{Lu}/u.test(token.text) && i > sentence.firstToken && !AFTER_PREPOSITIONS.has(next?.lemma ?? '');
+    if (capitalised && tokens[i - 1]?.pos === 'PROPN') continue;
+    // The head: the next token does not continue the noun phrase ("police officers" → "officers"); a
+    // verb the tagger read as a noun does not ("riot police clash with").
+    if (next && next.sentence === token.sentence && next.pos === 'NOUN' && !covered.has(i + 1)) {
+      const subjectPosition = !tokens
+        .slice(sentence.firstToken, i)
+        .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (!(subjectPosition && knownVerb(next.lemma))) continue;
+    }
+    // The phrase: numbers, adjectives and noun modifiers before the head ("tens of thousands of
+    // protesters", "11 political prisoners", "riot police"), an article at most at its start.
+    let first = i;
+    while (
+      first - 1 >= sentence.firstToken &&
+      i - first < 6 &&
+      !covered.has(first - 1) &&
+      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of')
+    )
+      first--;
+    // "the Saudi-led coalition", "Turkish-backed rebels": the leading country names the group.
+    if (/^(led|backed|supported)$/.test(tokens[first - 1]?.text ?? '') && tokens[first - 2]?.text === '-')
+      first -= 2;
+    if (['a', 'an', 'the'].includes(tokens[first - 1]?.lemma ?? '') && !covered.has(first - 1)) first--;
+    while (first < i && tokens[first]!.lemma === 'of') first++;
+    // "mobilises its army": the subject's own forces, not another party.
+    if (/^(its|their|his|her|our)$/i.test(tokens[first - 1]?.text ?? '')) continue;
+    const start0 =
+      tokens[first]!.lemma === 'the' || tokens[first]!.lemma === 'a' || tokens[first]!.lemma === 'an'
+        ? first + 1
+        : first;
+    const before = covered.get(start0 - 1) ?? covered.get(first - 1);
+    // "The European Union's highest justice official": an organisation's own people are the organisation.
+    if (before && /^(IGO|NGO|IMG|MNC)/.test(before.code) && before.lastToken >= start0 - 1) continue;
+    const afterPreposition = AFTER_PREPOSITIONS.has(tokens[i + 1]?.lemma ?? '')
+      ? (covered.get(i + 2) ?? covered.get(i + 3))
+      : undefined;
+    // 1. "Darfur rebels", "Kenyan police" (when the actor stage did not join them).
+    // A group is where the sentence places it: "80 people near Beni in North Kivu, DR Congo", "insurgents
+    // south of the city of Aleppo".
+    const whereabouts = placeAhead(tokens, covered, i + 1, sentence.lastToken);
+    const country =
+      (before && (before.lastToken === first || before.lastToken === start0)
+        ? before.code.slice(0, 3)
+        : undefined) ??
+      (afterPreposition ? afterPreposition.code.slice(0, 3) : undefined) ??
+      only ??
+      whereabouts;
+    if (!country || /^(IGO|NGO|IMG|MNC)/.test(country)) continue;
+    // "Thai migrant workers": the country adjective becomes part of the group.
+    if (before?.adjective && before.lastToken === start0) first = before.firstToken;
+    const start = tokens[first]!.start;
+    result.push({
+      text: doc.article.text.slice(start, token.end),
+      code: `${country}${role}`,
+      firstToken: first,
+      lastToken: i + 1,
+      group: true,
+      ...(role === 'CVL' ? { objectOnly: true } : {}),
+    });
+  }
+  return result;
+}

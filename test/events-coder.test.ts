@@ -1,0 +1,206 @@
+/**
+ * The event coder on hand-written sentences, one construction each: who did what to whom, and what is
+ * not an event (negation, modality, questions, alleged acts). Countries are compared on their first three
+ * letters, as the gold-set evaluation does, so that a person's role code does not make a test brittle.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { framedCode } from '../src/events/frames.js';
+import { patternIndex } from '../src/events/patterns.js';
+import { analyze } from '../src/pipeline.js';
+
+interface Coded {
+  source: string;
+  code: string;
+  target: string;
+  negated: boolean;
+}
+
+const side = (code: string | undefined): string =>
+  !code ? '-' : /^(IGO|NGO|IMG)/.test(code) ? code.slice(0, 6) : code.slice(0, 3);
+
+function code(text: string, date = '2020-06-01'): Coded[] {
+  return analyze({ text, date }).events.map((event) => ({
+    source: side(event.source.code),
+    code: event.code,
+    target: side(event.target?.code),
+    negated: event.negated,
+  }));
+}
+
+/** Asserted events as "SRC code TGT" strings. */
+const asserted = (text: string, date?: string): string[] =>
+  code(text, date)
+    .filter((event) => !event.negated)
+    .map((event) => `${event.source} ${event.code} ${event.target}`);
+
+const has = (text: string, expected: string, date?: string): void => {
+  const events = asserted(text, date);
+  assert.ok(events.includes(expected), `${expected} in ${JSON.stringify(events)} for "${text}"`);
+};
+
+const none = (text: string, date?: string): void => {
+  assert.deepEqual(asserted(text, date), [], text);
+};
+
+describe('event coder: who did what to whom', () => {
+  it('codes a plain active sentence: subject, verb, object', () => {
+    has('The European Union imposed new sanctions on Iran.', 'IGOEUR 163 IRN');
+  });
+
+  it('takes the agent of a passive as source and its subject as target', () => {
+    has('Iran was sanctioned by the United States.', 'USA 163 IRN');
+    has('British troops were attacked by Taliban insurgents.', 'AFG 190 GBR');
+  });
+
+  it('codes an agentless passive as nothing', () => {
+    none('Two soldiers were killed in Kabul.');
+  });
+
+  it('codes one event per source for a coordinated subject', () => {
+    assert.deepEqual(asserted('France and Germany condemned Russia.'), ['FRA 111 RUS', 'DEU 111 RUS']);
+  });
+
+  it('codes one event between two parties of a joint act', () => {
+    assert.deepEqual(asserted('Japan and South Korea held talks in Seoul.'), ['JPN 040 KOR']);
+    has('Armenia and Azerbaijan agree to a ceasefire.', 'ARM 0871 AZE');
+  });
+
+  it('codes one event per target for coordinated targets', () => {
+    const events = asserted('Hillary Clinton visits Egypt and Tunisia.', '2011-03-15');
+    assert.ok(events.includes('USA 042 EGY') && events.includes('USA 042 TUN'), JSON.stringify(events));
+  });
+
+  it('follows a coordinated verb back to its subject', () => {
+    has(
+      'U.S. President Joe Biden visits Israel and meets with Prime Minister Benjamin Netanyahu.',
+      'USA 040 ISR',
+      '2023-10-18',
+    );
+    assert.ok(
+      !asserted('Joe Biden visits Israel and meets with Benjamin Netanyahu.', '2023-10-18').includes(
+        'ISR 040 ISR',
+      ),
+    );
+  });
+
+  it('skips an apposition to find the subject', () => {
+    has('Hu Jintao, the President of China, visited Japan.', 'CHN 042 JPN', '2008-05-06');
+  });
+
+  it('skips a relative clause to find the subject', () => {
+    has('Egypt, which has mediated before, hosted Hamas leaders.', 'EGY 043 PSE');
+  });
+
+  it('finds targets after prepositions and inside noun phrases', () => {
+    has(
+      'The United States imposes sanctions on 16 allies of Venezuelan president Nicolás Maduro.',
+      'USA 163 VEN',
+      '2019-01-01',
+    );
+    has('Israel apologizes to Turkey for the raid.', 'ISR 055 TUR');
+  });
+
+  it('names unnamed groups by the country the sentence places them in', () => {
+    has('In Quito, Ecuador, riot police clash with demonstrators.', 'ECU 175 ECU');
+  });
+});
+
+describe('event coder: frames around the act', () => {
+  it('codes reported speech as the reported act, with the pronoun resolved', () => {
+    has('Russia said it will visit Turkey.', 'RUS 036 TUR');
+  });
+
+  it('codes "would" after a reporting verb as the future: a conflictual act is a threat', () => {
+    has('China said it would impose sanctions on Australia.', 'CHN 1312 AUS');
+  });
+
+  it('codes an announced cooperative act as an intent (03x)', () => {
+    has('Russia plans to visit Turkey.', 'RUS 036 TUR');
+    has('The Chinese Prime Minister Wen Jiabao will visit Japan in April.', 'CHN 036 JPN', '2007-03-01');
+  });
+
+  it('codes a threatened act as a threat (13x)', () => {
+    has('Russia threatened to invade Ukraine.', 'RUS 1384 UKR');
+  });
+
+  it('codes refusals with the refusal codes (12x)', () => {
+    has('India refused to meet Pakistan.', 'IND 125 PAK');
+    has('Turkey opts not to meet Israel.', 'TUR 125 ISR');
+    has('Israel refuses to release two Jordanian citizens.', 'ISR 1243 JOR');
+  });
+
+  it('codes an appeal by what it asks for, and not the act asked for', () => {
+    assert.deepEqual(asserted('Thailand urged Cambodia to release the prisoners.'), ['THA 0253 KHM']);
+  });
+
+  it('codes a demand for withdrawal as 1056 toward the one who should withdraw', () => {
+    has('Turkey demands that Greece withdraw its troops.', 'TUR 1056 GRC');
+  });
+
+  it('codes only the accusation of an alleged act', () => {
+    assert.deepEqual(asserted('Russia accused Ukraine of attacking the villages.'), ['RUS 112 UKR']);
+    assert.deepEqual(asserted('The Syrian opposition claims that Syria used chemical weapons.'), [
+      'SYR 112 SYR',
+    ]);
+  });
+});
+
+describe('event coder: what is not an event', () => {
+  it('marks a negated event negated', () => {
+    const events = code('Japan did not criticize South Korea.');
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.negated, true);
+  });
+
+  it('codes nothing under a modal or an expectation', () => {
+    none('China may impose sanctions on Australia.');
+    none('China could impose sanctions on Australia.');
+    none('Malaysia is expected to visit Japan.');
+  });
+
+  it('codes nothing in a question', () => {
+    none('Will China impose sanctions on Australia?');
+  });
+
+  it('codes nothing in a condition', () => {
+    const events = asserted(
+      'Iran threatens to close the strait if the United States imposes sanctions on Iran.',
+    );
+    assert.ok(!events.some((event) => event.startsWith('USA')), JSON.stringify(events));
+  });
+
+  it('codes no self-events and no events without a coded source', () => {
+    none('A bomb kills at least three people in Kabul.');
+    for (const event of code('Russia and Russia met.')) assert.notEqual(event.source, event.target);
+  });
+
+  it('codes nothing for an election', () => {
+    none('Voters in Armenia head to the polls for a parliamentary election.');
+  });
+});
+
+describe('event patterns', () => {
+  it('loads the PETRARCH-derived patterns alongside the hand-written ones', () => {
+    const index = patternIndex();
+    const origins = new Set([...index.values()].flat().map((pattern) => pattern.origin));
+    assert.ok(origins.has('petrarch') && origins.has('parley'));
+    const total = [...index.values()].reduce((sum, list) => sum + list.length, 0);
+    assert.ok(total > 10_000, `${total} patterns`);
+  });
+
+  it('lets a hand-written pattern win a tie with a PETRARCH one', () => {
+    const list = patternIndex().get('break') ?? [];
+    const offs = list.filter((pattern) => pattern.text === 'break off');
+    assert.equal(offs[0]?.origin, 'parley');
+  });
+
+  it('maps an act into its frame', () => {
+    assert.equal(framedCode('intent', '042'), '036');
+    assert.equal(framedCode('intent', '163'), '1312');
+    assert.equal(framedCode('refusal', '0841'), '1243');
+    assert.equal(framedCode('appeal', '0841'), '0253');
+    assert.equal(framedCode('demand', '0874'), '1056');
+    assert.equal(framedCode('threat', '192'), '1382');
+  });
+});

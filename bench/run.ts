@@ -14,7 +14,9 @@ import type { ArticleInput } from '../src/model/schema.js';
 import { packageRoot } from '../src/model/paths.js';
 import { emptyDoc, STAGES } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
+import { textCorpus } from './corpus.js';
 import { benchQueries } from './queries.js';
+import { benchScaling } from './scaling.js';
 import { machine, type BenchResult } from './util.js';
 
 const quick = process.argv.includes('--quick');
@@ -149,6 +151,17 @@ async function main(): Promise<void> {
     value: Math.round(process.resourceUsage().maxRSS / 1024),
     unit: 'MB',
   });
+  const scaling = textCorpus(shared, root);
+  console.log(`scaling corpus: paragraphs drawn from ${scaling.names.join(', ')}\n`);
+  results.push(
+    ...benchScaling(
+      scaling.records,
+      quick ? [1_000] : [1_000, 10_000, 100_000],
+      availableParallelism(),
+      shared,
+      quick ? 200 : 2_000,
+    ),
+  );
   const scratch = mkdtempSync(path.join(tmpdir(), 'parley-bench-q-'));
   results.push(...benchQueries(scratch, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]));
 

@@ -95,28 +95,30 @@ function fill(file: string, events: number, random: () => number): void {
   db.close();
 }
 
-export function benchQueries(dir: string, scales: number[]): BenchResult[] {
+export async function benchQueries(dir: string, scales: number[]): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const events of scales) {
     const file = path.join(dir, `queries-${events}.db`);
     rmSync(file, { force: true });
-    openStore(file).close(); // create the schema through the real migrations
+    await (await openStore(file)).close(); // create the schema through the real migrations
     const started = performance.now();
     fill(file, events, seededRandom(events));
     const fillSeconds = (performance.now() - started) / 1000;
-    const store = openStore(file, { readonly: true });
+    const store = await openStore(file, { readonly: true });
     const timings = {
-      'barometer USA–CHN, 20 years by month': medianMs(() => barometer(store, 'USA', 'CHN', { by: 'month' })),
-      'barometer --explain one month': medianMs(() =>
+      'barometer USA–CHN, 20 years by month': await medianMs(() =>
+        barometer(store, 'USA', 'CHN', { by: 'month' }),
+      ),
+      'barometer --explain one month': await medianMs(() =>
         explainPeriod(store, 'USA', 'CHN', '2016-06', { by: 'month' }),
       ),
-      'events --source USA --target CHN --code 04': medianMs(() =>
+      'events --source USA --target CHN --code 04': await medianMs(() =>
         store.events({ source: 'USA', target: 'CHN', code: '04', limit: 100 }),
       ),
-      'actor CHN profile by year': medianMs(() => store.actorProfile('CHN', 'year')),
-      'search "sanctions summit"': medianMs(() => store.search('sanctions summit', 10)),
+      'actor CHN profile by year': await medianMs(() => store.actorProfile('CHN', 'year')),
+      'search "sanctions summit"': await medianMs(() => store.search('sanctions summit', 10)),
     };
-    store.close();
+    await store.close();
     rmSync(file, { force: true });
     for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
     for (const [query, ms] of Object.entries(timings)) {

@@ -81,9 +81,9 @@ async function benchIngest(file: string, records: number): Promise<BenchResult[]
   const megabytes = readFileSync(input).length / 2 ** 20;
   const results: BenchResult[] = [];
   for (const workers of [1, availableParallelism()]) {
-    const store = openStore(path.join(dir, `bench-${workers}.db`));
+    const store = await openStore(path.join(dir, `bench-${workers}.db`));
     const report = await ingest([input], store, { defaultDate: '2005-01-01', workers });
-    store.close();
+    await store.close();
     const threads = workers === 1 ? '1 thread' : `${workers} worker threads + writer`;
     results.push({
       section: 'end to end',
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     ),
   );
   const scratch = mkdtempSync(path.join(tmpdir(), 'parley-bench-q-'));
-  results.push(...benchQueries(scratch, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]));
+  results.push(...(await benchQueries(scratch, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000])));
 
   for (const result of results) {
     console.log(

@@ -10,12 +10,12 @@ export interface BenchResult {
 }
 
 /** Median wall time of `runs` calls, after one warm-up call, in milliseconds. */
-export function medianMs(run: () => unknown, runs = 5): number {
-  run();
+export async function medianMs(run: () => unknown, runs = 5): Promise<number> {
+  await run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    run();
+    await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);

@@ -57,9 +57,9 @@ export async function ingest(
     errors.push(error);
     options.onError?.(error);
   };
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const { inserted, duplicates } = store.putAnalyses(batch);
+    const { inserted, duplicates } = await store.putAnalyses(batch);
     progress.stored += inserted;
     progress.duplicates += duplicates;
     progress.events += batch.reduce((sum, analysis) => sum + analysis.events.length, 0);
@@ -68,15 +68,15 @@ export async function ingest(
     options.onProgress?.({ ...progress });
   };
 
-  const isKnown = (id: string): boolean => seenInBatch.has(id) || store.hasArticle(id);
-  const accept = (analysis: Analysis): void => {
+  const isKnown = async (id: string): Promise<boolean> => seenInBatch.has(id) || (await store.hasArticle(id));
+  const accept = async (analysis: Analysis): Promise<void> => {
     seenInBatch.add(analysis.article.id);
     batch.push(analysis);
-    if (batch.length >= batchSize) flush();
+    if (batch.length >= batchSize) await flush();
   };
-  const collect = ({ analysis, error }: AnalysisResult): void => {
+  const collect = async ({ analysis, error }: AnalysisResult): Promise<void> => {
     if (error) fail(new InputError(error.origin, error.reason));
-    else if (analysis) accept(analysis);
+    else if (analysis) await accept(analysis);
   };
   const workers = options.workers ?? 1;
   // Starting a worker costs about as much as analysing a hundred articles: small batches stay in this thread.
@@ -97,12 +97,12 @@ export async function ingest(
         // HTML is extracted in the worker (it is worth a core); other input is built here, so that an
         // article already stored is recognised by its identity before any analysis is spent on it.
         const article = pool && input.html !== undefined ? undefined : buildArticle(input, origin, options);
-        if (article && isKnown(article.id)) {
+        if (article && (await isKnown(article.id))) {
           progress.duplicates++;
           continue;
         }
         if (!pool) {
-          accept(analyzeArticle(article!));
+          await accept(analyzeArticle(article!));
           continue;
         }
         if (article) seenInBatch.add(article.id);
@@ -112,7 +112,7 @@ export async function ingest(
         inFlight.push(pool.submit(job));
         if (inFlight.length >= IN_FLIGHT_PER_WORKER * workers) {
           pool.flush();
-          collect(await inFlight.shift()!);
+          await collect(await inFlight.shift()!);
         }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -121,8 +121,8 @@ export async function ingest(
     }
     pool?.flush();
     // Results are taken in submission order, so a run stores articles in the order it read them.
-    while (inFlight.length > 0) collect(await inFlight.shift()!);
-    flush();
+    while (inFlight.length > 0) await collect(await inFlight.shift()!);
+    await flush();
   } finally {
     await pool?.close();
   }

@@ -49,7 +49,7 @@ export function normaliseActor(actor: string): string {
 }
 
 /** The events of a period, ranked by how far each pulled the index from its previous value. */
-export function movingEvents(
+export async function movingEvents(
   store: Store,
   a: string,
   b: string,
@@ -57,58 +57,59 @@ export function movingEvents(
   by: PeriodUnit,
   previousIndex: number,
   limit = 5,
-): MovingEvent[] {
-  return store
-    .relationEvents(a, b, periodBounds(period, by))
+): Promise<MovingEvent[]> {
+  return (await store.relationEvents(a, b, periodBounds(period, by)))
     .map((event) => ({ ...event, pull: Math.round((event.goldstein - previousIndex) * 1000) / 1000 }))
     .sort((x, y) => Math.abs(y.pull) - Math.abs(x.pull) || x.id - y.id)
     .slice(0, limit);
 }
 
-export function barometer(
+export async function barometer(
   store: Store,
   actorA: string,
   actorB: string,
   query: RelationsQuery = {},
-): Barometer {
+): Promise<Barometer> {
   const a = normaliseActor(actorA);
   const b = normaliseActor(actorB);
   const by = query.by ?? 'month';
-  const points = computeBarometer(fillPeriods(store.relationPeriods(a, b, by, query), by), query);
-  const explain = (index: number): Shift => {
+  const points = computeBarometer(fillPeriods(await store.relationPeriods(a, b, by, query), by), query);
+  const explain = async (index: number): Promise<Shift> => {
     const point = points[index]!;
     const previous = points[index - 1]?.index ?? 0;
     return {
       period: point.period,
       change: point.change,
-      events: movingEvents(store, a, b, point.period, by, previous, 3),
+      events: await movingEvents(store, a, b, point.period, by, previous, 3),
     };
   };
-  const shifts = points.flatMap((point, index) => (point.shift ? [explain(index)] : []));
+  const shifts = await Promise.all(points.flatMap((point, index) => (point.shift ? [explain(index)] : [])));
   // When nothing moved beyond its usual range, the largest moves still answer "what moved it?".
-  const largestMoves = points
-    .map((point, index) => ({ index, size: index === 0 ? 0 : Math.abs(point.change) }))
-    .filter(({ size }) => size > 0)
-    .sort((x, y) => y.size - x.size)
-    .slice(0, LARGEST_MOVES)
-    .sort((x, y) => x.index - y.index)
-    .map(({ index }) => explain(index));
+  const largestMoves = await Promise.all(
+    points
+      .map((point, index) => ({ index, size: index === 0 ? 0 : Math.abs(point.change) }))
+      .filter(({ size }) => size > 0)
+      .sort((x, y) => y.size - x.size)
+      .slice(0, LARGEST_MOVES)
+      .sort((x, y) => x.index - y.index)
+      .map(({ index }) => explain(index)),
+  );
   return { a, b, by, points, shifts, largestMoves };
 }
 
 /** "Why did it move?": a period's figures and the events that moved it most. */
-export function explainPeriod(
+export async function explainPeriod(
   store: Store,
   actorA: string,
   actorB: string,
   period: string,
   query: RelationsQuery = {},
-): { point: BarometerPoint | undefined; events: MovingEvent[] } {
-  const result = barometer(store, actorA, actorB, query);
+): Promise<{ point: BarometerPoint | undefined; events: MovingEvent[] }> {
+  const result = await barometer(store, actorA, actorB, query);
   const index = result.points.findIndex((point) => point.period === period);
   const previous = index > 0 ? result.points[index - 1]!.index : 0;
   return {
     point: result.points[index],
-    events: movingEvents(store, result.a, result.b, period, result.by, previous, 10),
+    events: await movingEvents(store, result.a, result.b, period, result.by, previous, 10),
   };
 }

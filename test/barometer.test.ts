@@ -33,9 +33,9 @@ async function handMadeStore(): Promise<{ db: string }> {
   const file = path.join(dir, 'events.jsonl');
   writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n'));
   const db = path.join(dir, 'parley.db');
-  const store = openStore(db);
+  const store = await openStore(db);
   await ingest([file], store);
-  store.close();
+  await store.close();
   return { db };
 }
 
@@ -132,8 +132,8 @@ describe('barometer arithmetic', () => {
 describe('barometer from the store', () => {
   it('aggregates events per period and direction, as computed by hand', async () => {
     const { db } = await handMadeStore();
-    const store = openStore(db, { readonly: true });
-    const result = barometer(store, 'usa', 'CHN', { by: 'month' });
+    const store = await openStore(db, { readonly: true });
+    const result = await barometer(store, 'usa', 'CHN', { by: 'month' });
     assert.deepEqual(
       result.points.map((p) => p.period),
       ['2023-01', '2023-02', '2023-03', '2023-04'],
@@ -156,14 +156,14 @@ describe('barometer from the store', () => {
     close(mar.index, -0.98, 'Mar index');
     close(apr.index, -1.49, 'Apr index');
     // Why did March move? The sanctions, pulling 9.36 points below January's index.
-    const why = explainPeriod(store, 'USA', 'CHN', '2023-03', { by: 'month' });
+    const why = await explainPeriod(store, 'USA', 'CHN', '2023-03', { by: 'month' });
     assert.equal(why.events[0]?.code, '163');
     close(why.events[0]!.pull, -8 - 1.36, 'pull');
     assert.match(why.events[0]!.evidence, /imposed sanctions on China/);
     // Actor codes work too, and the same pair asked the other way round gives the same index.
-    close(barometer(store, 'CHN', 'USA').points[3]!.index, -1.49, 'symmetric');
-    assert.equal(barometer(store, 'USAGOV', 'CHN').points.length, 0);
-    store.close();
+    close((await barometer(store, 'CHN', 'USA')).points[3]!.index, -1.49, 'symmetric');
+    assert.equal((await barometer(store, 'USAGOV', 'CHN')).points.length, 0);
+    await store.close();
   });
 
   it('answers `parley relations`, `--explain`, `parley actor` and `parley themes` on the command line', async () => {

@@ -53,26 +53,30 @@ async function reportsStore(): Promise<string> {
   const file = path.join(dir, 'reports.jsonl');
   writeFileSync(file, REPORTS.map((report) => JSON.stringify(report)).join('\n'));
   const db = path.join(dir, 'reports.db');
-  const store = openStore(db);
+  const store = await openStore(db);
   const report = await ingest([file], store);
   assert.equal(report.stored, REPORTS.length);
-  store.close();
+  await store.close();
   return db;
 }
 
 describe('event merge and export', () => {
   it('merges mentions of the same event across articles, keeping every mention', async () => {
     const db = await reportsStore();
-    const store = openStore(db, { readonly: true });
-    const mentions = store.events({ code: '163' });
+    const store = await openStore(db, { readonly: true });
+    const mentions = await store.events({ code: '163' });
     assert.equal(mentions.length, 5, JSON.stringify(mentions.map((e) => e.evidence)));
-    const merged = store.mergedEvents({ code: '163' });
+    const merged = await store.mergedEvents({ code: '163' });
     assert.equal(merged.length, 2, 'the March sanctions and the April sanctions');
     const march = merged.find((event) => event.date!.startsWith('2024-03'))!;
     assert.deepEqual([march.mentions, march.articles, march.sources], [4, 4, 3]);
     assert.equal(merged.find((event) => event.date!.startsWith('2024-04'))!.mentions, 1);
-    assert.equal(store.mergedEvents({ code: '11' }).length, 1, 'the condemnation is an event of its own');
-    store.close();
+    assert.equal(
+      (await store.mergedEvents({ code: '11' })).length,
+      1,
+      'the condemnation is an event of its own',
+    );
+    await store.close();
   });
 
   it('writes GDELT Events 2.0 rows: the 61 published columns in order, then Parley’s', async () => {

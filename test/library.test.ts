@@ -22,13 +22,13 @@ describe('import from "parley"', () => {
       `${news}.jsonl`,
       JSON.stringify({ title: 'Talks', text: 'Antony Blinken met Wang Yi in Beijing.', date: '2023-06-18' }),
     );
-    const store = openStore(path.join(dir, 'parley.db'));
+    const store = await openStore(path.join(dir, 'parley.db'));
     const errors: string[] = [];
     await ingest([`${news}.jsonl`], store, { onError: (error) => errors.push(error.message) });
     assert.deepEqual(errors, []);
-    const events = store.events({ source: 'USA', target: 'CHN', code: '04' });
+    const events = await store.events({ source: 'USA', target: 'CHN', code: '04' });
     assert.equal(events.length, 1);
     assert.equal(events[0]?.sourceText, 'Antony Blinken');
-    store.close();
+    await store.close();
   });
 });

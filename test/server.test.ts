@@ -40,7 +40,7 @@ async function start(token?: string): Promise<Running> {
       .map((record) => JSON.stringify(record))
       .join('\n'),
   );
-  const store = openStore(path.join(dir, 'api.db'));
+  const store = await openStore(path.join(dir, 'api.db'));
   await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
   const app = buildServer(store, { token, bodyLimit: 256 * 1024 });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -86,7 +86,7 @@ describe('HTTP API', () => {
   });
   after(async () => {
     await server.app.close();
-    server.store.close();
+    await server.store.close();
   });
 
   it('serves its OpenAPI document, generated from the zod schemas', async () => {
@@ -272,7 +272,7 @@ describe('HTTP API with a token', () => {
   });
   after(async () => {
     await server.app.close();
-    server.store.close();
+    await server.store.close();
   });
 
   it('needs the token for writes and exports, not for reads', async () => {

@@ -50,7 +50,7 @@ describe('SQLite store', () => {
     const dir = tempDir();
     const db = path.join(dir, 'parley.db');
     const corpus = writeCorpus(dir);
-    const store = openStore(db);
+    const store = await openStore(db);
     const first = await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
     assert.equal(first.stored, 4);
     assert.equal(first.failed, 0);
@@ -58,14 +58,14 @@ describe('SQLite store', () => {
     const second = await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
     assert.equal(second.stored, 0);
     assert.equal(second.duplicates, 4);
-    store.close();
+    await store.close();
     assert.deepEqual(rowCounts(db), countsAfterFirst);
     assert.ok(countsAfterFirst.events! > 0);
   });
 
   it('ingests the bundled sample corpus twice with the same row counts', async () => {
     const db = path.join(tempDir(), 'sample.db');
-    const store = openStore(db);
+    const store = await openStore(db);
     const first = await ingest([dataPath('sample')], store);
     assert.equal(first.failed, 0);
     assert.ok(first.stored > 4000);
@@ -73,7 +73,7 @@ describe('SQLite store', () => {
     const second = await ingest([dataPath('sample')], store);
     assert.equal(second.stored, 0);
     assert.equal(second.duplicates, first.stored + first.duplicates);
-    store.close();
+    await store.close();
     assert.deepEqual(rowCounts(db), counts);
   });
 
@@ -81,9 +81,9 @@ describe('SQLite store', () => {
     const dir = tempDir();
     const ids = async (workers: number): Promise<string[]> => {
       const db = path.join(dir, `w${workers}.db`);
-      const store = openStore(db);
+      const store = await openStore(db);
       const report = await ingest([dataPath('sample')], store, { workers });
-      store.close();
+      await store.close();
       assert.equal(report.failed, 0);
       const sqlite = new Database(db, { readonly: true });
       const rows = sqlite.prepare('SELECT id FROM articles ORDER BY id').all() as Array<{ id: string }>;
@@ -98,49 +98,49 @@ describe('SQLite store', () => {
 
   it('searches full text with ranking and snippets, safe for any query', async () => {
     const dir = tempDir();
-    const store = openStore(path.join(dir, 'parley.db'));
+    const store = await openStore(path.join(dir, 'parley.db'));
     await ingest([writeCorpus(dir)], store);
-    const hits = store.search('sanctions Russia');
+    const hits = await store.search('sanctions Russia');
     assert.equal(hits[0]?.title, 'Sanctions');
     assert.match(hits[0]!.snippet, /\[sanctions\]/i);
-    assert.deepEqual(store.search('"unbalanced (quote AND OR'), []);
-    assert.deepEqual(store.search("'; DROP TABLE articles; --"), []);
-    assert.equal(store.summary().articles, 3);
-    store.close();
+    assert.deepEqual(await store.search('"unbalanced (quote AND OR'), []);
+    assert.deepEqual(await store.search("'; DROP TABLE articles; --"), []);
+    assert.equal((await store.summary()).articles, 3);
+    await store.close();
   });
 
   it('filters events by actor, side, code and date', async () => {
     const dir = tempDir();
-    const store = openStore(path.join(dir, 'parley.db'));
+    const store = await openStore(path.join(dir, 'parley.db'));
     await ingest([writeCorpus(dir)], store);
-    const sanctions = store.events({ source: 'USA', target: 'RUS' });
+    const sanctions = await store.events({ source: 'USA', target: 'RUS' });
     assert.deepEqual(
       sanctions.map((e) => e.code),
       ['163'],
     );
     assert.match(sanctions[0]!.evidence, /imposed sanctions on Russia/);
-    assert.ok(store.events({ actor: 'CHN', code: '04' }).length >= 1);
+    assert.ok((await store.events({ actor: 'CHN', code: '04' })).length >= 1);
     assert.equal(
-      store.events({ actor: 'CHN', since: '2024-01-01' }).length,
-      store.events({ actor: 'CHN', code: '11' }).length,
+      (await store.events({ actor: 'CHN', since: '2024-01-01' })).length,
+      (await store.events({ actor: 'CHN', code: '11' })).length,
     );
-    assert.equal(store.events({ until: '2021-12-31' }).length, 0);
-    const summary = store.summary();
+    assert.equal((await store.events({ until: '2021-12-31' })).length, 0);
+    const summary = await store.summary();
     assert.ok(summary.topPairs.some((pair) => pair.pair === 'RUS–USA'));
-    store.close();
+    await store.close();
   });
 
-  it('writes a batch all or nothing', () => {
+  it('writes a batch all or nothing', async () => {
     const dir = tempDir();
-    const store = openStore(path.join(dir, 'parley.db'));
+    const store = await openStore(path.join(dir, 'parley.db'));
     const good = analyze({ text: 'France praised Germany.', date: '2024-01-01' });
     const bad = { ...analyze({ text: 'Spain criticized Italy.', date: '2024-01-01' }) };
     // A malformed event (no source code) violates NOT NULL and must roll the whole batch back.
     bad.events = [{ ...bad.events[0]!, source: { text: 'x', code: null as unknown as string } }];
-    assert.throws(() => store.putAnalyses([good, bad]));
-    assert.equal(store.summary().articles, 0);
-    store.putAnalyses([good]);
-    assert.equal(store.summary().articles, 1);
-    store.close();
+    await assert.rejects(store.putAnalyses([good, bad]));
+    assert.equal((await store.summary()).articles, 0);
+    await store.putAnalyses([good]);
+    assert.equal((await store.summary()).articles, 1);
+    await store.close();
   });
 });

@@ -126,12 +126,12 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   response.end('not found');
 }
 
-function articleCount(db: string): number {
-  const store = openStore(db, { readonly: true });
+async function articleCount(db: string): Promise<number> {
+  const store = await openStore(db, { readonly: true });
   try {
-    return store.summary().articles;
+    return (await store.summary()).articles;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -173,7 +173,7 @@ describe('parley watch', () => {
       `parley: ${base}/articles/3: HTTP 503 Service Unavailable (attempt 1 of 5, retried next round)\n`,
     );
     assert.equal(run.stdout, `${base}/feed.xml: 3 new items, 2 stored, 0 already stored, 1 failed\n`);
-    assert.equal(articleCount(db), 2);
+    assert.equal(await articleCount(db), 2);
     assert.deepEqual(itemStatuses(db), { 'story-1': 'stored', 'story-2': 'stored', 'story-3': 'pending' });
   });
 
@@ -191,7 +191,7 @@ describe('parley watch', () => {
     assert.equal(hits.get('/articles/1'), before.one, 'stored items are not fetched again');
     assert.equal(hits.get('/articles/2'), before.two);
     assert.equal(run.stdout, `${base}/feed.xml: 0 new items, 1 stored, 0 already stored, 0 failed\n`);
-    assert.equal(articleCount(db), 3);
+    assert.equal(await articleCount(db), 3);
     assert.deepEqual(itemStatuses(db), { 'story-1': 'stored', 'story-2': 'stored', 'story-3': 'stored' });
   });
 
@@ -204,7 +204,7 @@ describe('parley watch', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, `${base}/feed.xml: unchanged\n`);
     assert.equal(requests(), before + 1);
-    assert.equal(articleCount(db), 3);
+    assert.equal(await articleCount(db), 3);
   });
 
   it('a changed feed: only its new item is fetched and stored', async () => {
@@ -214,7 +214,7 @@ describe('parley watch', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, `${base}/feed.xml: 1 new items, 1 stored, 0 already stored, 0 failed\n`);
     assert.equal(hits.get('/articles/4'), 1);
-    assert.equal(articleCount(db), 4);
+    assert.equal(await articleCount(db), 4);
   });
 
   it('stores nothing twice even when the watch state is lost after storing (a crash)', async () => {
@@ -224,7 +224,7 @@ describe('parley watch', () => {
     const run = await watch(...args());
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, `${base}/feed.xml: 4 new items, 0 stored, 4 already stored, 0 failed\n`);
-    assert.equal(articleCount(db), 4);
+    assert.equal(await articleCount(db), 4);
     assert.deepEqual(Object.values(itemStatuses(db)), ['duplicate', 'duplicate', 'duplicate', 'duplicate']);
   });
 

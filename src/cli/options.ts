@@ -1,18 +1,23 @@
 /** Option parsers and the store helper shared by the read-only commands. */
 import { InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
-import { openStore, type Store } from '../store/index.js';
+import { isStoreUrl, openStore, type Store } from '../store/index.js';
 import { DEFAULT_DB } from './context.js';
 
-export const DB_OPTION = ['--db <file>', 'SQLite database file (or PARLEY_DB)', DEFAULT_DB] as const;
+export const DB_OPTION = [
+  '--db <file>',
+  'SQLite database file or postgres:// URL (or PARLEY_DB)',
+  DEFAULT_DB,
+] as const;
 
-export function withStore<T>(db: string, use: (store: Store) => T): T {
-  if (!existsSync(db)) throw new Error(`${db}: no such database (run "parley ingest" first)`);
-  const store = openStore(db, { readonly: true });
+export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>): Promise<T> {
+  if (!isStoreUrl(db) && !existsSync(db))
+    throw new Error(`${db}: no such database (run "parley ingest" first)`);
+  const store = await openStore(db, { readonly: true });
   try {
-    return use(store);
+    return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

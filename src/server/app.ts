@@ -185,7 +185,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
         errors.push({ index, detail: error.message });
       }
     });
-    const { inserted, duplicates } = store.putAnalyses(analyses);
+    const { inserted, duplicates } = await store.putAnalyses(analyses);
     const ids = analyses.map((analysis) => analysis.article.id);
     return reply.code(inserted > 0 ? 201 : 200).send({ stored: inserted, duplicates, ids, errors });
   });
@@ -195,7 +195,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
       z.object({ id: z.string().regex(/^[0-9a-f]{4,16}$/, 'an article id (hex)') }),
       request.params,
     );
-    const analysis = store.getArticle(id);
+    const analysis = await store.getArticle(id);
     if (!analysis) throw new HttpProblem(404, 'Not found', `no stored article has id ${id}`);
     return analysis;
   });
@@ -203,7 +203,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/search', async (request) => {
     const query = parse(SearchQuerySchema, request.query);
     const offset = query.cursor ? decodeCursor(query.cursor, OffsetCursorSchema).offset : 0;
-    const items = store.search(query.q, query.limit + 1, offset);
+    const items = await store.search(query.q, query.limit + 1, offset);
     const more = items.length > query.limit;
     return {
       items: items.slice(0, query.limit),
@@ -214,7 +214,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/events', async (request) => {
     const { cursor, article, ...filter } = parse(EventsQuerySchema, request.query);
     const after = cursor ? decodeCursor(cursor, EventCursorSchema) : undefined;
-    const items = store.events({
+    const items = await store.events({
       ...filter,
       ...(article ? { articleId: article } : {}),
       limit: filter.limit + 1,
@@ -232,7 +232,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
   app.get('/api/export', async (request, reply) => {
     requireToken(request, options.token);
     const { format, article, ...filter } = parse(ExportQuerySchema, request.query);
-    const events = store.events({ ...filter, ...(article ? { articleId: article } : {}) });
+    const events = await store.events({ ...filter, ...(article ? { articleId: article } : {}) });
     if (format === 'csv')
       return reply
         .type('text/csv; charset=utf-8')
@@ -262,17 +262,17 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
 
   app.get('/api/themes', async (request) => {
     const { a, b, by, ...range } = parse(PairQuerySchema, request.query);
-    return { items: store.pairThemes(a, b, by, range) };
+    return { items: await store.pairThemes(a, b, by, range) };
   });
 
   app.get('/api/summary', async () => store.summary());
   app.get('/api/network', async (request) => {
     const { limit, ...range } = parse(NetworkQuerySchema, request.query);
-    return { edges: store.network(range, limit) };
+    return { edges: await store.network(range, limit) };
   });
   app.get('/api/map', async (request) => {
     const { actor, ...range } = parse(MapQuerySchema, request.query);
-    return { points: store.mapPoints(range, actor) };
+    return { points: await store.mapPoints(range, actor) };
   });
 
   const dashboard = options.dashboardDir ?? path.join(packageRoot(), 'web/dist');

@@ -1,13 +1,24 @@
-/** Opens a store by its address: a file path today; `postgres://…` joins when that backend lands (issue 10). */
+/** Opens a store by its address: a SQLite file path, or a `postgres://…` URL for the PostgreSQL backend. */
 import { openSqliteStore, type OpenOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type * from './store.js';
+export type { OpenOptions } from './sqlite.js';
 
-export function openStore(address: string, options: OpenOptions = {}): Store {
-  if (/^postgres(ql)?:\/\//.test(address)) {
+/** Whether an address names a PostgreSQL server rather than a SQLite file. */
+export function isStoreUrl(address: string): boolean {
+  return /^postgres(ql)?:\/\//.test(address);
+}
+
+/** An address fit for a log line: a URL's password is masked. */
+export function redactAddress(address: string): string {
+  return address.replace(/:[^:@/]*@/, ':***@');
+}
+
+export async function openStore(address: string, options: OpenOptions = {}): Promise<Store> {
+  if (isStoreUrl(address)) {
     throw new Error(
-      `${address.replace(/:[^:@/]*@/, ':***@')}: the PostgreSQL store is not available yet; use a SQLite file`,
+      `${redactAddress(address)}: the PostgreSQL store is not available yet; use a SQLite file`,
     );
   }
   return openSqliteStore(address, options);

@@ -236,7 +236,7 @@ class SqliteStore implements Store {
     return true;
   }
 
-  putAnalyses(analyses: Analysis[]): PutResult {
+  async putAnalyses(analyses: Analysis[]): Promise<PutResult> {
     return this.db.transaction(() => {
       let inserted = 0;
       for (const analysis of analyses) if (this.insertAnalysis(analysis)) inserted++;
@@ -244,11 +244,11 @@ class SqliteStore implements Store {
     })();
   }
 
-  hasArticle(id: string): boolean {
+  async hasArticle(id: string): Promise<boolean> {
     return this.statements.hasArticle.get(id) !== undefined;
   }
 
-  getArticle(id: string): Analysis | null {
+  async getArticle(id: string): Promise<Analysis | null> {
     const row = this.statements.getArticle.get(id) as { analysis: string } | undefined;
     if (row) return JSON.parse(row.analysis) as Analysis;
     // A unique prefix of an id is enough, as with git hashes.
@@ -258,7 +258,7 @@ class SqliteStore implements Store {
     return matches.length === 1 ? (JSON.parse(matches[0]!.analysis) as Analysis) : null;
   }
 
-  search(query: string, limit = 10, offset = 0): SearchHit[] {
+  async search(query: string, limit = 10, offset = 0): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (match === '') return [];
     const rows = this.db
@@ -316,7 +316,7 @@ class SqliteStore implements Store {
     return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 
-  events(filter: EventFilter = {}): StoredEvent[] {
+  async events(filter: EventFilter = {}): Promise<StoredEvent[]> {
     const { where, params } = this.eventWhere(filter);
     const sql = `SELECT id, article_id AS articleId, date, source_code AS sourceCode, source_text AS sourceText,
         target_code AS targetCode, target_text AS targetText, code, root, quad_class AS quadClass, goldstein, plover,
@@ -329,7 +329,7 @@ class SqliteStore implements Store {
     ).map((row) => ({ ...row, negated: row.negated === 1 }));
   }
 
-  mergedEvents(filter: EventFilter = {}): MergedEvent[] {
+  async mergedEvents(filter: EventFilter = {}): Promise<MergedEvent[]> {
     const { where, params } = this.eventWhere(filter, 'e.');
     // The group's first mention stands for the event; the counts and tone cover all its mentions.
     const sql = `WITH groups AS (
@@ -359,7 +359,7 @@ class SqliteStore implements Store {
     }));
   }
 
-  summary(): StoreSummary {
+  async summary(): Promise<StoreSummary> {
     const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
     const range = this.db
       .prepare(
@@ -387,7 +387,12 @@ class SqliteStore implements Store {
     };
   }
 
-  relationPeriods(a: string, b: string, by: PeriodUnit, range: DateRange = {}): PeriodAggregate[] {
+  async relationPeriods(
+    a: string,
+    b: string,
+    by: PeriodUnit,
+    range: DateRange = {},
+  ): Promise<PeriodAggregate[]> {
     const forward = `${sideColumn('source', a)} = @a AND ${sideColumn('target', b)} = @b`;
     const rows = this.db
       .prepare(
@@ -414,7 +419,7 @@ class SqliteStore implements Store {
     }));
   }
 
-  relationEvents(a: string, b: string, range: DateRange = {}, limit = 1000): RelationEvent[] {
+  async relationEvents(a: string, b: string, range: DateRange = {}, limit = 1000): Promise<RelationEvent[]> {
     const rows = this.db
       .prepare(
         `SELECT e.id, e.article_id AS articleId, e.date, e.source_code AS sourceCode, e.source_text AS sourceText,
@@ -432,7 +437,7 @@ class SqliteStore implements Store {
     return rows.map((row) => ({ ...row, negated: row.negated === 1 }));
   }
 
-  actorProfile(actor: string, by: PeriodUnit, range: DateRange = {}): ActorProfile {
+  async actorProfile(actor: string, by: PeriodUnit, range: DateRange = {}): Promise<ActorProfile> {
     const params = { actor, ...rangeParams(range) };
     const asSource = `${sideColumn('source', actor)} = @actor`;
     const asTarget = `${sideColumn('target', actor)} = @actor`;
@@ -476,7 +481,7 @@ class SqliteStore implements Store {
     };
   }
 
-  pairThemes(a: string, b: string, by: PeriodUnit, range: DateRange = {}): PairTheme[] {
+  async pairThemes(a: string, b: string, by: PeriodUnit, range: DateRange = {}): Promise<PairTheme[]> {
     return this.db
       .prepare(
         `WITH pair_articles AS (
@@ -489,7 +494,7 @@ class SqliteStore implements Store {
       .all({ a, b, ...rangeParams(range) }) as PairTheme[];
   }
 
-  network(range: DateRange = {}, limit = 100): NetworkEdge[] {
+  async network(range: DateRange = {}, limit = 100): Promise<NetworkEdge[]> {
     return this.db
       .prepare(
         `SELECT source_country AS source, target_country AS target, count(*) AS events,
@@ -502,7 +507,7 @@ class SqliteStore implements Store {
       .all({ ...rangeParams(range), limit: clampLimit(limit) }) as NetworkEdge[];
   }
 
-  mapPoints(range: DateRange = {}, actor?: string): MapPoint[] {
+  async mapPoints(range: DateRange = {}, actor?: string): Promise<MapPoint[]> {
     const actorWhere = actor
       ? ` AND (${sideColumn('source', actor)} = @actor OR ${sideColumn('target', actor)} = @actor)`
       : '';
@@ -515,7 +520,7 @@ class SqliteStore implements Store {
       .all({ ...rangeParams(range), ...(actor ? { actor } : {}) }) as MapPoint[];
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

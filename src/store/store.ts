@@ -1,6 +1,6 @@
 /**
- * The store interface: everything the CLI (and later the server) asks of a database. The SQLite
- * implementation lives beside it; a PostgreSQL one can be added without touching the stages.
+ * The store interface: everything the CLI, the server and the workers ask of a database. Every method
+ * is asynchronous, so that a networked backend (PostgreSQL) implements it as well as embedded SQLite.
  */
 import type { PeriodAggregate, PeriodUnit } from '../analysis/barometer.js';
 import type { Analysis } from '../model/schema.js';
@@ -147,25 +147,25 @@ export interface MergedEvent extends StoredEvent {
 
 export interface Store {
   /** Stores analyses in one transaction: all of them or none. */
-  putAnalyses(analyses: Analysis[]): PutResult;
-  hasArticle(id: string): boolean;
-  getArticle(id: string): Analysis | null;
+  putAnalyses(analyses: Analysis[]): Promise<PutResult>;
+  hasArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<Analysis | null>;
   /** Best matches first (BM25); `offset` pages through them in a stable order. */
-  search(query: string, limit?: number, offset?: number): SearchHit[];
-  events(filter?: EventFilter): StoredEvent[];
-  summary(): StoreSummary;
+  search(query: string, limit?: number, offset?: number): Promise<SearchHit[]>;
+  events(filter?: EventFilter): Promise<StoredEvent[]>;
+  summary(): Promise<StoreSummary>;
   /** Per-period aggregates of the events between two actors (country codes or full actor codes). */
-  relationPeriods(a: string, b: string, by: PeriodUnit, range?: DateRange): PeriodAggregate[];
+  relationPeriods(a: string, b: string, by: PeriodUnit, range?: DateRange): Promise<PeriodAggregate[]>;
   /** The events between two actors in a date range, with their articles. */
-  relationEvents(a: string, b: string, range?: DateRange, limit?: number): RelationEvent[];
-  actorProfile(actor: string, by: PeriodUnit, range?: DateRange): ActorProfile;
+  relationEvents(a: string, b: string, range?: DateRange, limit?: number): Promise<RelationEvent[]>;
+  actorProfile(actor: string, by: PeriodUnit, range?: DateRange): Promise<ActorProfile>;
   /** Themes of the articles behind a pair's events, per period. */
-  pairThemes(a: string, b: string, by: PeriodUnit, range?: DateRange): PairTheme[];
+  pairThemes(a: string, b: string, by: PeriodUnit, range?: DateRange): Promise<PairTheme[]>;
   /** Events merged across the articles that reported them, one row per event, newest first. */
-  mergedEvents(filter?: EventFilter): MergedEvent[];
+  mergedEvents(filter?: EventFilter): Promise<MergedEvent[]>;
   /** Country-to-country edges of the events in a date range, heaviest first. */
-  network(range?: DateRange, limit?: number): NetworkEdge[];
+  network(range?: DateRange, limit?: number): Promise<NetworkEdge[]>;
   /** Events per place with coordinates, for a map. */
-  mapPoints(range?: DateRange, actor?: string): MapPoint[];
-  close(): void;
+  mapPoints(range?: DateRange, actor?: string): Promise<MapPoint[]>;
+  close(): Promise<void>;
 }

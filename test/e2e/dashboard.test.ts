@@ -54,7 +54,7 @@ async function open(): Promise<Session> {
     mkdtempSync(path.join(tmpdir(), 'parley-e2e-db-')),
     mkdtempSync(path.join(tmpdir(), 'parley-e2e-chromium-')),
   ];
-  const store = openStore(path.join(dirs[0]!, 'dashboard.db'));
+  const store = await openStore(path.join(dirs[0]!, 'dashboard.db'));
   await ingest([path.join(ROOT, 'data', 'sample')], store);
   const app = buildServer(store, { dashboardDir: DASHBOARD });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -80,7 +80,7 @@ async function close(session: Session | undefined): Promise<void> {
   if (!session) return;
   await session.context.close().catch(() => undefined);
   await session.app.close().catch(() => undefined);
-  session.store.close();
+  await session.store.close();
   for (const dir of session.dirs) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -82,7 +82,7 @@ export function registerExport(program: Command, context: CliContext): void {
     .action(
       async (options: EventFilter & { db: string; format: ExportFormat; out?: string; header?: boolean }) => {
         const { actor, source, target, code, since, until, limit } = options;
-        const events = withStore(options.db, (store) =>
+        const events = await withStore(options.db, (store) =>
           store.mergedEvents({ actor, source, target, code, since, until, limit }),
         );
         const text = `${formatExport(events, options.format, !!options.header)}\n`;

@@ -10,7 +10,7 @@ export function registerIngest(program: Command, context: CliContext): void {
     .command('ingest')
     .description('analyse articles and store them with their analyses (each article once)')
     .argument('<inputs...>', 'files, folders, globs, or - for stdin')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
     .option('--batch-size <n>', 'analyses per transaction', (value) => Number.parseInt(value, 10), 200)
     .option(
@@ -28,7 +28,7 @@ export function registerIngest(program: Command, context: CliContext): void {
         inputs: string[],
         options: { db: string; date?: string; batchSize: number; workers: number },
       ) => {
-        const store = openStore(options.db);
+        const store = await openStore(options.db);
         const progress = ingestProgress();
         try {
           const report = await ingest(inputs, store, {
@@ -49,7 +49,7 @@ export function registerIngest(program: Command, context: CliContext): void {
           );
         } finally {
           progress.stop();
-          store.close();
+          await store.close();
         }
       },
     );

@@ -23,8 +23,8 @@ export function registerQueries(program: Command, context: CliContext): void {
     .option('--limit <n>', 'number of results', parseLimit, 10)
     .option('--format <format>', 'table, json or csv', parseFormat, 'table')
     .addHelpText('after', '\nExample:\n  $ parley search "export controls" --limit 5')
-    .action((query: string, options: { db: string; limit: number; format: OutputFormat }) => {
-      const hits = withStore(options.db, (store) => store.search(query, options.limit));
+    .action(async (query: string, options: { db: string; limit: number; format: OutputFormat }) => {
+      const hits = await withStore(options.db, (store) => store.search(query, options.limit));
       const rows = hits.map((hit) => ({
         id: hit.id,
         date: hit.published?.slice(0, 10),
@@ -50,9 +50,9 @@ export function registerQueries(program: Command, context: CliContext): void {
       'after',
       '\nExample:\n  $ parley events --source USA --target CHN --code 04 --since 2023-01-01 --format csv',
     )
-    .action((options: EventFilter & { db: string; format: OutputFormat }) => {
+    .action(async (options: EventFilter & { db: string; format: OutputFormat }) => {
       const { actor, source, target, code, since, limit } = options;
-      const events = withStore(options.db, (store) =>
+      const events = await withStore(options.db, (store) =>
         store.events({ actor, source, target, code, since, until: options.until, limit }),
       );
       const names = cameoCodes();
@@ -88,8 +88,8 @@ export function registerQueries(program: Command, context: CliContext): void {
     .option(...DB_OPTION)
     .option('--json', 'print the stored analysis as JSON instead')
     .addHelpText('after', '\nExample:\n  $ parley show 3f2a9c')
-    .action((id: string, options: { db: string; json?: boolean }) => {
-      const analysis = withStore(options.db, (store) => store.getArticle(id));
+    .action(async (id: string, options: { db: string; json?: boolean }) => {
+      const analysis = await withStore(options.db, (store) => store.getArticle(id));
       if (!analysis) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
       context.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatArticle(analysis));
     });
@@ -99,8 +99,8 @@ export function registerQueries(program: Command, context: CliContext): void {
     .description('what a database holds: articles, actors, events, languages and the top country pairs')
     .option(...DB_OPTION)
     .addHelpText('after', '\nExample:\n  $ parley summary --db parley.db')
-    .action((options: { db: string }) => {
-      const summary = withStore(options.db, (store) => store.summary());
+    .action(async (options: { db: string }) => {
+      const summary = await withStore(options.db, (store) => store.summary());
       const languages = summary.languages
         .map(({ language, articles }) => `${language} ${articles}`)
         .join(', ');

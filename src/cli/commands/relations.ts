@@ -100,17 +100,17 @@ export function registerRelations(program: Command, context: CliContext): void {
       'after',
       '\nExample:\n  $ parley relations USA CHN --by year\n  $ parley relations USA CHN --explain 2023-06',
     )
-    .action((a: string, b: string, options: RelationsOptions) => {
+    .action(async (a: string, b: string, options: RelationsOptions) => {
       const by = options.by ?? (options.explain ? unitOfPeriod(options.explain) : undefined) ?? 'month';
       if (options.explain && unitOfPeriod(options.explain) !== by) {
         throw new InvalidArgumentError(
           `--explain ${options.explain} is not a ${by} (write it as the --by unit: 2023-06, 2023-W25, 2023, 2023-06-19)`,
         );
       }
-      withStore(options.db, (store) => {
+      await withStore(options.db, async (store) => {
         const query = { by, since: options.since, until: options.until };
         if (options.explain) {
-          const { point, events } = explainPeriod(store, a, b, options.explain, query);
+          const { point, events } = await explainPeriod(store, a, b, options.explain, query);
           if (options.format === 'json')
             return void context.stdout.write(`${JSON.stringify({ point, events }, null, 2)}\n`);
           if (!point)
@@ -127,7 +127,7 @@ export function registerRelations(program: Command, context: CliContext): void {
           ];
           return void context.stdout.write(`${lines.join('\n')}\n`);
         }
-        const result = barometer(store, a, b, query);
+        const result = await barometer(store, a, b, query);
         if (options.format === 'json')
           return void context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         if (options.format === 'csv')
@@ -162,9 +162,9 @@ export function registerRelations(program: Command, context: CliContext): void {
     .option(...UNTIL_OPTION)
     .option('--format <format>', 'text or json', parseTextFormat, 'text')
     .addHelpText('after', '\nExample:\n  $ parley actor CHN --by year')
-    .action((code: string, options: RelationsOptions & { by: PeriodUnit }) => {
+    .action(async (code: string, options: RelationsOptions & { by: PeriodUnit }) => {
       const actor = normaliseActor(code);
-      const profile = withStore(options.db, (store) => store.actorProfile(actor, options.by, options));
+      const profile = await withStore(options.db, (store) => store.actorProfile(actor, options.by, options));
       if (options.format === 'json')
         return void context.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
       const table = (rows: object[], columns: string[]): string =>
@@ -201,11 +201,11 @@ export function registerRelations(program: Command, context: CliContext): void {
     .option('--top <n>', 'themes per period', (value) => Number.parseInt(value, 10), 5)
     .option('--format <format>', 'text, json or csv', parseTextFormat, 'text')
     .addHelpText('after', '\nExample:\n  $ parley themes --pair USA CHN --by year')
-    .action((options: RelationsOptions & { pair: string[]; by: PeriodUnit; top: number }) => {
+    .action(async (options: RelationsOptions & { pair: string[]; by: PeriodUnit; top: number }) => {
       if (options.pair.length !== 2)
         throw new InvalidArgumentError('--pair takes exactly two codes, e.g. --pair USA CHN');
       const [a, b] = options.pair.map(normaliseActor) as [string, string];
-      const rows = withStore(options.db, (store) => store.pairThemes(a, b, options.by, options));
+      const rows = await withStore(options.db, (store) => store.pairThemes(a, b, options.by, options));
       if (options.format !== 'text')
         return void context.stdout.write(
           `${formatRows(rows as never, ['period', 'theme', 'articles'], options.format)}\n`,

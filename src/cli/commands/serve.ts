@@ -25,7 +25,7 @@ export function registerServe(program: Command, context: CliContext): void {
           `refusing to listen on ${options.host} without PARLEY_TOKEN: set a token, or use --host 127.0.0.1`,
         );
       }
-      const store = openStore(options.db);
+      const store = await openStore(options.db);
       const app = buildServer(store, { token });
       const address = await app.listen({ host: options.host, port: options.port });
       context.stdout.write(
@@ -33,10 +33,10 @@ export function registerServe(program: Command, context: CliContext): void {
       );
       await new Promise<void>((resolve) => {
         const stop = (): void => {
-          void app.close().then(() => {
-            store.close();
-            resolve();
-          });
+          void app
+            .close()
+            .then(() => store.close())
+            .then(resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

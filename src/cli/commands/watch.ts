@@ -35,10 +35,10 @@ function parseSeconds(value: string): number {
 }
 
 /** Builds, analyses and stores one article, unless the store already holds it. */
-function storeRecord(store: Store, record: RawRecord): StoredItem {
+async function storeRecord(store: Store, record: RawRecord): Promise<StoredItem> {
   const article = buildArticle(record.input, record.origin);
-  if (store.hasArticle(article.id)) return { outcome: 'duplicate', articleId: article.id };
-  const { inserted } = store.putAnalyses([analyzeArticle(article)]);
+  if (await store.hasArticle(article.id)) return { outcome: 'duplicate', articleId: article.id };
+  const { inserted } = await store.putAnalyses([analyzeArticle(article)]);
   return { outcome: inserted > 0 ? 'stored' : 'duplicate', articleId: article.id };
 }
 
@@ -95,7 +95,7 @@ export function registerWatch(program: Command, context: CliContext): void {
       '\nExamples:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
     )
     .action(async (feeds: string[], options: WatchOptions) => {
-      const store = openStore(options.db);
+      const store = await openStore(options.db);
       const state = new FeedState(options.db);
       const client = new FetchClient();
       const stopper = new AbortController();
@@ -148,7 +148,7 @@ export function registerWatch(program: Command, context: CliContext): void {
         process.removeListener('SIGINT', stop);
         process.removeListener('SIGTERM', stop);
         state.close();
-        store.close();
+        await store.close();
       }
     });
 }

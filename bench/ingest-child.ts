@@ -11,12 +11,12 @@ if (!input || !db) {
   console.error('usage: ingest-child INPUT DB [WORKERS]');
   process.exit(2);
 }
-const store = openStore(db);
+const store = await openStore(db);
 const report = await ingest([input], store, {
   defaultDate: '2005-01-01',
   workers: Number(workers ?? 1),
 });
-store.close();
+await store.close();
 console.log(
   JSON.stringify({
     seconds: report.seconds,

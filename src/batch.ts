@@ -4,7 +4,7 @@
  */
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
 import { InputError } from './ingest/errors.js';
-import { readInputs } from './ingest/sources.js';
+import { readInputs, type SourceOptions } from './ingest/sources.js';
 import type { Analysis } from './model/schema.js';
 import { analyzeArticle } from './pipeline.js';
 import type { Store } from './store/store.js';
@@ -25,6 +25,8 @@ export interface IngestReport extends IngestProgress {
 }
 
 export interface IngestOptions extends ArticleOptions {
+  /** How URLs and WARC files are read (fetch politeness and limits, record size cap). */
+  sources?: SourceOptions;
   /** Analyses per transaction: larger batches write faster, smaller ones lose less to a crash. */
   batchSize?: number;
   /**
@@ -85,7 +87,7 @@ export async function ingest(
   let seq = 0;
 
   try {
-    for await (const result of readInputs(targets)) {
+    for await (const result of readInputs(targets, options.sources)) {
       progress.read++;
       if (!result.ok) {
         fail(result.error);
@@ -108,7 +110,8 @@ export async function ingest(
         if (article) seenInBatch.add(article.id);
         const job: AnalysisJob = article
           ? { seq: seq++, origin, article }
-          : { seq: seq++, origin, input, options };
+          : // Only the article options cross to the worker: callbacks cannot be cloned into a message.
+            { seq: seq++, origin, input, options: { defaultDate: options.defaultDate } };
         inFlight.push(pool.submit(job));
         if (inFlight.length >= IN_FLIGHT_PER_WORKER * workers) {
           pool.flush();

@@ -8,7 +8,7 @@ import type { RawRecord } from '../../ingest/readers.js';
 import { analyzeArticle } from '../../pipeline.js';
 import { openStore, type Store } from '../../store/index.js';
 import { reportError, type CliContext } from '../context.js';
-import { DB_OPTION } from '../options.js';
+import { ALLOW_PRIVATE_OPTION, DB_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
 
 /** Feeds polled at the same time (each host still gets one request at a time). */
 const FEEDS_AT_ONCE = 4;
@@ -20,18 +20,6 @@ function parseEvery(value: string): number {
       `--every must be a duration of at least 1s, like 90s, 15m or 1h, not "${value}"`,
     );
   return ms;
-}
-
-function parseMs(value: string): number {
-  const ms = Number(value);
-  if (!(ms >= 0)) throw new InvalidArgumentError(`must be a number of milliseconds, not "${value}"`);
-  return ms;
-}
-
-function parseSeconds(value: string): number {
-  const s = Number(value);
-  if (!(s > 0)) throw new InvalidArgumentError(`must be a positive number of seconds, not "${value}"`);
-  return s;
 }
 
 /** Builds, analyses and stores one article, unless the store already holds it. */
@@ -87,12 +75,12 @@ export function registerWatch(program: Command, context: CliContext): void {
     .option(...DB_OPTION)
     .option('--every <duration>', 'time between rounds, like 90s, 15m or 1h', parseEvery, 15 * 60_000)
     .option('--once', 'poll every feed once, then exit')
-    .option('--delay <ms>', 'pause between two requests to the same host', parseMs, 1000)
-    .option('--timeout <seconds>', 'give up on a request after this long', parseSeconds, 15)
-    .option('--allow-private', 'allow feeds and pages on loopback or private addresses (an intranet)')
+    .option(...DELAY_OPTION)
+    .option(...TIMEOUT_OPTION)
+    .option(...ALLOW_PRIVATE_OPTION)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
+      '\nExample:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
     )
     .action(async (feeds: string[], options: WatchOptions) => {
       const store = openStore(options.db);

@@ -152,6 +152,15 @@ describe('parley CLI', () => {
         language: 'en',
       },
     ]);
+    const summary = await cli('summary', '--db', db);
+    assert.match(summary.stdout, /: 2 articles \((en 1, fr 1|fr 1, en 1)\)/);
+    assert.match(summary.stdout, /\nnot analysed \(the analysis reads English only\): fr 1; stored/);
+    const french = new Database(db, { readonly: true })
+      .prepare(
+        "SELECT count(*) AS events FROM events JOIN articles ON articles.id = article_id WHERE language = 'fr'",
+      )
+      .get();
+    assert.deepEqual(french, { events: 0 });
   });
 
   it('has help with an example for every command', async () => {

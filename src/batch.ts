@@ -5,9 +5,10 @@
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
 import { InputError } from './ingest/errors.js';
 import { readInputs, type SourceOptions } from './ingest/sources.js';
-import type { Analysis } from './model/schema.js';
+import type { Analysis, Article } from './model/schema.js';
 import { analyzeArticle } from './pipeline.js';
-import type { Store } from './store/store.js';
+import type { Store, StoryWrites } from './store/store.js';
+import { StoryGrouper } from './stories.js';
 import { AnalysisPool } from './workers/pool.js';
 import type { AnalysisJob, AnalysisResult } from './workers/protocol.js';
 
@@ -15,6 +16,8 @@ export interface IngestProgress {
   read: number;
   stored: number;
   duplicates: number;
+  /** Near-duplicates of a story already read: stored as its copies, not analysed again. */
+  copies: number;
   failed: number;
   events: number;
 }
@@ -49,10 +52,12 @@ export async function ingest(
 ): Promise<IngestReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 200;
-  const progress: IngestProgress = { read: 0, stored: 0, duplicates: 0, failed: 0, events: 0 };
+  const progress: IngestProgress = { read: 0, stored: 0, duplicates: 0, copies: 0, failed: 0, events: 0 };
   const errors: InputError[] = [];
   const seenInBatch = new Set<string>();
+  const stories = new StoryGrouper(store);
   let batch: Analysis[] = [];
+  let writes: Required<StoryWrites> = { copies: [], signatures: [] };
 
   const fail = (error: InputError): void => {
     progress.failed++;
@@ -60,25 +65,40 @@ export async function ingest(
     options.onError?.(error);
   };
   const flush = (): void => {
-    if (batch.length === 0) return;
-    const { inserted, duplicates } = store.putAnalyses(batch);
+    if (batch.length === 0 && writes.copies.length === 0) return;
+    const { inserted, duplicates, copies } = store.putAnalyses(batch, writes);
     progress.stored += inserted;
-    progress.duplicates += duplicates;
+    progress.duplicates += duplicates + (writes.copies.length - (copies ?? 0));
+    progress.copies += copies ?? 0;
     progress.events += batch.reduce((sum, analysis) => sum + analysis.events.length, 0);
     batch = [];
+    writes = { copies: [], signatures: [] };
     seenInBatch.clear();
     options.onProgress?.({ ...progress });
   };
 
   const isKnown = (id: string): boolean => seenInBatch.has(id) || store.hasArticle(id);
+  const flushWhenFull = (): void => {
+    if (batch.length + writes.copies.length >= batchSize) flush();
+  };
+  /** Places an article in its story: true when it is a copy of one already read (then queued as such). */
+  const isCopy = (article: Article): boolean => {
+    seenInBatch.add(article.id);
+    const { copy, signature } = stories.place(article);
+    if (signature) writes.signatures.push(signature);
+    if (!copy) return false;
+    writes.copies.push(copy);
+    flushWhenFull();
+    return true;
+  };
   const accept = (analysis: Analysis): void => {
-    seenInBatch.add(analysis.article.id);
     batch.push(analysis);
-    if (batch.length >= batchSize) flush();
+    flushWhenFull();
   };
   const collect = ({ analysis, error }: AnalysisResult): void => {
     if (error) fail(new InputError(error.origin, error.reason));
-    else if (analysis) accept(analysis);
+    // Built in a worker: its story is known only now, and a copy's analysis is dropped.
+    else if (analysis && !isCopy(analysis.article)) accept(analysis);
   };
   const workers = options.workers ?? 1;
   // Starting a worker costs about as much as analysing a hundred articles: small batches stay in this thread.
@@ -104,7 +124,8 @@ export async function ingest(
           continue;
         }
         if (!pool) {
-          accept(analyzeArticle(article!));
+          // Analysed only when it is the first article of its story.
+          if (!isCopy(article!)) accept(analyzeArticle(article!));
           continue;
         }
         if (article) seenInBatch.add(article.id);
@@ -130,4 +151,21 @@ export async function ingest(
     await pool?.close();
   }
   return { ...progress, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Stores one article at once (a watched feed's item): nothing when its identity is stored, a copy when it
+ * is a near-duplicate of a story already read, otherwise its analysis.
+ */
+export function storeArticle(
+  store: Store,
+  stories: StoryGrouper,
+  article: Article,
+): 'stored' | 'copy' | 'duplicate' {
+  if (store.hasArticle(article.id)) return 'duplicate';
+  const { copy, signature } = stories.place(article);
+  const writes = { copies: copy ? [copy] : [], signatures: signature ? [signature] : [] };
+  const { inserted, copies } = store.putAnalyses(copy ? [] : [analyzeArticle(article)], writes);
+  if (copy) return copies ? 'copy' : 'duplicate';
+  return inserted > 0 ? 'stored' : 'duplicate';
 }

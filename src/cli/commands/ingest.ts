@@ -61,9 +61,14 @@ export function registerIngest(program: Command, context: CliContext): void {
             },
           });
           progress.stop();
-          const rate = Math.round((report.stored + report.duplicates) / Math.max(report.seconds, 0.001));
+          const rate = Math.round(
+            (report.stored + report.duplicates + report.copies) / Math.max(report.seconds, 0.001),
+          );
           context.stdout.write(
             `ingested ${report.stored} new articles (${report.duplicates} already stored, ${report.failed} failed), ` +
+              (report.copies > 0
+                ? `${report.copies} near-duplicate copies grouped into their stories, `
+                : '') +
               `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
           );
         } finally {

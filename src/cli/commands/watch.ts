@@ -5,7 +5,8 @@ import { FeedState } from '../../ingest/feeds/state.js';
 import { parseDuration, pollFeed, type PollReport, type StoredItem } from '../../ingest/feeds/watch.js';
 import { FetchClient } from '../../ingest/fetch/fetch.js';
 import type { RawRecord } from '../../ingest/readers.js';
-import { analyzeArticle } from '../../pipeline.js';
+import { storeArticle } from '../../batch.js';
+import { StoryGrouper } from '../../stories.js';
 import { openStore, type Store } from '../../store/index.js';
 import { reportError, type CliContext } from '../context.js';
 import { ALLOW_PRIVATE_OPTION, DB_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
@@ -22,12 +23,11 @@ function parseEvery(value: string): number {
   return ms;
 }
 
-/** Builds, analyses and stores one article, unless the store already holds it. */
-function storeRecord(store: Store, record: RawRecord): StoredItem {
+/** Builds and stores one article (as a copy when it is a near-duplicate of a story already read). */
+function storeRecord(store: Store, stories: StoryGrouper, record: RawRecord): StoredItem {
   const article = buildArticle(record.input, record.origin);
-  if (store.hasArticle(article.id)) return { outcome: 'duplicate', articleId: article.id };
-  const { inserted } = store.putAnalyses([analyzeArticle(article)]);
-  return { outcome: inserted > 0 ? 'stored' : 'duplicate', articleId: article.id };
+  const outcome = storeArticle(store, stories, article);
+  return { outcome: outcome === 'duplicate' ? 'duplicate' : 'stored', articleId: article.id };
 }
 
 function describe(report: PollReport): string {
@@ -84,6 +84,7 @@ export function registerWatch(program: Command, context: CliContext): void {
     )
     .action(async (feeds: string[], options: WatchOptions) => {
       const store = openStore(options.db);
+      const stories = new StoryGrouper(store);
       const state = new FeedState(options.db);
       const client = new FetchClient();
       const stopper = new AbortController();
@@ -97,7 +98,7 @@ export function registerWatch(program: Command, context: CliContext): void {
           const reports = await mapLimit(feeds, FEEDS_AT_ONCE, (feed) =>
             pollFeed(feed, {
               state,
-              store: (record) => storeRecord(store, record),
+              store: (record) => storeRecord(store, stories, record),
               client,
               minDelayMs: options.delay,
               timeoutMs: options.timeout * 1000,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleInput } from '../model/schema.js';
 import { findBoilerplate } from './boilerplate.js';
 import { InputError } from './errors.js';
-import { extractHtml } from './html.js';
+import { checkHtmlSize, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 
 export interface ArticleOptions {
@@ -67,6 +67,7 @@ export function articleId(text: string, url: string | null): string {
 }
 
 export function buildArticle(input: ArticleInput, origin: string, options: ArticleOptions = {}): Article {
+  if (input.html !== undefined) checkHtmlSize(input.html, origin);
   const page = input.html !== undefined ? extractHtml(input.html, input.url) : null;
   const rawText = page ? page.text : (input.text ?? '');
   const { body, boilerplate } = separateBoilerplate(rawText);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { extractHtml } from '../../ingest/html.js';
+import { checkHtmlSize, extractHtml } from '../../ingest/html.js';
 import { InputError } from '../../ingest/errors.js';
 import { readFileRecords, readStdinRecords } from '../../ingest/readers.js';
 import { reportError, type CliContext } from '../context.js';
@@ -26,6 +26,13 @@ export function registerExtract(program: Command, context: CliContext): void {
         const { html } = result.record.input;
         if (html === undefined) {
           reportError(context, new InputError(result.record.origin, 'not an HTML page'));
+          continue;
+        }
+        try {
+          checkHtmlSize(html, result.record.origin);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          reportError(context, error);
           continue;
         }
         const extracted = extractHtml(html, options.url);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: how fast Parley is on this machine. Prints a table and writes
  * bench/results/<date>.json. Sections: per-stage throughput, end-to-end ingest, single-article latency,
- * CLI cold start, peak memory, and query speed at 10^4, 10^5 (and, without --quick, 10^6) stored events.
+ * CLI cold start, peak memory, query speed at 10^4, 10^5 (and, without --quick, 10^6) stored events, and
+ * reading: HTML extraction pages/s and MB/s, near-duplicate grouping cost per article (bench/reading.ts).
  * The corpus is ../shared/data/news/bbc-news-2225.jsonl when present, else the bundled sample corpus.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { openStore } from '../src/store/index.js';
 import { textCorpus } from './corpus.js';
 import { benchQueries } from './queries.js';
 import { benchScaling } from './scaling.js';
+import { benchDedup, benchExtraction, benchPages } from './reading.js';
 import { machine, type BenchResult } from './util.js';
 
 const quick = process.argv.includes('--quick');
@@ -145,6 +147,14 @@ async function main(): Promise<void> {
     ...benchLatency(records),
     ...benchColdStart(),
   ];
+  const { source, pages } = benchPages(shared, root);
+  results.push(...benchExtraction(source, pages, quick ? 1 : 3));
+  results.push(
+    ...benchDedup(
+      records.map((record) => record.text ?? ''),
+      quick ? 1 : 3,
+    ),
+  );
   results.push({
     section: 'memory',
     name: 'peak resident set (this process)',

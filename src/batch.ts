@@ -4,10 +4,11 @@
  */
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
 import { InputError } from './ingest/errors.js';
-import { readInputs } from './ingest/sources.js';
-import type { Analysis } from './model/schema.js';
+import { readInputs, type SourceOptions } from './ingest/sources.js';
+import type { Analysis, Article } from './model/schema.js';
 import { analyzeArticle } from './pipeline.js';
-import type { Store } from './store/store.js';
+import type { Store, StoryWrites } from './store/store.js';
+import { StoryGrouper } from './stories.js';
 import { AnalysisPool } from './workers/pool.js';
 import type { AnalysisJob, AnalysisResult } from './workers/protocol.js';
 
@@ -15,6 +16,8 @@ export interface IngestProgress {
   read: number;
   stored: number;
   duplicates: number;
+  /** Near-duplicates of a story already read: stored as its copies, not analysed again. */
+  copies: number;
   failed: number;
   events: number;
 }
@@ -25,6 +28,8 @@ export interface IngestReport extends IngestProgress {
 }
 
 export interface IngestOptions extends ArticleOptions {
+  /** How URLs and WARC files are read (fetch politeness and limits, record size cap). */
+  sources?: SourceOptions;
   /** Analyses per transaction: larger batches write faster, smaller ones lose less to a crash. */
   batchSize?: number;
   /**
@@ -47,10 +52,12 @@ export async function ingest(
 ): Promise<IngestReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 200;
-  const progress: IngestProgress = { read: 0, stored: 0, duplicates: 0, failed: 0, events: 0 };
+  const progress: IngestProgress = { read: 0, stored: 0, duplicates: 0, copies: 0, failed: 0, events: 0 };
   const errors: InputError[] = [];
   const seenInBatch = new Set<string>();
+  const stories = await StoryGrouper.open(store);
   let batch: Analysis[] = [];
+  let writes: Required<StoryWrites> = { copies: [], signatures: [] };
 
   const fail = (error: InputError): void => {
     progress.failed++;
@@ -58,25 +65,40 @@ export async function ingest(
     options.onError?.(error);
   };
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const { inserted, duplicates } = await store.putAnalyses(batch);
+    if (batch.length === 0 && writes.copies.length === 0) return;
+    const { inserted, duplicates, copies } = await store.putAnalyses(batch, writes);
     progress.stored += inserted;
-    progress.duplicates += duplicates;
+    progress.duplicates += duplicates + (writes.copies.length - (copies ?? 0));
+    progress.copies += copies ?? 0;
     progress.events += batch.reduce((sum, analysis) => sum + analysis.events.length, 0);
     batch = [];
+    writes = { copies: [], signatures: [] };
     seenInBatch.clear();
     options.onProgress?.({ ...progress });
   };
 
   const isKnown = async (id: string): Promise<boolean> => seenInBatch.has(id) || (await store.hasArticle(id));
+  const flushWhenFull = async (): Promise<void> => {
+    if (batch.length + writes.copies.length >= batchSize) await flush();
+  };
+  /** Places an article in its story: true when it is a copy of one already read (then queued as such). */
+  const isCopy = async (article: Article): Promise<boolean> => {
+    seenInBatch.add(article.id);
+    const { copy, signature } = stories.place(article);
+    if (signature) writes.signatures.push(signature);
+    if (!copy) return false;
+    writes.copies.push(copy);
+    await flushWhenFull();
+    return true;
+  };
   const accept = async (analysis: Analysis): Promise<void> => {
-    seenInBatch.add(analysis.article.id);
     batch.push(analysis);
-    if (batch.length >= batchSize) await flush();
+    await flushWhenFull();
   };
   const collect = async ({ analysis, error }: AnalysisResult): Promise<void> => {
     if (error) fail(new InputError(error.origin, error.reason));
-    else if (analysis) await accept(analysis);
+    // Built in a worker: its story is known only now, and a copy's analysis is dropped.
+    else if (analysis && !(await isCopy(analysis.article))) await accept(analysis);
   };
   const workers = options.workers ?? 1;
   // Starting a worker costs about as much as analysing a hundred articles: small batches stay in this thread.
@@ -85,7 +107,7 @@ export async function ingest(
   let seq = 0;
 
   try {
-    for await (const result of readInputs(targets)) {
+    for await (const result of readInputs(targets, options.sources)) {
       progress.read++;
       if (!result.ok) {
         fail(result.error);
@@ -102,13 +124,15 @@ export async function ingest(
           continue;
         }
         if (!pool) {
-          await accept(analyzeArticle(article!));
+          // Analysed only when it is the first article of its story.
+          if (!(await isCopy(article!))) await accept(analyzeArticle(article!));
           continue;
         }
         if (article) seenInBatch.add(article.id);
         const job: AnalysisJob = article
           ? { seq: seq++, origin, article }
-          : { seq: seq++, origin, input, options };
+          : // Only the article options cross to the worker: callbacks cannot be cloned into a message.
+            { seq: seq++, origin, input, options: { defaultDate: options.defaultDate } };
         inFlight.push(pool.submit(job));
         if (inFlight.length >= IN_FLIGHT_PER_WORKER * workers) {
           pool.flush();
@@ -127,4 +151,21 @@ export async function ingest(
     await pool?.close();
   }
   return { ...progress, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Stores one article at once (a watched feed's item): nothing when its identity is stored, a copy when it
+ * is a near-duplicate of a story already read, otherwise its analysis.
+ */
+export async function storeArticle(
+  store: Store,
+  stories: StoryGrouper,
+  article: Article,
+): Promise<'stored' | 'copy' | 'duplicate'> {
+  if (await store.hasArticle(article.id)) return 'duplicate';
+  const { copy, signature } = stories.place(article);
+  const writes = { copies: copy ? [copy] : [], signatures: signature ? [signature] : [] };
+  const { inserted, copies } = await store.putAnalyses(copy ? [] : [analyzeArticle(article)], writes);
+  if (copy) return copies ? 'copy' : 'duplicate';
+  return inserted > 0 ? 'stored' : 'duplicate';
 }

@@ -10,6 +10,7 @@ import { themesStage, themesWithin } from './analysis/themes.js';
 import { toneStage } from './analysis/tone.js';
 import { codeEventsStage } from './events/coder.js';
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
+import { UNDETERMINED } from './ingest/language.js';
 import { readPlainText } from './ingest/readers.js';
 import type { Doc, Stage } from './model/doc.js';
 import { ANALYSIS_VERSION, type Analysis, type Article, type ArticleInput } from './model/schema.js';
@@ -27,8 +28,15 @@ export const STAGES: ReadonlyArray<readonly [name: string, stage: Stage]> = [
   ['summary', summaryStage],
 ];
 
-/** English-only stages skip other languages: the article is stored with its language and nothing coded. */
-const ANALYSED_LANGUAGES = new Set(['en']);
+/**
+ * English-only stages skip other languages: the article is stored with its language and nothing coded.
+ * Text too short to tell ('und': a headline of names) is read as English, the language Parley reads most.
+ */
+const ANALYSED_LANGUAGES = new Set(['en', UNDETERMINED]);
+
+export function isAnalysedLanguage(language: string): boolean {
+  return ANALYSED_LANGUAGES.has(language);
+}
 
 export function emptyDoc(article: Article): Doc {
   return {
@@ -57,7 +65,7 @@ export function emptyDoc(article: Article): Doc {
 }
 
 export function runStages(doc: Doc): Doc {
-  if (!ANALYSED_LANGUAGES.has(doc.article.language)) return doc;
+  if (!isAnalysedLanguage(doc.article.language)) return doc;
   return STAGES.reduce((current, [, stage]) => stage(current), doc);
 }
 

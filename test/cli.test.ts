@@ -1,10 +1,11 @@
 /** The command line, run in-process: outputs, exit codes, and one-line errors for bad input. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { EXAMPLE_PATH, cli, tempDir } from './support.js';
+import Database from 'better-sqlite3';
+import { EXAMPLE_PATH, cli, fixture, tempDir } from './support.js';
 
 describe('parley CLI', () => {
   it('analyze prints one JSON object for one article, validating against `parley schema`', async () => {
@@ -104,8 +105,66 @@ describe('parley CLI', () => {
     assert.match(bad.stderr, /bad\.tsv:1: unknown CAMEO code "999"/);
   });
 
+  it('extract prints the metadata and text of a web page as JSON', async () => {
+    const run = await cli('extract', fixture('html', 'news-article.html'), '--url', 'https://example.org/x');
+    assert.equal(run.code, 0, run.stderr);
+    const page = JSON.parse(run.stdout) as Record<string, string>;
+    assert.deepEqual(Object.keys(page), [
+      ...['title', 'byline', 'published', 'modified', 'siteName', 'language', 'url', 'canonicalUrl'],
+      'text',
+    ]);
+    assert.equal(page.title, 'Norway and Chile sign fisheries accord');
+    assert.equal(page.byline, 'Ingrid Solberg');
+    assert.equal(page.url, 'https://example.org/x');
+    assert.equal(page.canonicalUrl, 'https://gazette.example/world/norway-chile-fisheries-accord');
+    assert.match(page.text!, /^Norway and Chile signed an agreement on Tuesday[^\n]*\n\nThe accord commits/);
+    const none = await cli('extract', fixture('html', 'no-article.html'));
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /^parley: .*no-article\.html: no article text found on the page\n$/);
+    const text = await cli('extract', EXAMPLE_PATH);
+    assert.equal(text.code, 1);
+    assert.match(text.stderr, /xi-blinken-beijing\.txt: not an HTML page/);
+  });
+
+  it('ingest reads a folder of web pages end to end, with their metadata', async () => {
+    const dir = tempDir();
+    for (const name of ['news-article.html', 'opengraph-article.html', 'no-article.html'])
+      copyFileSync(fixture('html', name), path.join(dir, name));
+    const db = path.join(dir, 'pages.db');
+    const run = await cli('ingest', dir, '--db', db, '--workers', '1');
+    assert.equal(run.code, 1, 'the page without an article is a failure');
+    assert.match(run.stdout, /^ingested 2 new articles \(0 already stored, 1 failed\)/);
+    assert.match(run.stderr, /^parley: .*no-article\.html: no article text\n$/);
+    const rows = new Database(db, { readonly: true })
+      .prepare('SELECT title, published, source, language FROM articles ORDER BY title')
+      .all();
+    assert.deepEqual(rows, [
+      {
+        title: 'La France et le Maroc signent un accord commercial',
+        published: '2023-11-20T08:00:00.000Z',
+        source: 'Le Quotidien du Port',
+        language: 'fr',
+      },
+      {
+        title: 'Norway and Chile sign fisheries accord',
+        published: '2024-03-05T08:30:00.000Z',
+        source: 'The Harbour Gazette',
+        language: 'en',
+      },
+    ]);
+    const summary = await cli('summary', '--db', db);
+    assert.match(summary.stdout, /: 2 articles \((en 1, fr 1|fr 1, en 1)\)/);
+    assert.match(summary.stdout, /\nnot analysed \(the analysis reads English only\): fr 1; stored/);
+    const french = new Database(db, { readonly: true })
+      .prepare(
+        "SELECT count(*) AS events FROM events JOIN articles ON articles.id = article_id WHERE language = 'fr'",
+      )
+      .get();
+    assert.deepEqual(french, { events: 0 });
+  });
+
   it('has help with an example for every command', async () => {
-    for (const command of ['analyze', 'ingest', 'search', 'events', 'show', 'summary']) {
+    for (const command of ['analyze', 'extract', 'ingest', 'watch', 'search', 'events', 'show', 'summary']) {
       const help = await cli(command, '--help');
       assert.equal(help.code, 0);
       assert.match(help.stdout, /Example:\n\s+\$ parley /, command);

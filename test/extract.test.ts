@@ -3,7 +3,8 @@
  * legacy encodings, broken and hostile markup. The fixtures in test/fixtures/html are written for these tests.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeHtml, declaredCharset, detectEncoding } from '../src/ingest/decode.js';
 import { toBlocks, wordCount } from '../src/ingest/extract/blocks.js';
@@ -11,7 +12,9 @@ import { furnitureSignal, nameWords } from '../src/ingest/extract/clean.js';
 import { parseDocument } from '../src/ingest/extract/dom.js';
 import { classifyBlocks } from '../src/ingest/extract/filters.js';
 import { extractHtml, htmlToParagraphs } from '../src/ingest/html.js';
-import { fixture } from './support.js';
+import { ingest } from '../src/batch.js';
+import { openStore } from '../src/store/index.js';
+import { fixture, tempDir } from './support.js';
 
 const page = (name: string): string => readFileSync(fixture('html', name), 'utf8');
 const paragraphs = (text: string): string[] => text.split('\n\n');
@@ -158,6 +161,28 @@ describe('extractHtml: article body', () => {
     const elapsed = performance.now() - started;
     assert.match(result.text, /deepest paragraph of this page/);
     assert.ok(elapsed < 10_000, `took ${Math.round(elapsed)} ms`);
+  });
+
+  it('refuses a 50 MB page with one line naming it, and the batch goes on', async () => {
+    const dir = tempDir();
+    const paragraph =
+      '<p>Officials from both countries met again in Geneva on Tuesday, the ministry said.</p>';
+    writeFileSync(
+      path.join(dir, 'huge.html'),
+      `<html><body><article>${paragraph.repeat(Math.ceil((50 * 2 ** 20) / paragraph.length))}</article></body></html>`,
+    );
+    copyFileSync(fixture('html', 'news-article.html'), path.join(dir, 'news.html'));
+    const store = await openStore(path.join(dir, 'huge.db'));
+    try {
+      const report = await ingest([dir], store);
+      assert.deepEqual([report.stored, report.failed], [1, 1]);
+      assert.match(
+        report.errors[0]!.message,
+        /huge\.html: HTML page of 50\.0 MB exceeds the 10 MB limit \(skipped\)$/,
+      );
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import {
   FetchClient,
@@ -18,6 +20,7 @@ import { parseRobots } from '../src/ingest/fetch/robots.js';
 import { readUrlRecords } from '../src/ingest/fetch/records.js';
 import type { ReadResult } from '../src/ingest/readers.js';
 import { readInputs } from '../src/ingest/sources.js';
+import { cli, tempDir } from './support.js';
 
 const ROBOTS = `# Everyone else stays out; Parley has its own group.
 User-agent: *
@@ -401,20 +404,50 @@ describe('readUrlRecords', () => {
     assert.equal(gone.error.message, `${base}/missing: HTTP 404 Not Found`);
   });
 
-  it('is what readInputs does with an http(s) target (once wired into sources.ts)', async (t) => {
-    const read = readInputs as (
-      targets: string[],
-      options?: { fetch?: FetchOptions },
-    ) => AsyncGenerator<ReadResult>;
+  it('is what readInputs does with an http(s) target', async () => {
     const results: ReadResult[] = [];
-    for await (const result of read([`${base}/page`], { fetch: local() })) results.push(result);
-    if (results[0] && !results[0].ok && /no such file/.test(results[0].error.message)) {
-      t.skip('sources.ts does not read URLs yet');
-      return;
-    }
+    for await (const result of readInputs([`${base}/page`], { fetch: local() })) results.push(result);
     assert.equal(results.length, 1);
     assert.ok(results[0]?.ok);
     assert.equal(results[0].record.input.url, `${base}/page`);
+  });
+
+  it('is what `parley ingest URL` stores, end to end: each article with the feed date and source', async () => {
+    const db = path.join(tempDir(), 'feed.db');
+    const run = await cli(
+      ...['ingest', `${base}/feed.xml`, '--db', db, '--allow-private', '--delay', '0'],
+      ...['--timeout', '0.4', '--workers', '1'],
+    );
+    assert.equal(run.code, 1, 'three linked pages fail, so the exit code says so');
+    assert.match(run.stdout, /^ingested 2 new articles \(0 already stored, 3 failed\)/);
+    assert.deepEqual(
+      run.stderr
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/:\d+/, ':PORT')),
+      [
+        'parley: http://127.0.0.1:PORT/private/secret: blocked by robots.txt',
+        'parley: http://127.0.0.1:PORT/slow: timeout: no response within 0.4 s',
+        'parley: http://127.0.0.1:PORT/missing: HTTP 404 Not Found',
+      ],
+    );
+    const rows = new Database(db, { readonly: true })
+      .prepare('SELECT url, title, published, source FROM articles ORDER BY published')
+      .all();
+    assert.deepEqual(rows, [
+      {
+        url: `${base}/articles/1`,
+        title: 'First story',
+        published: '2023-06-19T10:00:00.000Z',
+        source: 'Local Wire',
+      },
+      {
+        url: `${base}/articles/2`,
+        title: 'Second story',
+        published: '2023-06-20T09:30:00.000Z',
+        source: 'Local Wire',
+      },
+    ]);
   });
 
   it('reads an HTML page as one record, and refuses what is neither page nor feed', async () => {

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { readInputs } from '../src/ingest/sources.js';
 import type { ReadResult } from '../src/ingest/readers.js';
 import { isWarcPath, readWarcFile, readWarcStream } from '../src/ingest/warc/reader.js';
-import { tempDir } from './support.js';
+import { cli, tempDir } from './support.js';
 
 const CRLF = '\r\n';
 let recordCounter = 0;
@@ -408,16 +409,34 @@ describe('WARC', () => {
       }
   });
 
-  it('is read by readInputs from a folder, beside other inputs (once wired into sources.ts)', async (t) => {
+  it('is read by readInputs from a folder, beside other inputs', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'crawl.warc.gz'), gzipMembers(sampleRecords()));
+    writeFileSync(path.join(dir, 'note.txt'), 'A note\nFrance and Germany held talks in Paris.\n');
     const results = await readAll(readInputs([dir]));
-    if (errors(results).some((message) => message.includes('directory holds no articles'))) {
-      t.skip('sources.ts does not read WARC files yet');
-      return;
-    }
     assert.deepEqual(errors(results), []);
-    assert.equal(pages(results).length, 4);
+    assert.equal(pages(results).length, 5);
+    assert.equal(pages(results).filter((record) => record.input.html !== undefined).length, 4);
+  });
+
+  it('is what `parley ingest crawl.warc.gz` stores, end to end: target URI and fetch date kept', async () => {
+    const dir = tempDir();
+    const crawl = path.join(dir, 'crawl.warc.gz');
+    writeFileSync(crawl, gzipMembers(sampleRecords()));
+    const db = path.join(dir, 'crawl.db');
+    const run = await cli('ingest', crawl, '--db', db, '--workers', '1');
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^ingested 4 new articles \(0 already stored, 0 failed\)/);
+    const rows = new Database(db, { readonly: true })
+      .prepare('SELECT url, published, title FROM articles ORDER BY url')
+      .all();
+    assert.deepEqual(rows, [
+      { url: 'https://news.test/a', published: '2023-06-19T10:00:00.000Z', title: 'Talks in Beijing' },
+      { url: 'https://news.test/chunked', published: '2023-06-22T00:00:00.000Z', title: 'Chunked' },
+      { url: 'https://news.test/gzip', published: '2023-06-21T00:00:00.000Z', title: 'Compressed' },
+      { url: 'https://news.test/latin', published: '2023-06-20T08:30:00.000Z', title: 'Déjà vu' },
+    ]);
   });
 
   it('names a missing file', async () => {

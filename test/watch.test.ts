@@ -8,48 +8,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { Command, CommanderError } from 'commander';
-import { registerWatch } from '../src/cli/commands/watch.js';
-import { buildProgram } from '../src/cli/main.js';
-import type { CliContext } from '../src/cli/context.js';
 import { FeedState } from '../src/ingest/feeds/state.js';
 import { parseDuration, pollFeed } from '../src/ingest/feeds/watch.js';
 import { openStore } from '../src/store/index.js';
 import { cli, tempDir, type CliRun } from './support.js';
 
-class Capture {
-  text = '';
-  write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  }
-}
-
-/** Runs `parley watch …` in-process: through the real CLI once the command is registered there. */
-async function watch(...args: string[]): Promise<CliRun> {
-  const probe = { stdout: new Capture(), stderr: new Capture(), failures: 0 } as unknown as CliContext;
-  if (buildProgram(probe).commands.some((command) => command.name() === 'watch'))
-    return cli('watch', ...args);
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const context = { stdout, stderr, failures: 0 } as unknown as CliContext;
-  const program = new Command('parley')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) });
-  registerWatch(program, context);
-  let code: number;
-  try {
-    await program.parseAsync(['watch', ...args], { from: 'user' });
-    code = context.failures > 0 ? 1 : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
-    else {
-      stderr.write(`parley: ${(error as Error).message}\n`);
-      code = 1;
-    }
-  }
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+/** Runs `parley watch …` in-process, through the real CLI. */
+const watch = (...args: string[]): Promise<CliRun> => cli('watch', ...args);
 
 const STORIES: Record<string, { title: string; text: string }> = {
   '1': {

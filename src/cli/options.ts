@@ -43,3 +43,33 @@ export function parseLimit(value: string): number {
   if (!(limit > 0)) throw new InvalidArgumentError(`--limit must be a positive number, not "${value}"`);
   return limit;
 }
+
+export function parseMs(value: string): number {
+  const ms = Number(value);
+  if (!(ms >= 0)) throw new InvalidArgumentError(`must be a number of milliseconds, not "${value}"`);
+  return ms;
+}
+
+export function parseSeconds(value: string): number {
+  const s = Number(value);
+  if (!(s > 0)) throw new InvalidArgumentError(`must be a positive number of seconds, not "${value}"`);
+  return s;
+}
+
+/** The fetch options of the commands that read URLs (ingest, watch): politeness and private addresses. */
+export const DELAY_OPTION = [
+  '--delay <ms>',
+  'pause between two requests to the same host',
+  parseMs,
+  1000,
+] as const;
+export const TIMEOUT_OPTION = [
+  '--timeout <seconds>',
+  'give up on a request after this long',
+  parseSeconds,
+  15,
+] as const;
+export const ALLOW_PRIVATE_OPTION = [
+  '--allow-private',
+  'allow feeds and pages on loopback or private addresses (an intranet)',
+] as const;

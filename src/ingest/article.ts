@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleInput } from '../model/schema.js';
 import { findBoilerplate } from './boilerplate.js';
 import { InputError } from './errors.js';
-import { extractHtml } from './html.js';
+import { checkHtmlSize, extractHtml } from './html.js';
+import { detectLanguage } from './language.js';
 
 export interface ArticleOptions {
   /** Publication date to use when the input has none (YYYY-MM-DD). */
@@ -54,23 +55,6 @@ export function normaliseDate(value: string, origin: string): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(trimmed) ? parsed.toISOString() : parsed.toISOString().slice(0, 10);
 }
 
-/** The most frequent English function words: a cheap, honest test for "this is English" (issue 3 deepens it). */
-const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to in a is that for on was with as by at he it from his an be said has have are were which its their but not who will after had this'.split(
-    ' ',
-  ),
-);
-
-export function detectLanguage(text: string): string {
-  const tokens = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (tokens.length === 0) return 'und';
-  const hits = tokens.filter((token) => ENGLISH_FUNCTION_WORDS.has(token)).length;
-  // Headlines and one-line items ("France praised Germany.") may hold no function word at all.
-  const latin = tokens.every((token) => /^[a-z\u00c0-\u024f]+$/.test(token));
-  if (tokens.length < 12 && latin) return 'en';
-  return hits / tokens.length >= 0.12 || (tokens.length < 25 && hits >= 1) ? 'en' : 'und';
-}
-
 /** Identity: same normalised text (and same URL, when known) → same id, however the input was spelled. */
 export function articleId(text: string, url: string | null): string {
   const normalised = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -83,6 +67,7 @@ export function articleId(text: string, url: string | null): string {
 }
 
 export function buildArticle(input: ArticleInput, origin: string, options: ArticleOptions = {}): Article {
+  if (input.html !== undefined) checkHtmlSize(input.html, origin);
   const page = input.html !== undefined ? extractHtml(input.html, input.url) : null;
   const rawText = page ? page.text : (input.text ?? '');
   const { body, boilerplate } = separateBoilerplate(rawText);

@@ -1,11 +1,14 @@
 /**
- * Expands what the user named — files, folders, globs, `-` for stdin — into a stream of raw records,
- * in a stable order, with a one-line error for each path that holds nothing readable.
+ * Expands what the user named — files, folders, globs, `-` for stdin, http(s) URLs — into a stream of raw
+ * records, in a stable order, with a one-line error for each target that holds nothing readable.
+ * A URL is a feed (each linked article fetched politely) or a page; a `.warc` / `.warc.gz` file streams
+ * its HTML responses.
  */
 import { stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './errors.js';
+import { readUrlRecords, type UrlReadOptions } from './fetch/records.js';
 import {
   describeFsError,
   formatOfPath,
@@ -13,11 +16,27 @@ import {
   readStdinRecords,
   type ReadResult,
 } from './readers.js';
+import { isWarcPath, readWarcFile, type WarcOptions } from './warc/reader.js';
+
+export interface SourceOptions {
+  /** How URLs (feeds, their articles, pages) are fetched: politeness, limits, private addresses. */
+  fetch?: UrlReadOptions;
+  warc?: WarcOptions;
+}
+
+const READABLE = '.txt, .html, .json, .jsonl, .warc, .gz';
+
+/** A target that names a web resource rather than a path. */
+export function isUrl(target: string): boolean {
+  return /^https?:\/\//i.test(target);
+}
+
+const isReadable = (file: string): boolean => formatOfPath(file) !== undefined || isWarcPath(file);
 
 async function filesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && formatOfPath(entry.name) !== undefined)
+    .filter((entry) => entry.isFile() && isReadable(entry.name))
     .map((entry) => path.join(entry.parentPath ?? directory, entry.name))
     .sort();
 }
@@ -36,24 +55,33 @@ export async function expandPath(target: string): Promise<{ files: string[]; err
     const files = await filesUnder(target);
     return files.length > 0
       ? { files }
-      : {
-          files,
-          error: new InputError(target, 'directory holds no articles (.txt, .html, .json, .jsonl, .gz)'),
-        };
+      : { files, error: new InputError(target, `directory holds no articles (${READABLE})`) };
   } catch (error) {
     return { files: [], error: new InputError(target, describeFsError(error)) };
   }
 }
 
+/** One file's records: WARC files stream their HTML responses, every other format goes to the readers. */
+function readPath(file: string, options: SourceOptions): AsyncGenerator<ReadResult> {
+  return isWarcPath(file) ? readWarcFile(file, options.warc) : readFileRecords(file);
+}
+
 /** Every record of every input, in order; failures are yielded, never thrown, so a batch goes on. */
-export async function* readInputs(targets: string[]): AsyncGenerator<ReadResult> {
+export async function* readInputs(
+  targets: string[],
+  options: SourceOptions = {},
+): AsyncGenerator<ReadResult> {
   for (const target of targets) {
     if (target === '-') {
       yield* readStdinRecords();
       continue;
     }
+    if (isUrl(target)) {
+      yield* readUrlRecords(target, options.fetch);
+      continue;
+    }
     const { files, error } = await expandPath(target);
     if (error) yield { ok: false, error };
-    for (const file of files) yield* readFileRecords(file);
+    for (const file of files) yield* readPath(file, options);
   }
 }

@@ -126,4 +126,31 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE events ADD COLUMN trigger_end INTEGER;
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- Near-duplicates: a story is its first article, analysed once; every later copy (a wire story
+      -- reprinted with small edits) is kept here with its own URL and source, and not analysed again.
+      CREATE TABLE story_copies (
+        article_id  TEXT PRIMARY KEY,
+        story_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url         TEXT,
+        title       TEXT NOT NULL,
+        published   TEXT,
+        source      TEXT,
+        language    TEXT NOT NULL,
+        similarity  REAL NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE INDEX story_copies_story ON story_copies(story_id);
+      -- MinHash signatures of stories and copies, so a later run finds copies of what is stored.
+      CREATE TABLE story_signatures (
+        article_id TEXT PRIMARY KEY,
+        story_id   TEXT NOT NULL,
+        scheme     TEXT NOT NULL,
+        shingles   INTEGER NOT NULL,
+        signature  BLOB NOT NULL
+      );
+    `,
+  },
 ];

@@ -20,6 +20,9 @@ import type {
   Store,
   StoredEvent,
   StoreSummary,
+  StoryCopy,
+  StorySignature,
+  StoryWrites,
 } from './store.js';
 
 type Db = Database.Database;
@@ -101,7 +104,26 @@ class SqliteStore implements Store {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      hasArticle: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
+      hasArticle: db.prepare(
+        'SELECT 1 FROM articles WHERE id = @id UNION ALL SELECT 1 FROM story_copies WHERE article_id = @id',
+      ),
+      insertCopy: db.prepare(
+        `INSERT OR IGNORE INTO story_copies (article_id, story_id, url, title, published, source, language, similarity)
+         SELECT @id, @storyId, @url, @title, @published, @source, @language, @similarity
+         WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = @id)`,
+      ),
+      insertSignature: db.prepare(
+        `INSERT OR REPLACE INTO story_signatures (article_id, story_id, scheme, shingles, signature)
+         VALUES (@articleId, @storyId, @scheme, @shingles, @signature)`,
+      ),
+      storySignatures: db.prepare(
+        `SELECT article_id AS articleId, story_id AS storyId, scheme, shingles, signature
+         FROM story_signatures WHERE scheme = ? ORDER BY rowid`,
+      ),
+      storyCopies: db.prepare(
+        `SELECT article_id AS id, story_id AS storyId, url, title, published, source, language, similarity
+         FROM story_copies WHERE story_id = ? ORDER BY rowid`,
+      ),
       insertArticle: db.prepare(
         `INSERT OR IGNORE INTO articles (id, url, title, published, source, language, text, tone, analysis)
          VALUES (@id, @url, @title, @published, @source, @language, @text, @tone, @analysis)`,
@@ -236,16 +258,27 @@ class SqliteStore implements Store {
     return true;
   }
 
-  async putAnalyses(analyses: Analysis[]): Promise<PutResult> {
+  async putAnalyses(analyses: Analysis[], stories: StoryWrites = {}): Promise<PutResult> {
     return this.db.transaction(() => {
       let inserted = 0;
       for (const analysis of analyses) if (this.insertAnalysis(analysis)) inserted++;
-      return { inserted, duplicates: analyses.length - inserted };
+      let copies = 0;
+      for (const copy of stories.copies ?? []) copies += this.statements.insertCopy.run(copy).changes;
+      for (const signature of stories.signatures ?? []) this.statements.insertSignature.run(signature);
+      return { inserted, copies, duplicates: analyses.length - inserted };
     })();
   }
 
   async hasArticle(id: string): Promise<boolean> {
-    return this.statements.hasArticle.get(id) !== undefined;
+    return this.statements.hasArticle.get({ id }) !== undefined;
+  }
+
+  async storySignatures(scheme: string): Promise<StorySignature[]> {
+    return this.statements.storySignatures.all(scheme) as StorySignature[];
+  }
+
+  async storyCopies(storyId: string): Promise<StoryCopy[]> {
+    return this.statements.storyCopies.all(storyId) as StoryCopy[];
   }
 
   async getArticle(id: string): Promise<Analysis | null> {
@@ -331,11 +364,21 @@ class SqliteStore implements Store {
 
   async mergedEvents(filter: EventFilter = {}): Promise<MergedEvent[]> {
     const { where, params } = this.eventWhere(filter, 'e.');
-    // The group's first mention stands for the event; the counts and tone cover all its mentions.
-    const sql = `WITH groups AS (
-        SELECT e.group_id, count(*) AS mentions, count(DISTINCT e.article_id) AS articles,
-          count(DISTINCT coalesce(a.source, a.id)) AS sources, avg(a.tone) AS tone
-        FROM events e JOIN articles a ON a.id = e.article_id ${where} GROUP BY e.group_id
+    // The group's first mention stands for the event; the counts and tone cover all its mentions. A copy
+    // of a story (a near-duplicate, not analysed again) reports every event of its story once more, from
+    // its own source: GDELT's NumMentions, NumArticles and NumSources count it.
+    const sql = `WITH picked AS (
+        SELECT e.group_id, e.article_id, coalesce(a.source, a.id) AS source, a.tone
+        FROM events e JOIN articles a ON a.id = e.article_id ${where}
+      ), reports AS (
+        SELECT group_id, article_id, source, tone FROM picked
+        UNION ALL
+        SELECT p.group_id, c.article_id, coalesce(c.source, c.article_id), p.tone
+        FROM picked p JOIN story_copies c ON c.story_id = p.article_id
+      ), groups AS (
+        SELECT group_id, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+          count(DISTINCT source) AS sources, avg(tone) AS tone
+        FROM reports GROUP BY group_id
       )
       SELECT e.id, e.group_id AS groupId, e.article_id AS articleId, e.date, e.source_code AS sourceCode,
         e.source_text AS sourceText, e.source_country AS sourceCountry, e.target_code AS targetCode,

@@ -77,6 +77,8 @@ export interface StoreSummary {
 
 export interface PutResult {
   inserted: number;
+  /** Copies of stories stored (each copy once). */
+  copies?: number;
   /** Articles whose identity was already stored: never stored twice. */
   duplicates: number;
 }
@@ -145,10 +147,46 @@ export interface MergedEvent extends StoredEvent {
   ingestedAt: string;
 }
 
+/** A near-duplicate of a stored story: its own address and source, the story's analysis. */
+export interface StoryCopy {
+  id: string;
+  storyId: string;
+  url: string | null;
+  title: string;
+  published: string | null;
+  source: string | null;
+  language: string;
+  /** Estimated Jaccard similarity to the most similar article of the story. */
+  similarity: number;
+}
+
+/** A stored MinHash signature (src/ingest/dedup.ts), named by the scheme that computed it. */
+export interface StorySignature {
+  articleId: string;
+  storyId: string;
+  scheme: string;
+  shingles: number;
+  signature: Uint8Array;
+}
+
+/** What a batch adds besides analyses: copies of stories, and the signatures of both. */
+export interface StoryWrites {
+  copies?: StoryCopy[];
+  signatures?: StorySignature[];
+}
+
 export interface Store {
-  /** Stores analyses in one transaction: all of them or none. */
-  putAnalyses(analyses: Analysis[]): Promise<PutResult>;
+  /**
+   * Stores analyses in one transaction: all of them or none, with the story copies and signatures of
+   * the same batch (copies after the analyses, so a copy may name a story of its own batch).
+   */
+  putAnalyses(analyses: Analysis[], stories?: StoryWrites): Promise<PutResult>;
+  /** True for a stored article and for a stored copy of a story. */
   hasArticle(id: string): Promise<boolean>;
+  /** Every stored signature of one scheme, to rebuild the near-duplicate index. */
+  storySignatures(scheme: string): Promise<StorySignature[]>;
+  /** The copies of a story, in the order they were stored. */
+  storyCopies(storyId: string): Promise<StoryCopy[]>;
   getArticle(id: string): Promise<Analysis | null>;
   /** Best matches first (BM25); `offset` pages through them in a stable order. */
   search(query: string, limit?: number, offset?: number): Promise<SearchHit[]>;

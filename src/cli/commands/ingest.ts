@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import { ingest } from '../../batch.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
+import { ALLOW_PRIVATE_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
 import { ingestProgress } from '../progress.js';
 
 export function registerIngest(program: Command, context: CliContext): void {
   program
     .command('ingest')
     .description('analyse articles and store them with their analyses (each article once)')
-    .argument('<inputs...>', 'files, folders, globs, or - for stdin')
+    .argument('<inputs...>', 'files (also .warc, .warc.gz), folders, globs, - for stdin, or feed/page URLs')
     .option('--db <file>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
     .option('--batch-size <n>', 'analyses per transaction', (value) => Number.parseInt(value, 10), 200)
@@ -19,14 +20,25 @@ export function registerIngest(program: Command, context: CliContext): void {
       (value) => Number.parseInt(value, 10),
       availableParallelism(),
     )
+    .option(...DELAY_OPTION)
+    .option(...TIMEOUT_OPTION)
+    .option(...ALLOW_PRIVATE_OPTION)
     .addHelpText(
       'after',
-      '\nExample:\n  $ parley ingest data/sample --db parley.db\n  $ parley ingest "news/**/*.jsonl.gz"',
+      '\nExample:\n  $ parley ingest data/sample --db parley.db\n  $ parley ingest "news/**/*.jsonl.gz"\n  $ parley ingest https://example.org/rss.xml crawl.warc.gz',
     )
     .action(
       async (
         inputs: string[],
-        options: { db: string; date?: string; batchSize: number; workers: number },
+        options: {
+          db: string;
+          date?: string;
+          batchSize: number;
+          workers: number;
+          delay: number;
+          timeout: number;
+          allowPrivate?: boolean;
+        },
       ) => {
         const store = await openStore(options.db);
         const progress = ingestProgress();
@@ -35,6 +47,13 @@ export function registerIngest(program: Command, context: CliContext): void {
             defaultDate: options.date,
             batchSize: options.batchSize,
             workers: Math.max(1, options.workers || 1),
+            sources: {
+              fetch: {
+                minDelayMs: options.delay,
+                timeoutMs: options.timeout * 1000,
+                allowPrivate: options.allowPrivate ?? false,
+              },
+            },
             onProgress: (state) => progress.update(state),
             onError: (error) => {
               progress.stop();
@@ -42,9 +61,14 @@ export function registerIngest(program: Command, context: CliContext): void {
             },
           });
           progress.stop();
-          const rate = Math.round((report.stored + report.duplicates) / Math.max(report.seconds, 0.001));
+          const rate = Math.round(
+            (report.stored + report.duplicates + report.copies) / Math.max(report.seconds, 0.001),
+          );
           context.stdout.write(
             `ingested ${report.stored} new articles (${report.duplicates} already stored, ${report.failed} failed), ` +
+              (report.copies > 0
+                ? `${report.copies} near-duplicate copies grouped into their stories, `
+                : '') +
               `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
           );
         } finally {

@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { DB_OPTION, parseLimit, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 import { formatRows, type OutputFormat } from '../format.js';
 import { formatArticle } from '../show.js';
+import { isAnalysedLanguage } from '../../pipeline.js';
 
 const FORMATS = ['table', 'json', 'csv'];
 function parseFormat(value: string): OutputFormat {
@@ -104,8 +105,16 @@ export function registerQueries(program: Command, context: CliContext): void {
       const languages = summary.languages
         .map(({ language, articles }) => `${language} ${articles}`)
         .join(', ');
+      const skipped = summary.languages.filter(({ language }) => !isAnalysedLanguage(language));
       const lines = [
         `${options.db}: ${summary.articles} articles (${languages}), ${summary.actors} actors, ${summary.events} events`,
+        ...(skipped.length > 0
+          ? [
+              `not analysed (the analysis reads English only): ${skipped
+                .map(({ language, articles }) => `${language} ${articles}`)
+                .join(', ')}; stored with their language and text`,
+            ]
+          : []),
         `dates: ${summary.dateRange.from ?? '?'} to ${summary.dateRange.to ?? '?'}`,
         '',
         'top country pairs by events:',

@@ -5,10 +5,11 @@ import { FeedState } from '../../ingest/feeds/state.js';
 import { parseDuration, pollFeed, type PollReport, type StoredItem } from '../../ingest/feeds/watch.js';
 import { FetchClient } from '../../ingest/fetch/fetch.js';
 import type { RawRecord } from '../../ingest/readers.js';
-import { analyzeArticle } from '../../pipeline.js';
+import { storeArticle } from '../../batch.js';
+import { StoryGrouper } from '../../stories.js';
 import { openStore, type Store } from '../../store/index.js';
 import { reportError, type CliContext } from '../context.js';
-import { DB_OPTION } from '../options.js';
+import { ALLOW_PRIVATE_OPTION, DB_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
 
 /** Feeds polled at the same time (each host still gets one request at a time). */
 const FEEDS_AT_ONCE = 4;
@@ -22,24 +23,11 @@ function parseEvery(value: string): number {
   return ms;
 }
 
-function parseMs(value: string): number {
-  const ms = Number(value);
-  if (!(ms >= 0)) throw new InvalidArgumentError(`must be a number of milliseconds, not "${value}"`);
-  return ms;
-}
-
-function parseSeconds(value: string): number {
-  const s = Number(value);
-  if (!(s > 0)) throw new InvalidArgumentError(`must be a positive number of seconds, not "${value}"`);
-  return s;
-}
-
-/** Builds, analyses and stores one article, unless the store already holds it. */
-async function storeRecord(store: Store, record: RawRecord): Promise<StoredItem> {
+/** Builds and stores one article (as a copy when it is a near-duplicate of a story already read). */
+async function storeRecord(store: Store, stories: StoryGrouper, record: RawRecord): Promise<StoredItem> {
   const article = buildArticle(record.input, record.origin);
-  if (await store.hasArticle(article.id)) return { outcome: 'duplicate', articleId: article.id };
-  const { inserted } = await store.putAnalyses([analyzeArticle(article)]);
-  return { outcome: inserted > 0 ? 'stored' : 'duplicate', articleId: article.id };
+  const outcome = await storeArticle(store, stories, article);
+  return { outcome: outcome === 'duplicate' ? 'duplicate' : 'stored', articleId: article.id };
 }
 
 function describe(report: PollReport): string {
@@ -87,15 +75,16 @@ export function registerWatch(program: Command, context: CliContext): void {
     .option(...DB_OPTION)
     .option('--every <duration>', 'time between rounds, like 90s, 15m or 1h', parseEvery, 15 * 60_000)
     .option('--once', 'poll every feed once, then exit')
-    .option('--delay <ms>', 'pause between two requests to the same host', parseMs, 1000)
-    .option('--timeout <seconds>', 'give up on a request after this long', parseSeconds, 15)
-    .option('--allow-private', 'allow feeds and pages on loopback or private addresses (an intranet)')
+    .option(...DELAY_OPTION)
+    .option(...TIMEOUT_OPTION)
+    .option(...ALLOW_PRIVATE_OPTION)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
+      '\nExample:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
     )
     .action(async (feeds: string[], options: WatchOptions) => {
       const store = await openStore(options.db);
+      const stories = await StoryGrouper.open(store);
       const state = new FeedState(options.db);
       const client = new FetchClient();
       const stopper = new AbortController();
@@ -109,7 +98,7 @@ export function registerWatch(program: Command, context: CliContext): void {
           const reports = await mapLimit(feeds, FEEDS_AT_ONCE, (feed) =>
             pollFeed(feed, {
               state,
-              store: (record) => storeRecord(store, record),
+              store: (record) => storeRecord(store, stories, record),
               client,
               minDelayMs: options.delay,
               timeoutMs: options.timeout * 1000,

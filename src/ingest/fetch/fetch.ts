@@ -256,6 +256,24 @@ function describeNetworkError(error: unknown): { reason: string; kind: FetchErro
   return { reason: `network error (${detail})`, kind: 'network' };
 }
 
+/** Errors of a connection that was closed under us before any answer came. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * `fetch`, sent once more when a kept-alive connection turns out closed: the server dropped it while
+ * this thread was busy (analysing an article, loading a model) and the reset arrives with our request.
+ * Only GETs go through here, which are safe to repeat; a second failure is the answer.
+ */
+async function fetchOnFreshSocket(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    if (init.signal?.aborted || !STALE_SOCKET_CODES.has(cause?.code ?? '')) throw error;
+    return fetch(url, init);
+  }
+}
+
 interface HopResult {
   status: number;
   headers: Headers;
@@ -305,7 +323,7 @@ async function requestOnce(
     if (settings.signal?.aborted) throw new FetchError(origin, 'aborted', 'aborted');
     let response: Response;
     try {
-      response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
+      response = await fetchOnFreshSocket(url, { headers, redirect: 'manual', signal: controller.signal });
     } catch (error) {
       throw failure(error);
     }

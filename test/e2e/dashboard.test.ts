@@ -99,7 +99,8 @@ async function pageWidth(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth');
 }
 
-test('the dashboard in a browser', { timeout: 90_000 }, async (t) => {
+// A guard against a hung browser, not a speed test: the corpus ingest before it takes minutes on a loaded machine.
+test('the dashboard in a browser', { timeout: 300_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) {
     t.skip(`no Chromium at ${CHROMIUM}: install the Debian package "chromium" to run the browser tests`);
     return;

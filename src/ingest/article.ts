@@ -19,6 +19,12 @@ export interface ArticleOptions {
  */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
 
+/**
+ * The longest article text analysed (after HTML extraction): a news article is a few thousand words, and
+ * analysis time grows with length, so a megabyte of text is a dump, not an article, and is refused.
+ */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
 function cleanLines(text: string): string[] {
   return text
     .replace(INVISIBLE, '')
@@ -85,6 +91,11 @@ export function articleId(text: string, url: string | null): string {
 export function buildArticle(input: ArticleInput, origin: string, options: ArticleOptions = {}): Article {
   const page = input.html !== undefined ? extractHtml(input.html, input.url) : null;
   const rawText = page ? page.text : (input.text ?? '');
+  if (rawText.length > MAX_ARTICLE_CHARS)
+    throw new InputError(
+      origin,
+      `article text of ${rawText.length.toLocaleString('en-US')} characters is longer than the ${MAX_ARTICLE_CHARS.toLocaleString('en-US')}-character limit`,
+    );
   const { body, boilerplate } = separateBoilerplate(rawText);
   if (body.trim() === '') throw new InputError(origin, 'no article text');
   const url = input.url?.trim() || page?.url || null;

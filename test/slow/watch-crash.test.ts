@@ -34,7 +34,11 @@ const escapeXml = (text: string): string =>
 
 function page(index: number): string {
   const story = STORIES[index]!;
-  return `<!doctype html><html lang="en"><head><title>${escapeXml(story.title)}</title></head><body><article><h1>${escapeXml(story.title)}</h1><p>${escapeXml(story.text)}</p></article></body></html>`;
+  const paragraphs = story.text
+    .split(/\n+/)
+    .map((paragraph) => `<p>${escapeXml(paragraph)}</p>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><title>${escapeXml(story.title)}</title></head><body><article><h1>${escapeXml(story.title)}</h1>${paragraphs}</article></body></html>`;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,11 +107,14 @@ describe('SIGKILL during watch', () => {
 
     const contents = contentsOf(db);
     assert.equal(contents.integrity, 'ok');
-    assert.equal(contents.articles.size, ITEMS, 'every item stored, once');
     const state = new Database(db, { readonly: true });
-    const items = state.prepare('SELECT status, article_id FROM feed_items').all() as Array<{
+    const items = state
+      .prepare('SELECT item_key, status, article_id, last_error FROM feed_items')
+      .all() as Array<{
+      item_key: string;
       status: string;
       article_id: string | null;
+      last_error: string | null;
     }>;
     state.close();
     assert.equal(items.length, ITEMS);
@@ -121,5 +128,6 @@ describe('SIGKILL during watch', () => {
       [...contents.articles.keys()].sort(),
       'each item is one stored article',
     );
+    assert.equal(contents.articles.size, ITEMS, `every item stored, once: ${JSON.stringify(items)}`);
   });
 });

@@ -3,7 +3,7 @@
  * origin ("file.jsonl:12") so that errors point at the line; a bad record never stops the others.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ArticleInputSchema, type ArticleInput } from '../model/schema.js';
@@ -19,8 +19,15 @@ export interface RawRecord {
 
 export type ReadResult = { ok: true; record: RawRecord } | { ok: false; error: InputError };
 
-/** Decompressed size a single .gz may reach: past this it is treated as a decompression bomb. */
-const MAX_GUNZIPPED_BYTES = 512 * 1024 * 1024;
+/**
+ * Bounds that keep one hostile input from taking the batch's memory or time. A document read whole (txt,
+ * html, json, and a .gz of one, once inflated) may hold this many bytes: past it, it is refused (a gzip
+ * that inflates beyond it is a decompression bomb). JSONL streams, so only each line is bounded.
+ */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 const EXTENSION_FORMATS: Record<string, InputFormat> = {
   txt: 'txt',
@@ -104,21 +111,42 @@ export function readJsonDocument(text: string, origin: string): ReadResult[] {
   return [recordFromJson(value, origin)];
 }
 
+/** A line longer than MAX_LINE_BYTES: its bytes are skipped, only its length is known. */
+interface LongLine {
+  tooLong: number;
+}
+
 /**
  * Splits a byte stream into lines and decodes each strictly, so that one line of bad UTF-8 fails alone.
- * Streaming keeps memory flat however large the JSONL file is.
+ * Streaming keeps memory flat however large the JSONL file is: a partial line is kept as a list of chunks
+ * (joining them on every chunk would be quadratic), and a line past MAX_LINE_BYTES is skipped, not kept.
  */
-async function* byteLines(stream: Readable): AsyncGenerator<Uint8Array> {
-  let pending: Buffer = Buffer.alloc(0);
+async function* byteLines(stream: Readable): AsyncGenerator<Uint8Array | LongLine> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  let skipping = false;
+  const take = (tail: Buffer): Uint8Array | LongLine => {
+    const line = skipping ? { tooLong: length + tail.length } : Buffer.concat([...parts, tail]);
+    parts = [];
+    length = 0;
+    skipping = false;
+    return line;
+  };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let rest = chunk;
     let newline: number;
-    while ((newline = pending.indexOf(0x0a)) >= 0) {
-      yield pending.subarray(0, newline);
-      pending = pending.subarray(newline + 1);
+    while ((newline = rest.indexOf(0x0a)) >= 0) {
+      yield take(rest.subarray(0, newline));
+      rest = rest.subarray(newline + 1);
     }
+    length += rest.length;
+    if (skipping) continue;
+    if (length > MAX_LINE_BYTES) {
+      skipping = true;
+      parts = [];
+    } else if (rest.length > 0) parts.push(rest);
   }
-  if (pending.length > 0) yield pending;
+  if (length > 0) yield take(Buffer.alloc(0));
 }
 
 export async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<ReadResult> {
@@ -126,6 +154,13 @@ export async function* readJsonLines(stream: Readable, name: string): AsyncGener
   for await (const bytes of byteLines(stream)) {
     lineNumber++;
     const origin = `${name}:${lineNumber}`;
+    if ('tooLong' in bytes) {
+      yield fail(
+        origin,
+        `line of ${megabytes(bytes.tooLong)} is longer than the ${megabytes(MAX_LINE_BYTES)} limit (skipped)`,
+      );
+      continue;
+    }
     let line: string;
     try {
       line = decodeUtf8(bytes, origin).trim();
@@ -160,11 +195,14 @@ export function readDocument(bytes: Uint8Array, format: InputFormat, origin: str
 
 function gunzip(bytes: Buffer, origin: string): Buffer {
   try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    return gunzipSync(bytes, { maxOutputLength: MAX_DOCUMENT_BYTES });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE')
-      throw new InputError(origin, 'gzip expands beyond 512 MB (refused as a bomb)');
+      throw new InputError(
+        origin,
+        `gzip expands beyond the ${megabytes(MAX_DOCUMENT_BYTES)} limit for one document (refused as a bomb; JSONL streams)`,
+      );
     throw new InputError(origin, `broken gzip (${(error as Error).message})`);
   }
 }
@@ -203,6 +241,12 @@ export async function* readFileRecords(file: string): AsyncGenerator<ReadResult>
   }
   let bytes: Buffer;
   try {
+    // Asked before reading, so that a huge file is refused without being held in memory.
+    const { size } = await stat(file);
+    if (size > MAX_DOCUMENT_BYTES) {
+      yield fail(file, tooLargeReason(size));
+      return;
+    }
     bytes = await readFile(file);
   } catch (error) {
     yield fail(file, describeFsError(error));
@@ -211,10 +255,22 @@ export async function* readFileRecords(file: string): AsyncGenerator<ReadResult>
   yield* readBytes(bytes, format, file);
 }
 
+function tooLargeReason(size: number): string {
+  return `file of ${megabytes(size)} is larger than the ${megabytes(MAX_DOCUMENT_BYTES)} limit for one document (split it, or use JSONL)`;
+}
+
 /** Reads stdin, guessing the format from its first bytes. */
 export async function* readStdinRecords(stdin: Readable = process.stdin): AsyncGenerator<ReadResult> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin as AsyncIterable<Buffer>) chunks.push(chunk);
+  let size = 0;
+  for await (const chunk of stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_DOCUMENT_BYTES) chunks.push(chunk);
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    yield fail('<stdin>', tooLargeReason(size));
+    return;
+  }
   yield* readBytes(Buffer.concat(chunks), undefined, '<stdin>');
 }
 

@@ -35,6 +35,11 @@ export interface ServerOptions {
   token?: string;
   /** Largest request body, in bytes. */
   bodyLimit?: number;
+  /**
+   * How long one request may take to arrive, headers and body (default 30 s): a client that trickles
+   * its request a byte at a time (slowloris) is cut off then, and holds no more than its own socket.
+   */
+  requestTimeoutMs?: number;
   /** The built dashboard to serve at `/` (web/dist), if present. */
   dashboardDir?: string;
   logger?: boolean;
@@ -124,7 +129,14 @@ function eventRows(events: StoredEvent[]): string {
 }
 
 export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024 });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    requestTimeout,
+    // Node checks for overdue requests on this interval, so it bounds how late a timeout is enforced.
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) },
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

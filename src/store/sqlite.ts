@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Analysis, CodedEvent } from '../model/schema.js';
+import { explainFailure } from './failures.js';
 import { MIGRATIONS } from './migrations.js';
 import type { PeriodAggregate, PeriodUnit } from '../analysis/barometer.js';
 import type {
@@ -259,14 +260,18 @@ class SqliteStore implements Store {
   }
 
   async putAnalyses(analyses: Analysis[], stories: StoryWrites = {}): Promise<PutResult> {
-    return this.db.transaction(() => {
-      let inserted = 0;
-      for (const analysis of analyses) if (this.insertAnalysis(analysis)) inserted++;
-      let copies = 0;
-      for (const copy of stories.copies ?? []) copies += this.statements.insertCopy.run(copy).changes;
-      for (const signature of stories.signatures ?? []) this.statements.insertSignature.run(signature);
-      return { inserted, copies, duplicates: analyses.length - inserted };
-    })();
+    try {
+      return this.db.transaction(() => {
+        let inserted = 0;
+        for (const analysis of analyses) if (this.insertAnalysis(analysis)) inserted++;
+        let copies = 0;
+        for (const copy of stories.copies ?? []) copies += this.statements.insertCopy.run(copy).changes;
+        for (const signature of stories.signatures ?? []) this.statements.insertSignature.run(signature);
+        return { inserted, copies, duplicates: analyses.length - inserted };
+      })();
+    } catch (error) {
+      throw explainFailure(this.db.name, error, 'write');
+    }
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -578,17 +583,23 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) a Parley database file and brings its schema up to date. */
 export function openSqliteStore(file: string, options: OpenOptions = {}): Store {
-  const db = new Database(file, {
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-  });
-  // A second writer waits up to 10 s for the lock rather than failing at once.
-  db.pragma('busy_timeout = 10000');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+    // A second writer waits up to 10 s for the lock rather than failing at once.
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+    return new SqliteStore(db);
+  } catch (error) {
+    db?.close();
+    throw explainFailure(file, error, 'open');
   }
-  return new SqliteStore(db);
 }

@@ -2,6 +2,7 @@
  * The small part of the DOM the extractor uses, typed structurally: linkedom's own typings need the DOM lib,
  * which this Node project does not load, so without these its nodes would be `any`.
  */
+import { limitNesting } from './depth.js';
 import { parseHTML } from 'linkedom';
 
 export const ELEMENT_NODE = 1;
@@ -49,7 +50,8 @@ export interface DomDocument {
  * a browser adds, so a fragment or a page that leaves them out is first given them (the head's content, and a
  * stray `<title>`, go in the head; the rest in the body; `<html lang>` is kept). Empty input becomes an empty document.
  */
-export function parseDocument(html: string): DomDocument {
+export function parseDocument(markup: string): DomDocument {
+  const html = limitNesting(markup);
   const hasHtml = /<html[\s>]/i.test(html);
   const hasBody = /<body[\s>]/i.test(html);
   let source = html;

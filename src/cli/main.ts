@@ -14,6 +14,7 @@ import { registerRelations } from './commands/relations.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import type { CliContext } from './context.js';
+import { loadConfig } from './config.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -29,20 +30,23 @@ export function buildProgram(context: CliContext): Command {
     )
     .option('--verbs <file>', 'extra event patterns (format: docs/events.md); repeatable', collect, [])
     .option('--themes <file>', 'extra themes (format: docs/themes-and-tone.md); repeatable', collect, [])
+    .option('--config <file>', 'a config file naming extra dictionaries (default: ./parley.config.json)')
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
     })
     .exitOverride()
     .hook('preAction', (command) => {
-      const { actors, verbs, themes } = command.opts<{
+      const { actors, verbs, themes, config } = command.opts<{
         actors: string[];
         verbs: string[];
         themes: string[];
+        config?: string;
       }>();
-      useActorFiles(actors);
-      usePatternFiles(verbs);
-      useThemeFiles(themes);
+      const fromConfig = loadConfig(config);
+      useActorFiles([...fromConfig.actors, ...actors]);
+      usePatternFiles([...fromConfig.verbs, ...verbs]);
+      useThemeFiles([...fromConfig.themes, ...themes]);
     })
     .addHelpText(
       'after',

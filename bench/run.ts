@@ -14,6 +14,7 @@ import type { ArticleInput } from '../src/model/schema.js';
 import { packageRoot } from '../src/model/paths.js';
 import { emptyDoc, STAGES } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
+import { benchTagger } from './ner.js';
 import { benchQueries } from './queries.js';
 import { machine, type BenchResult } from './util.js';
 
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   );
   const results: BenchResult[] = [
     ...benchStages(records),
+    ...benchTagger(records),
     ...(await benchIngest(file, records.length)),
     ...benchLatency(records),
     ...benchColdStart(),

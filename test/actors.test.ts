@@ -39,7 +39,12 @@ describe('time-aware roles', () => {
     ['wang-yi', '2023-08-10', 'Foreign Minister', 'CHNGOV'],
     ['joe-biden', '2012-03-01', 'Vice President', 'USAGOV'],
     ['joe-biden', '2022-03-01', 'President', 'USAGOV'],
+    // Prime minister and acting president at once: the head of state is the news role.
+    ['vladimir-putin', '2000-02-01', 'Acting President', 'RUSGOV'],
     ['vladimir-putin', '2005-03-01', 'President', 'RUSGOV'],
+    ['xi-jinping', '2010-03-01', 'Vice President', 'CHNGOV'],
+    ['xi-jinping', '2023-06-19', 'President', 'CHNGOV'],
+    ['yoshinori-ohno', '2005-03-01', 'Director General of the Defense Agency', 'JPNGOV'],
     ['vladimir-putin', '2010-03-01', 'Prime Minister', 'RUSGOV'],
     ['vladimir-putin', '2015-03-01', 'President', 'RUSGOV'],
     ['sergey-lavrov', '2022-03-01', 'Foreign Minister', 'RUSGOV'],
@@ -79,6 +84,14 @@ describe('time-aware roles', () => {
     assert.equal(biden2019?.role, undefined);
     const kishida2005 = actorOf(run('Fumio Kishida spoke in Tokyo.', '2005-06-01'), 'Fumio Kishida');
     assert.equal(kishida2005?.code, 'JPN');
+  });
+});
+
+describe('names with letters outside Latin-1', () => {
+  it('keeps Erdoğan, Vučić and Petrović whole and resolves them', () => {
+    const analysis = run('Recep Tayyip Erdoğan met Aleksandar Vučić in Ankara.', '2023-05-01');
+    assert.equal(actorOf(analysis, 'Recep Tayyip Erdoğan')?.code, 'TURGOV');
+    assert.ok(entitiesOf(analysis, 'Aleksandar Vučić')[0], JSON.stringify(analysis.entities));
   });
 });
 

@@ -196,6 +196,11 @@ describe('coreference inside an article', () => {
     assert.equal(he?.resolvedBy, 'coreference');
   });
 
+  it('leaves "he" inside a quotation alone', () => {
+    const quoted = run('Blinken arrived in Beijing. “He is welcome here,” an official said.', '2023-06-19');
+    assert.equal(entitiesOf(quoted, 'He')[0]?.actor, undefined);
+  });
+
   it('leaves "he" alone when two people could be meant', () => {
     const ambiguous = run('Blinken met Wang Yi in Beijing. He said the talks were useful.', '2023-06-19');
     assert.equal(entitiesOf(ambiguous, 'He')[0]?.actor, undefined);

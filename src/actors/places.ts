@@ -170,8 +170,9 @@ function qualifierOf(doc: Doc, locations: EntityMention[], index: number): numbe
 function chooseReadings(doc: Doc, locations: EntityMention[]): Array<PlaceEntry | undefined> {
   const readings = locations.map(candidatesOf);
   const evidence = gatherEvidence(doc, locations, readings);
+  const governed = locations.map((mention) => isGoverned(doc, mention));
   const scoreOf = (place: PlaceEntry, index: number): number =>
-    score(place, locations[index]!.text, evidence, isGoverned(doc, locations[index]!));
+    score(place, locations[index]!.text, evidence, governed[index]!);
   const chosen: Array<PlaceEntry | undefined> = new Array(locations.length);
   locations.forEach((_, index) => {
     const outerIndex = qualifierOf(doc, locations, index);

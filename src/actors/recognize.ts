@@ -341,7 +341,7 @@ class ArticleResolver {
    * sentence names nobody before it, one person in the sentence before. Two candidates: left alone.
    */
   private resolvePronoun(at: number): number {
-    if (!PRONOUNS.has(this.texts[at]!.toLowerCase())) return 0;
+    if (!PRONOUNS.has(this.texts[at]!.toLowerCase()) || this.insideQuote(at)) return 0;
     const sentence = this.doc.tokens[at]!.sentence;
     let people = this.peopleIn(sentence, at);
     if (people.length === 0 && sentence > 0) people = this.peopleIn(sentence - 1, Infinity);
@@ -350,6 +350,20 @@ class ArticleResolver {
     this.link(resolution, people[0]!, 'coreference');
     this.resolutions.push(resolution);
     return 1;
+  }
+
+  /** “He is a liar,” Blinken said: a pronoun inside a quotation speaks of someone else. */
+  private insideQuote(at: number): boolean {
+    const { tokens, sentences } = this.doc;
+    const first = sentences[tokens[at]!.sentence]!.firstToken;
+    let open = false;
+    for (let k = first; k < at; k++) {
+      const text = this.texts[k]!;
+      if (text === '“') open = true;
+      else if (text === '”') open = false;
+      else if (text === '"') open = !open;
+    }
+    return open;
   }
 
   /**

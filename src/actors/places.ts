@@ -6,6 +6,7 @@
  * - a qualifier right after it ("Paris, Texas", "London, Ontario", "Tripoli, Lebanon") decides;
  * - the dateline ("HOUSTON (Reuters) -") favours its country, more so its state or province;
  * - places of the article in the same state or province, and the countries the article mentions;
+ * - names of the same kind around it: other countries for a country, other states of its country for a state;
  * - a country's own reading when the name is followed by its office ("Georgia's president");
  * - and, without other evidence, size: a country before a state, a capital before a town.
  */
@@ -18,6 +19,7 @@ const WEIGHT = {
   capital: 1.5,
   countryMentioned: 2.5,
   sameAdmin1: 4,
+  sibling: 3,
   datelineCountry: 3,
   datelineAdmin1: 4,
   governed: 5,
@@ -39,6 +41,9 @@ interface Evidence {
   countriesByText: Map<string, Map<string, number>>;
   /** `country|admin1` of places named without ambiguity, per surface text. */
   admin1ByText: Map<string, Set<string>>;
+  /** Texts read without ambiguity as a country, and as a region by country: "Georgia, Arizona and Ohio". */
+  countryTexts: Set<string>;
+  regionTextsByCountry: Map<string, Set<string>>;
   dateline: PlaceEntry | undefined;
 }
 
@@ -122,7 +127,24 @@ function score(place: PlaceEntry, text: string, evidence: Evidence, governed: bo
     }
   }
   if (governed && place.kind === 'country') total += WEIGHT.governed;
+  if (hasSibling(place, text, evidence)) total += WEIGHT.sibling;
   return total;
+}
+
+/**
+ * Names of the same kind elsewhere in the article: other countries for a country ("Russia's actions in
+ * Georgia"), other states of the same country for a state ("Trump won Georgia, Arizona and Pennsylvania").
+ */
+function hasSibling(place: PlaceEntry, text: string, evidence: Evidence): boolean {
+  const others =
+    place.kind === 'country'
+      ? evidence.countryTexts
+      : place.kind === 'region' && place.country
+        ? evidence.regionTextsByCountry.get(place.country)
+        : undefined;
+  if (!others) return false;
+  for (const other of others) if (other !== text) return true;
+  return false;
 }
 
 function gatherEvidence(doc: Doc, locations: EntityMention[], readings: PlaceEntry[][]): Evidence {
@@ -137,14 +159,30 @@ function gatherEvidence(doc: Doc, locations: EntityMention[], readings: PlaceEnt
     countriesByText.set(mention.text, own);
   }
   const admin1ByText = new Map<string, Set<string>>();
+  const countryTexts = new Set<string>();
+  const regionTextsByCountry = new Map<string, Set<string>>();
   locations.forEach((mention, index) => {
-    const only = readings[index]!;
-    if (only.length !== 1 || !only[0]!.admin1) return;
+    const [only, ...more] = readings[index]!;
+    if (!only || more.length > 0) return;
+    if (only.kind === 'country') countryTexts.add(mention.text);
+    if (only.kind === 'region' && only.country) {
+      const texts = regionTextsByCountry.get(only.country) ?? new Set<string>();
+      texts.add(mention.text);
+      regionTextsByCountry.set(only.country, texts);
+    }
+    if (!only.admin1) return;
     const keys = admin1ByText.get(mention.text) ?? new Set<string>();
-    keys.add(admin1Key(only[0]!));
+    keys.add(admin1Key(only));
     admin1ByText.set(mention.text, keys);
   });
-  return { countries, countriesByText, admin1ByText, dateline: datelinePlace(doc.article.text) };
+  return {
+    countries,
+    countriesByText,
+    admin1ByText,
+    countryTexts,
+    regionTextsByCountry,
+    dateline: datelinePlace(doc.article.text),
+  };
 }
 
 /** "Georgia's president", "Georgia's government": the name is followed by its office. */

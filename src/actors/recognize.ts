@@ -430,19 +430,20 @@ class ArticleResolver {
     this.applyQualifiers();
   }
 
-  /**
-   * "Chinese Foreign Ministry spokesman Wang Wenbin": a country or role phrase right before an unknown
-   * person gives that person a country and a code; before a known person it only qualifies them.
-   */
   /** "U.S. Secretary of State Antony Blinken": between qualifier and name stand only title words. */
   private onlyTitlesBetween(from: number, to: number): boolean {
     return this.doc.tokens.slice(from, to).every((token) => TITLE_WORDS.has(token.text.toLowerCase()));
   }
 
+  /**
+   * "Chinese Foreign Ministry spokesman Wang Wenbin": a country, role phrase or national body right before
+   * an unknown person gives that person a country and a code; before a known person it only qualifies them.
+   */
   private applyQualifiers(): void {
     this.resolutions.forEach((resolution, index) => {
       const next = this.resolutions[index + 1];
       if (!resolution.qualifier || !next?.actor || next.mention.type !== 'PER') return;
+      if (PRONOUNS.has(next.mention.text.toLowerCase())) return;
       if (!this.onlyTitlesBetween(resolution.mention.lastToken, next.mention.firstToken)) return;
       if (next.actor.code === '' && next.actor.id.startsWith('unknown:')) {
         next.actor.code = resolution.qualifier.code;

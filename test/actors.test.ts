@@ -284,6 +284,22 @@ describe('place disambiguation', () => {
     });
   }
 
+  it('tells the three Springfields apart by their state', () => {
+    const illinois = placeOf(run('Lawmakers met in Springfield, Illinois, on Monday.'), 'Springfield');
+    assert.ok(near(illinois, 39.8, -89.64), JSON.stringify(illinois));
+    const missouri = placeOf(
+      run('Storms hit Kansas City and St. Louis before reaching Springfield on Tuesday.'),
+      'Springfield',
+    );
+    assert.ok(near(missouri, 37.22, -93.3), JSON.stringify(missouri));
+  });
+
+  it('reads a dateline with its state: PARIS, Texas (AP)', () => {
+    const analysis = run('PARIS, Texas (AP) — A tornado damaged homes in Paris on Tuesday, officials said.');
+    const paris = analysis.places.find((place) => place.text === 'Paris');
+    assert.equal(paris?.country, 'USA', JSON.stringify(analysis.places));
+  });
+
   it('reads the dateline: a HOUSTON dateline puts Paris in Texas', () => {
     const analysis = run('HOUSTON (Reuters) - A tornado damaged homes in Paris on Tuesday, officials said.');
     assert.equal(placeOf(analysis, 'Paris')?.country, 'USA');

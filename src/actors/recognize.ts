@@ -297,6 +297,23 @@ class ArticleResolver {
     }
   }
 
+  /**
+   * "Kansas City": the tagger's place runs past the dictionary's shorter name ("Kansas", the state) and is
+   * itself a gazetteer place: the longer place wins. Returns the tokens taken, or 0.
+   */
+  private longerPlace(
+    first: number,
+    span: { start: number; end: number; type: EntityType },
+    matched: number,
+  ): number {
+    const length = span.end - span.start;
+    if (span.type !== 'LOC' || length <= matched) return 0;
+    const mention = this.mention(first, first + length, 'LOC');
+    if (!lexicon().placesByName.has(mention.text)) return 0;
+    this.resolutions.push({ mention });
+    return length;
+  }
+
   /** A name the tagger found and no dictionary knows: kept as an actor of its own type, never dropped. */
   private resolveUnknown(first: number, length: number, type: EntityType): void {
     const { tokens } = this.doc;
@@ -416,7 +433,9 @@ class ArticleResolver {
       while (i < sentence.lastToken) {
         const match = names.longestMatch(texts, i, sentence.lastToken);
         const span = spans.get(i);
-        if (match) {
+        const longerPlace = match && span ? this.longerPlace(i, span, match.length) : 0;
+        if (longerPlace > 0) i += longerPlace;
+        else if (match) {
           // The dictionaries know who a name is; the tagger only knows that it is one.
           i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
         } else if (span) {

@@ -95,6 +95,21 @@ describe('names with letters outside Latin-1', () => {
   });
 });
 
+describe('headlines in capitals', () => {
+  it('reads BIDEN MEETS XI IN SAN FRANCISCO', () => {
+    const analysis = run(
+      'BIDEN MEETS XI IN SAN FRANCISCO AS U.S.-CHINA TENSIONS SIMMER\nPresident Joe Biden met Chinese President Xi Jinping on Wednesday.',
+      '2023-11-15',
+    );
+    assert.equal(entitiesOf(analysis, 'BIDEN')[0]?.actor, 'person:joe-biden');
+    assert.equal(entitiesOf(analysis, 'XI')[0]?.actor, 'person:xi-jinping');
+    assert.equal(entitiesOf(analysis, 'CHINA')[0]?.actor, 'country:CHN');
+    const city = placeOf(analysis, 'SAN FRANCISCO');
+    assert.equal(city?.name, 'San Francisco');
+    assert.equal(city?.country, 'USA');
+  });
+});
+
 describe('metonyms', () => {
   it('"Beijing said" speaks for the government; "in Beijing" is the place', () => {
     const analysis = run('Beijing said it would retaliate. Talks were held in Beijing on Monday.');

@@ -71,6 +71,21 @@ function indexPlaces(places: PlaceEntry[]): Map<string, PlaceEntry[]> {
  */
 const NOTABLE_PLACE_POPULATION = 1_000_000;
 
+/** "SAN FRANCISCO" → "San Francisco", "BIDEN" → "Biden": the dictionary spelling of a word in capitals. */
+export function foldCapitals(text: string): string {
+  if (text.length < 2 || text.includes('.') || text !== text.toUpperCase() || !/\p{Lu}/u.test(text))
+    return text;
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** Gazetteer places of a name, also when it is written in capitals (datelines, headlines). */
+export function placesNamed(name: string): PlaceEntry[] {
+  const { placesByName } = lexicon();
+  return placesByName.get(name) ?? placesByName.get(name.split(' ').map(foldCapitals).join(' ')) ?? [];
+}
+
 export function lexicon(): Lexicon {
   const source = dictionaries();
   if (cached && cachedFrom === source) return cached;

@@ -13,7 +13,7 @@
 import type { Doc, EntityMention } from '../model/doc.js';
 import type { Actor, Place } from '../model/schema.js';
 import type { CountryEntry, PlaceEntry } from './dictionary.js';
-import { lexicon } from './lexicon.js';
+import { lexicon, placesNamed } from './lexicon.js';
 
 const WEIGHT = {
   capital: 1.5,
@@ -54,20 +54,7 @@ function countryAsPlace(country: CountryEntry): PlaceEntry {
   return { name, aliases: [], country: code, kind: 'country', lat, lon, population: 0, admin1: '' };
 }
 
-/** "NEW YORK" → "New York": datelines and headlines are written in capitals. */
-const titleCase = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
-
-function byName(name: string): PlaceEntry[] {
-  const { placesByName } = lexicon();
-  return (
-    placesByName.get(name) ??
-    (name === name.toUpperCase() ? placesByName.get(titleCase(name)) : undefined) ??
-    []
-  );
-}
+const byName = placesNamed;
 
 /** The readings of a mention: the country it was resolved to, then every gazetteer place of that name. */
 function candidatesOf(mention: EntityMention): PlaceEntry[] {

@@ -8,7 +8,7 @@ import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.
 import type { Actor, EntityType } from '../model/schema.js';
 import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
 import { tagDocument } from '../nlp/ner/index.js';
-import { bestCandidate, lexicon, type NameCandidate } from './lexicon.js';
+import { bestCandidate, foldCapitals, lexicon, placesNamed, type NameCandidate } from './lexicon.js';
 
 /** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
 const ROLE_NAMES: Record<string, string> = {
@@ -140,6 +140,15 @@ function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
   if (['.', '!', '?', '"', '”'].includes(last)) return false;
   const capitalised = words.filter((token) => isCapitalised(token)).length;
   return capitalised / words.length >= 0.6;
+}
+
+/** A sentence written in capitals: most of its words have no lowercase letter. */
+function isAllCapitals(tokens: Token[], sentence: TokenizedSentence): boolean {
+  const words = tokens
+    .slice(sentence.firstToken, sentence.lastToken)
+    .filter((token) => /\p{L}{2}/u.test(token.text));
+  if (words.length < 2) return false;
+  return words.filter((token) => !/\p{Ll}/u.test(token.text)).length / words.length >= 0.8;
 }
 
 /**
@@ -297,6 +306,10 @@ class ArticleResolver {
     }
   }
 
+  private isKnownPlace(first: number, last: number): boolean {
+    return placesNamed(this.mention(first, last, 'LOC').text).length > 0;
+  }
+
   /**
    * "Kansas City": the tagger's place runs past the dictionary's shorter name ("Kansas", the state) and is
    * itself a gazetteer place: the longer place wins. Returns the tokens taken, or 0.
@@ -309,7 +322,7 @@ class ArticleResolver {
     const length = span.end - span.start;
     if (span.type !== 'LOC' || length <= matched) return 0;
     const mention = this.mention(first, first + length, 'LOC');
-    if (!lexicon().placesByName.has(mention.text)) return 0;
+    if (placesNamed(mention.text).length === 0) return 0;
     this.resolutions.push({ mention });
     return length;
   }
@@ -425,13 +438,28 @@ class ArticleResolver {
       sentences.map((sentence) => texts.slice(sentence.firstToken, sentence.lastToken)),
     );
     sentences.forEach((sentence, index) => {
-      const startsName = (at: number): boolean => names.longestMatch(texts, at, sentence.lastToken) !== null;
-      // Headings ("Building Bridges amid Challenges:") capitalise every word: only dictionary names count there.
-      const found = isHeading(tokens, sentence) ? [] : (spansBySentence[index] ?? []);
-      const spans = new Map(found.map((span) => [sentence.firstToken + span.start, span]));
-      let i = sentence.firstToken;
-      while (i < sentence.lastToken) {
-        const match = names.longestMatch(texts, i, sentence.lastToken);
+      const { firstToken, lastToken } = sentence;
+      // An all-capitals headline ("BIDEN MEETS XI IN SAN FRANCISCO") is looked up in dictionary spelling too.
+      const folded = isAllCapitals(tokens, sentence)
+        ? texts.map((text, k) => (k >= firstToken && k < lastToken ? foldCapitals(text) : text))
+        : undefined;
+      const lookup = (at: number) =>
+        names.longestMatch(texts, at, lastToken) ??
+        (folded ? names.longestMatch(folded, at, lastToken) : null);
+      const startsName = (at: number): boolean => lookup(at) !== null;
+      // Headings ("Building Bridges amid Challenges:") capitalise every word: there only dictionary names
+      // count, and the places the tagger finds that the gazetteer knows.
+      const all = spansBySentence[index] ?? [];
+      const found = isHeading(tokens, sentence)
+        ? all.filter(
+            (span) =>
+              span.type === 'LOC' && this.isKnownPlace(firstToken + span.start, firstToken + span.end),
+          )
+        : all;
+      const spans = new Map(found.map((span) => [firstToken + span.start, span]));
+      let i = firstToken;
+      while (i < lastToken) {
+        const match = lookup(i);
         const span = spans.get(i);
         const longerPlace = match && span ? this.longerPlace(i, span, match.length) : 0;
         if (longerPlace > 0) i += longerPlace;

@@ -162,6 +162,17 @@ describe('role phrases', () => {
     });
   }
 
+  it('a definite office names its holder on the article date; a generic one names the government', () => {
+    const text = 'The Chinese foreign minister said the talks were useful.';
+    assert.equal(
+      entitiesOf(run(text, '2023-06-19'), 'Chinese foreign minister')[0]?.actor,
+      'person:qin-gang',
+    );
+    assert.equal(entitiesOf(run(text, '2024-01-15'), 'Chinese foreign minister')[0]?.actor, 'person:wang-yi');
+    const generic = run('It was the first visit by a U.S. secretary of state in five years.', '2023-06-19');
+    assert.equal(entitiesOf(generic, 'U.S. secretary of state')[0]?.actor, 'group:USAGOV');
+  });
+
   it('a title before a name belongs to the person, never a stray organisation', () => {
     const analysis = run(
       'U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping.',

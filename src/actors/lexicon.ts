@@ -35,6 +35,24 @@ export interface Lexicon {
   roles: TokenTrie<string>;
   placesByName: Map<string, PlaceEntry[]>;
   countriesByCode: Map<string, CountryEntry>;
+  /** People by `country|office` ("CHN|foreign minister"), to find who held an office on a date. */
+  officeHolders: Map<string, PersonEntry[]>;
+}
+
+/** An office as a role phrase writes it: lowercase, one spelling of defence ("foreign minister"). */
+export const officeKey = (country: string, title: string): string =>
+  `${country}|${title.toLowerCase().replace(/\bdefense\b/g, 'defence')}`;
+
+function indexOffices(people: PersonEntry[]): Map<string, PersonEntry[]> {
+  const byOffice = new Map<string, PersonEntry[]>();
+  for (const person of people)
+    for (const role of person.roles) {
+      const key = officeKey(role.country, role.role);
+      const holders = byOffice.get(key) ?? [];
+      if (!holders.includes(person)) holders.push(person);
+      byOffice.set(key, holders);
+    }
+  return byOffice;
 }
 
 let cached: Lexicon | undefined;
@@ -116,6 +134,7 @@ export function lexicon(): Lexicon {
     roles,
     placesByName: indexPlaces(places),
     countriesByCode: new Map(countries.map((country) => [country.code, country])),
+    officeHolders: indexOffices(people),
   };
   return cached;
 }

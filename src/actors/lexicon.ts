@@ -35,6 +35,24 @@ export interface Lexicon {
   roles: TokenTrie<string>;
   placesByName: Map<string, PlaceEntry[]>;
   countriesByCode: Map<string, CountryEntry>;
+  /** People by `country|office` ("CHN|foreign minister"), to find who held an office on a date. */
+  officeHolders: Map<string, PersonEntry[]>;
+}
+
+/** An office as a role phrase writes it: lowercase, one spelling of defence ("foreign minister"). */
+export const officeKey = (country: string, title: string): string =>
+  `${country}|${title.toLowerCase().replace(/\bdefense\b/g, 'defence')}`;
+
+function indexOffices(people: PersonEntry[]): Map<string, PersonEntry[]> {
+  const byOffice = new Map<string, PersonEntry[]>();
+  for (const person of people)
+    for (const role of person.roles) {
+      const key = officeKey(role.country, role.role);
+      const holders = byOffice.get(key) ?? [];
+      if (!holders.includes(person)) holders.push(person);
+      byOffice.set(key, holders);
+    }
+  return byOffice;
 }
 
 let cached: Lexicon | undefined;
@@ -71,6 +89,21 @@ function indexPlaces(places: PlaceEntry[]): Map<string, PlaceEntry[]> {
  */
 const NOTABLE_PLACE_POPULATION = 1_000_000;
 
+/** "SAN FRANCISCO" → "San Francisco", "BIDEN" → "Biden": the dictionary spelling of a word in capitals. */
+export function foldCapitals(text: string): string {
+  if (text.length < 2 || text.includes('.') || text !== text.toUpperCase() || !/\p{Lu}/u.test(text))
+    return text;
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** Gazetteer places of a name, also when it is written in capitals (datelines, headlines). */
+export function placesNamed(name: string): PlaceEntry[] {
+  const { placesByName } = lexicon();
+  return placesByName.get(name) ?? placesByName.get(name.split(' ').map(foldCapitals).join(' ')) ?? [];
+}
+
 export function lexicon(): Lexicon {
   const source = dictionaries();
   if (cached && cachedFrom === source) return cached;
@@ -101,6 +134,7 @@ export function lexicon(): Lexicon {
     roles,
     placesByName: indexPlaces(places),
     countriesByCode: new Map(countries.map((country) => [country.code, country])),
+    officeHolders: indexOffices(people),
   };
   return cached;
 }

@@ -8,7 +8,14 @@ import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.
 import type { Actor, EntityType } from '../model/schema.js';
 import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
 import { tagDocument } from '../nlp/ner/index.js';
-import { bestCandidate, lexicon, type NameCandidate } from './lexicon.js';
+import {
+  bestCandidate,
+  foldCapitals,
+  lexicon,
+  officeKey,
+  placesNamed,
+  type NameCandidate,
+} from './lexicon.js';
 
 /** Readable names of CAMEO role codes, for actors that are "a country's government" and the like. */
 const ROLE_NAMES: Record<string, string> = {
@@ -38,6 +45,8 @@ const PERSON_TITLES = new Set(
     ' ',
   ),
 );
+/** The same, lowercased, for titles written in running text ("spokesman", "foreign minister"). */
+const TITLE_WORDS = new Set([...PERSON_TITLES].map((title) => title.toLowerCase()));
 /** Words after which a capital city is a location ("in Beijing"), not a government ("Beijing said"). */
 const LOCATIVE_PREPOSITIONS = new Set([
   'in',
@@ -54,6 +63,36 @@ const LOCATIVE_PREPOSITIONS = new Set([
   'around',
   'through',
 ]);
+
+const POSSESSIVE = new Set(["'s", '’s']);
+const PRONOUNS = new Set(['he', 'she']);
+/** Words before a role phrase that make it generic: "a U.S. secretary of state", "former … ministers". */
+const GENERIC_DETERMINERS = new Set([
+  'a',
+  'an',
+  'any',
+  'every',
+  'no',
+  'another',
+  'former',
+  'ex',
+  'future',
+  'next',
+  'previous',
+  'past',
+]);
+/** The head nouns of titles that "the …" may stand for ("the secretary", "the prime minister"). */
+const TITLE_NOUNS = new Set(
+  'president premier chancellor minister secretary senator ambassador envoy governor king queen leader chairman spokesman spokeswoman'.split(
+    ' ',
+  ),
+);
+/** Nouns after a city's possessive that name a part of the city, not something its government does. */
+const PLACE_PARTS = new Set(
+  'airport streets street suburbs suburb outskirts centre center downtown district districts neighbourhood neighborhood neighbourhoods neighborhoods residents skyline port harbour harbor square squares old hospitals schools'.split(
+    ' ',
+  ),
+);
 
 interface ActorDraft extends Omit<Actor, 'mentions'> {
   mentions: number;
@@ -125,6 +164,15 @@ function isHeading(tokens: Token[], sentence: TokenizedSentence): boolean {
   return capitalised / words.length >= 0.6;
 }
 
+/** A sentence written in capitals: most of its words have no lowercase letter. */
+function isAllCapitals(tokens: Token[], sentence: TokenizedSentence): boolean {
+  const words = tokens
+    .slice(sentence.firstToken, sentence.lastToken)
+    .filter((token) => /\p{L}{2}/u.test(token.text));
+  if (words.length < 2) return false;
+  return words.filter((token) => !/\p{Ll}/u.test(token.text)).length / words.length >= 0.8;
+}
+
 /**
  * Out of office on the article date: a former official is one of the country's elites (CAMEO's ELI, as
  * for "former president"); someone not yet in office is coded by country alone. International officials
@@ -143,7 +191,11 @@ class ArticleResolver {
   private readonly surnames = new Map<string, ActorDraft>();
   readonly resolutions: Resolution[] = [];
 
-  constructor(private readonly doc: Doc) {}
+  private readonly texts: string[];
+
+  constructor(private readonly doc: Doc) {
+    this.texts = doc.tokens.map((token) => token.text);
+  }
 
   private register(draft: ActorDraft): ActorDraft {
     const existing = this.actors.get(draft.id);
@@ -192,6 +244,43 @@ class ArticleResolver {
     };
   }
 
+  /**
+   * The one person who held the office a role phrase names ("Chinese foreign minister", "U.S. secretary of
+   * state") on the article's date, if the dictionary knows them. A generic phrase ("a U.S. secretary of
+   * state", "former Chinese foreign minister") names nobody in particular.
+   */
+  private officeHolder(
+    country: string,
+    first: number,
+    phraseStart: number,
+    phraseLength: number,
+  ): ActorDraft | undefined {
+    const { date } = this.doc;
+    if (!date || GENERIC_DETERMINERS.has(this.texts[first - 1]?.toLowerCase() ?? '')) return undefined;
+    const title = this.texts.slice(phraseStart, phraseStart + phraseLength).join(' ');
+    const holders = (lexicon().officeHolders.get(officeKey(country, title)) ?? []).filter((person) =>
+      person.roles.some(
+        (role) =>
+          officeKey(role.country, role.role) === officeKey(country, title) &&
+          role.from <= date &&
+          (role.to === '' || date <= role.to),
+      ),
+    );
+    if (holders.length !== 1) return undefined;
+    return this.personDraft({ kind: 'person', person: holders[0]! });
+  }
+
+  /** Whether a possessive at `at` introduces a part of the place ("Beijing's Great Hall", "Kyiv's suburbs"). */
+  private possessiveOfPlace(at: number): boolean {
+    const { tokens } = this.doc;
+    if (!POSSESSIVE.has(tokens[at]?.text ?? '')) return false;
+    const next = tokens[at + 1];
+    if (!next) return false;
+    if (PLACE_PARTS.has(next.text.toLowerCase())) return true;
+    const match = lexicon().names.longestMatch(this.texts, at + 1, Math.min(tokens.length, at + 8));
+    return !!match && ['place', 'capital', 'country'].includes(bestCandidate(match.values).kind);
+  }
+
   /** Resolves a dictionary match; returns how many tokens it consumed (role phrases extend it). */
   private resolveName(candidate: NameCandidate, first: number, length: number, sentenceEnd: number): number {
     const { tokens } = this.doc;
@@ -199,8 +288,8 @@ class ArticleResolver {
       case 'person': {
         const resolution: Resolution = { mention: this.mention(first, first + length, 'PER') };
         const draft = this.personDraft(candidate);
-        const text = resolution.mention.text;
-        const byCoreference = !text.includes(' ') && this.surnames.get(text)?.id === draft.id;
+        // "Xi" after "Xi Jinping": a shorter name for someone the article has already named.
+        const byCoreference = resolution.mention.text !== candidate.person.name && this.actors.has(draft.id);
         this.link(resolution, draft, byCoreference ? 'coreference' : 'dictionary');
         this.rememberSurname(resolution.actor!, candidate.person.name);
         this.resolutions.push(resolution);
@@ -221,6 +310,9 @@ class ArticleResolver {
           },
           'dictionary',
         );
+        // "Chinese Foreign Ministry spokesman Wang Wenbin": a national body qualifies the name after it.
+        if (organization.country)
+          resolution.qualifier = { code: organization.code, country: organization.country };
         this.resolutions.push(resolution);
         return length;
       }
@@ -228,9 +320,10 @@ class ArticleResolver {
         const resolution: Resolution = { mention: this.mention(first, first + length, 'LOC') };
         const previous = tokens[first - 1];
         const locative = !!previous && LOCATIVE_PREPOSITIONS.has(previous.text.toLowerCase());
-        const possessive = tokens[first + length]?.text === "'s" || tokens[first + length]?.text === '’s';
-        // "Beijing said" speaks for the government; "in Beijing" or "Beijing's Great Hall" is a place.
-        if (!locative && !possessive) this.link(resolution, groupActor(candidate.country, 'GOV'), 'country');
+        // "Beijing said" and "Beijing's decision" speak for the government; "in Beijing" or "Beijing's
+        // Great Hall" is a place.
+        if (!locative && !this.possessiveOfPlace(first + length))
+          this.link(resolution, groupActor(candidate.country, 'GOV'), 'country');
         this.resolutions.push(resolution);
         return length;
       }
@@ -242,7 +335,12 @@ class ArticleResolver {
             mention: this.mention(first, first + length + role.length, 'ORG'),
           };
           const group = groupActor(candidate.country, role.role);
-          this.link(resolution, group, 'role-phrase');
+          const holder = this.officeHolder(candidate.country.code, first, first + length, role.length);
+          if (holder) {
+            // "The Chinese foreign minister" on the article's date is one known person.
+            resolution.mention.type = 'PER';
+            this.link(resolution, holder, 'role-phrase');
+          } else this.link(resolution, group, 'role-phrase');
           resolution.qualifier = { code: group.code, country: candidate.country.code };
           this.resolutions.push(resolution);
           return length + role.length;
@@ -259,6 +357,27 @@ class ArticleResolver {
         return length;
       }
     }
+  }
+
+  private isKnownPlace(first: number, last: number): boolean {
+    return placesNamed(this.mention(first, last, 'LOC').text).length > 0;
+  }
+
+  /**
+   * "Kansas City": the tagger's place runs past the dictionary's shorter name ("Kansas", the state) and is
+   * itself a gazetteer place: the longer place wins. Returns the tokens taken, or 0.
+   */
+  private longerPlace(
+    first: number,
+    span: { start: number; end: number; type: EntityType },
+    matched: number,
+  ): number {
+    const length = span.end - span.start;
+    if (span.type !== 'LOC' || length <= matched) return 0;
+    const mention = this.mention(first, first + length, 'LOC');
+    if (placesNamed(mention.text).length === 0) return 0;
+    this.resolutions.push({ mention });
+    return length;
   }
 
   /** A name the tagger found and no dictionary knows: kept as an actor of its own type, never dropped. */
@@ -287,23 +406,117 @@ class ArticleResolver {
     this.resolutions.push(resolution);
   }
 
+  /** People mentioned in sentence `sentence` before token `before`, most recent first, without repeats. */
+  private peopleIn(sentence: number, before: number): ActorDraft[] {
+    const people: ActorDraft[] = [];
+    for (let k = this.resolutions.length - 1; k >= 0; k--) {
+      const { mention, actor } = this.resolutions[k]!;
+      const at = this.doc.tokens[mention.firstToken]!.sentence;
+      if (at < sentence) break;
+      if (at > sentence || mention.firstToken >= before) continue;
+      if (actor && actor.type === 'PER' && !people.includes(actor)) people.push(actor);
+    }
+    return people;
+  }
+
+  /**
+   * "He"/"she" is linked only in a clear context: one person named earlier in its sentence, or, when its
+   * sentence names nobody before it, one person in the sentence before. Two candidates: left alone.
+   */
+  private resolvePronoun(at: number): number {
+    if (!PRONOUNS.has(this.texts[at]!.toLowerCase()) || this.insideQuote(at)) return 0;
+    const sentence = this.doc.tokens[at]!.sentence;
+    let people = this.peopleIn(sentence, at);
+    if (people.length === 0 && sentence > 0) people = this.peopleIn(sentence - 1, Infinity);
+    if (people.length !== 1) return 0;
+    const resolution: Resolution = { mention: this.mention(at, at + 1, 'PER') };
+    this.link(resolution, people[0]!, 'coreference');
+    this.resolutions.push(resolution);
+    return 1;
+  }
+
+  /** “He is a liar,” Blinken said: a pronoun inside a quotation speaks of someone else. */
+  private insideQuote(at: number): boolean {
+    const { tokens, sentences } = this.doc;
+    const first = sentences[tokens[at]!.sentence]!.firstToken;
+    let open = false;
+    for (let k = first; k < at; k++) {
+      const text = this.texts[k]!;
+      if (text === '“') open = true;
+      else if (text === '”') open = false;
+      else if (text === '"') open = !open;
+    }
+    return open;
+  }
+
+  /**
+   * "The secretary", "the foreign minister": a definite title whose words all belong to the role, on the
+   * article date, of someone the article has named; the most recently named such person. "The president
+   * of Ukraine" names its own country and is left alone.
+   */
+  private resolveDefiniteTitle(at: number, end: number): number {
+    if (this.texts[at]!.toLowerCase() !== 'the') return 0;
+    const words: string[] = [];
+    for (let k = at + 1; k < Math.min(end, at + 5) && /^\p{Ll}+$/u.test(this.texts[k]!); k++)
+      words.push(this.texts[k]!);
+    for (let length = words.length; length >= 1; length--) {
+      if (!TITLE_NOUNS.has(words[length - 1]!)) continue;
+      if (this.texts[at + 1 + length] === 'of') continue;
+      const wanted = words.slice(0, length);
+      const person = this.lastPersonWithRole(wanted);
+      if (!person) continue;
+      const resolution: Resolution = { mention: this.mention(at, at + 1 + length, 'PER') };
+      this.link(resolution, person, 'coreference');
+      this.resolutions.push(resolution);
+      return 1 + length;
+    }
+    return 0;
+  }
+
+  private lastPersonWithRole(words: string[]): ActorDraft | undefined {
+    for (let k = this.resolutions.length - 1; k >= 0; k--) {
+      const { actor } = this.resolutions[k]!;
+      if (!actor?.role || !actor.id.startsWith('person:')) continue;
+      const roleWords = new Set(actor.role.toLowerCase().split(/[\s-]+/));
+      if (words.every((word) => roleWords.has(word))) return actor;
+    }
+    return undefined;
+  }
+
   run(): void {
     const { tokens, sentences } = this.doc;
-    const texts = tokens.map((token) => token.text);
+    const texts = this.texts;
     const { names } = lexicon();
     const spansBySentence = tagDocument(
       sentences.map((sentence) => texts.slice(sentence.firstToken, sentence.lastToken)),
     );
     sentences.forEach((sentence, index) => {
-      const startsName = (at: number): boolean => names.longestMatch(texts, at, sentence.lastToken) !== null;
-      // Headings ("Building Bridges amid Challenges:") capitalise every word: only dictionary names count there.
-      const found = isHeading(tokens, sentence) ? [] : (spansBySentence[index] ?? []);
-      const spans = new Map(found.map((span) => [sentence.firstToken + span.start, span]));
-      let i = sentence.firstToken;
-      while (i < sentence.lastToken) {
-        const match = names.longestMatch(texts, i, sentence.lastToken);
+      const { firstToken, lastToken } = sentence;
+      // An all-capitals headline ("BIDEN MEETS XI IN SAN FRANCISCO") is looked up in dictionary spelling too.
+      const folded = isAllCapitals(tokens, sentence)
+        ? texts.map((text, k) => (k >= firstToken && k < lastToken ? foldCapitals(text) : text))
+        : undefined;
+      const lookup = (at: number) =>
+        names.longestMatch(texts, at, lastToken) ??
+        (folded ? names.longestMatch(folded, at, lastToken) : null);
+      const startsName = (at: number): boolean => lookup(at) !== null;
+      // Headings ("Building Bridges amid Challenges:") capitalise every word: there only dictionary names
+      // count, and the places the tagger finds that the gazetteer knows.
+      const all = spansBySentence[index] ?? [];
+      const found = isHeading(tokens, sentence)
+        ? all.filter(
+            (span) =>
+              span.type === 'LOC' && this.isKnownPlace(firstToken + span.start, firstToken + span.end),
+          )
+        : all;
+      const spans = new Map(found.map((span) => [firstToken + span.start, span]));
+      let i = firstToken;
+      while (i < lastToken) {
+        const match = lookup(i);
         const span = spans.get(i);
-        if (match) {
+        const longerPlace = match && span ? this.longerPlace(i, span, match.length) : 0;
+        if (longerPlace > 0) i += longerPlace;
+        else if (match) {
           // The dictionaries know who a name is; the tagger only knows that it is one.
           i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
         } else if (span) {
@@ -311,44 +524,47 @@ class ArticleResolver {
           for (let k = 1; k < length; k++) if (startsName(i + k)) length = k;
           this.resolveUnknown(i, length, span.type);
           i += length;
-        } else i++;
+        } else i += this.resolveDefiniteTitle(i, sentence.lastToken) || this.resolvePronoun(i) || 1;
       }
     });
     this.applyQualifiers();
   }
 
-  /**
-   * "Chinese Foreign Ministry spokesman Wang Wenbin": a country or role phrase right before an unknown
-   * person gives that person a country and a code; before a known person it only qualifies them.
-   */
   /** "U.S. Secretary of State Antony Blinken": between qualifier and name stand only title words. */
   private onlyTitlesBetween(from: number, to: number): boolean {
-    return this.doc.tokens
-      .slice(from, to)
-      .every((token) => PERSON_TITLES.has(token.text) || token.text === 'of');
+    return this.doc.tokens.slice(from, to).every((token) => TITLE_WORDS.has(token.text.toLowerCase()));
   }
 
+  /**
+   * "Chinese Foreign Ministry spokesman Wang Wenbin": a country, role phrase or national body right before
+   * an unknown person gives that person a country and a code; before a known person it only qualifies them.
+   */
   private applyQualifiers(): void {
     this.resolutions.forEach((resolution, index) => {
       const next = this.resolutions[index + 1];
       if (!resolution.qualifier || !next?.actor || next.mention.type !== 'PER') return;
+      if (PRONOUNS.has(next.mention.text.toLowerCase())) return;
       if (!this.onlyTitlesBetween(resolution.mention.lastToken, next.mention.firstToken)) return;
       if (next.actor.code === '' && next.actor.id.startsWith('unknown:')) {
         next.actor.code = resolution.qualifier.code;
         next.actor.country = resolution.qualifier.country;
         next.mention.code = resolution.qualifier.code;
       }
-      // The title belongs to the person: it is not a mention of the government on its own.
+      // The title belongs to the person: it is not a mention of the government on its own, and it is shown
+      // as the person's role phrase, beside the name (not counted again, and no event party).
       resolution.mention.qualifies = next.mention.actor;
-      delete resolution.mention.actor;
-      delete resolution.mention.resolvedBy;
+      resolution.mention.type = 'PER';
+      resolution.mention.actor = next.mention.actor;
+      resolution.mention.resolvedBy = 'role-phrase';
+      delete resolution.mention.code;
     });
   }
 
   result(): { mentions: EntityMention[]; actors: Actor[] } {
     const counts = new Map<string, number>();
     for (const { mention } of this.resolutions)
-      if (mention.actor) counts.set(mention.actor, (counts.get(mention.actor) ?? 0) + 1);
+      if (mention.actor && !mention.qualifies)
+        counts.set(mention.actor, (counts.get(mention.actor) ?? 0) + 1);
     const actors = [...this.actors.values()]
       .filter((actor) => counts.has(actor.id))
       .map((actor) => ({ ...actor, mentions: counts.get(actor.id)! }))
@@ -356,7 +572,9 @@ class ArticleResolver {
     // Unknown people whose code a qualifier filled in: their mentions take the code too.
     const codeOf = new Map(actors.map((actor) => [actor.id, actor.code]));
     const mentions = this.resolutions.map(({ mention }) =>
-      mention.actor && !mention.code ? { ...mention, code: codeOf.get(mention.actor) ?? '' } : mention,
+      mention.actor && !mention.code && !mention.qualifies
+        ? { ...mention, code: codeOf.get(mention.actor) ?? '' }
+        : mention,
     );
     return { mentions, actors };
   }

@@ -220,7 +220,10 @@ function reportedStatements(context: QuoteContext): Quote[] {
 export function quotesStage(doc: Doc): Doc {
   const context: QuoteContext = {
     doc,
-    mentions: doc.mentions.filter((mention) => mention.actor && !mention.qualifies),
+    // A pronoun the recogniser linked is left to the attribution rules here, which name the person.
+    mentions: doc.mentions.filter(
+      (mention) => mention.actor && !mention.qualifies && !PERSONAL_PRONOUNS.has(mention.text.toLowerCase()),
+    ),
   };
   const quotes = [...directQuotes(context), ...reportedStatements(context)].sort(
     (a, b) => a.start - b.start || a.end - b.end,

@@ -16,6 +16,7 @@ import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerWatch } from './commands/watch.js';
 import type { CliContext } from './context.js';
+import { loadConfig } from './config.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -31,20 +32,23 @@ export function buildProgram(context: CliContext): Command {
     )
     .option('--verbs <file>', 'extra event patterns (format: docs/events.md); repeatable', collect, [])
     .option('--themes <file>', 'extra themes (format: docs/themes-and-tone.md); repeatable', collect, [])
+    .option('--config <file>', 'a config file naming extra dictionaries (default: ./parley.config.json)')
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
     })
     .exitOverride()
     .hook('preAction', (command) => {
-      const { actors, verbs, themes } = command.opts<{
+      const { actors, verbs, themes, config } = command.opts<{
         actors: string[];
         verbs: string[];
         themes: string[];
+        config?: string;
       }>();
-      useActorFiles(actors);
-      usePatternFiles(verbs);
-      useThemeFiles(themes);
+      const fromConfig = loadConfig(config);
+      useActorFiles([...fromConfig.actors, ...actors]);
+      usePatternFiles([...fromConfig.verbs, ...verbs]);
+      useThemeFiles([...fromConfig.themes, ...themes]);
     })
     .addHelpText(
       'after',

@@ -75,6 +75,23 @@ function startsNewLine(text: string, previous: RawToken, token: RawToken): boole
   return text.slice(previous.end, token.start).includes('\n');
 }
 
+/**
+ * wink's tokenizer cuts words at letters outside its Latin-1 tables ("Erdoğan" → Erdo | ğ | an,
+ * "Petrović" → Petrovi | ć), which breaks names in two. Two tokens that touch, where a letter meets a
+ * letter and one of them is not ASCII, are one word. ASCII seams ("do" | "n't") stay as wink cut them.
+ */
+function continuesWord(previous: RawToken, token: RawToken): boolean {
+  if (previous.end !== token.start) return false;
+  const left = previous.text.slice(-1);
+  const right = token.text.charAt(0);
+  return /\p{L}/u.test(left) && /\p{L}/u.test(right) && /[\u0080-\u{10ffff}]/u.test(left + right);
+}
+
+function joinTokens(previous: RawToken, token: RawToken): RawToken {
+  const text = previous.text + token.text;
+  return { text, start: previous.start, end: token.end, pos: previous.pos, lemma: text.toLowerCase() };
+}
+
 export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedSentence[] } {
   const { tokens: raw, sentenceSpans } = winkTokens(text);
   const tokens: Token[] = [];
@@ -97,6 +114,10 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
       const token = raw[i];
       if (!token || token.pos === 'SPACE' || token.text.trim() === '') continue;
       const previous = current[current.length - 1];
+      if (previous && continuesWord(previous, token)) {
+        current.splice(-1, 1, ...splitPossessive(joinTokens(previous, token)));
+        continue;
+      }
       if (previous && startsNewLine(text, previous, token)) flush();
       current.push(...splitPossessive(token));
     }

@@ -2,7 +2,8 @@
  * A worker thread that analyses articles: the same pipeline as the main thread, run on another core.
  * Messages in: AnalysisJob; messages out: AnalysisResult with the same `seq`.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useActorFiles } from '../actors/dictionary.js';
 import { buildArticle } from '../ingest/article.js';
 import { InputError } from '../ingest/errors.js';
 import { analyzeArticle } from '../pipeline.js';
@@ -21,6 +22,8 @@ function run(job: AnalysisJob): AnalysisResult {
     };
   }
 }
+
+useActorFiles((workerData as { actorFiles?: string[] } | null)?.actorFiles ?? []);
 
 parentPort?.on('message', (jobs: AnalysisJob[]) => {
   parentPort!.postMessage(jobs.map(run));

@@ -3,6 +3,7 @@
  * promises; the caller keeps order and bounds what is in flight.
  */
 import { Worker } from 'node:worker_threads';
+import { actorFiles } from '../actors/dictionary.js';
 import type { AnalysisJob, AnalysisResult } from './protocol.js';
 
 const CHUNK = 8;
@@ -21,7 +22,9 @@ export class AnalysisPool {
 
   constructor(size: number) {
     const script = new URL('./analyze-worker.js', import.meta.url);
-    this.workers = Array.from({ length: size }, () => new Worker(script));
+    // Workers load their own dictionaries: they must see the user's files too (`--actors`).
+    const workerData = { actorFiles: actorFiles() };
+    this.workers = Array.from({ length: size }, () => new Worker(script, { workerData }));
     this.queued = this.workers.map(() => []);
     for (const worker of this.workers) {
       worker.on('message', (results: AnalysisResult[]) => {

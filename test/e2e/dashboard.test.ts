@@ -209,7 +209,11 @@ test('the dashboard in a browser', { timeout: 300_000 }, async (t) => {
 
       // The explanation of a name shows on keyboard focus (and stays in the picture).
       await page.evaluate('document.querySelector(".view-analyse .status").scrollIntoView()');
-      await blinken.first().focus();
+      // The name itself (the title before it is highlighted too, as Blinken's role phrase).
+      await blinken
+        .filter({ hasText: /^Antony Blinken$/ })
+        .first()
+        .focus();
       const tooltip = page.locator('#tooltip');
       await tooltip.waitFor({ state: 'visible' });
       assert.match(await tooltip.innerText(), /USAGOV/);

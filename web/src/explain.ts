@@ -66,8 +66,8 @@ export function describeEvent(event: EventLike): string {
 const RESOLUTION: Record<string, string> = {
   dictionary: 'a known person or organisation (dictionary)',
   country: 'a country, its adjective or capital (country)',
-  'role-phrase': 'a role phrase such as “Russian troops” (role-phrase)',
-  coreference: 'an earlier mention of the same name (coreference)',
+  'role-phrase': 'a role phrase or title such as “Russian troops” or “U.S. Secretary of State” (role-phrase)',
+  coreference: 'a later mention of someone named earlier: a surname, “the secretary”, “he” (coreference)',
   unknown: 'a name no dictionary knows (unknown)',
 };
 

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { analyze } from '../src/pipeline.js';
 import { dictionaries, roleOn, useActorFiles } from '../src/actors/dictionary.js';
 import type { Analysis } from '../src/model/schema.js';
+import { openStore } from '../src/store/index.js';
 import { cli, exampleText, EXAMPLE_PATH, tempDir } from './support.js';
 
 const run = (text: string, date = '2024-01-15'): Analysis => analyze({ title: 'test', text, date });
@@ -426,6 +427,36 @@ describe('user dictionaries', () => {
     assert.equal(result.code, 0, result.stderr);
     const printed = JSON.parse(result.stdout) as Analysis;
     assert.equal(printed.actors.find((entry) => entry.id === 'person:zorana-petrovic')?.code, 'SRBGOV');
+  });
+
+  it("worker threads see the user's actors, patterns and themes too", async () => {
+    const verbs = path.join(dir, 'my-verbs.tsv');
+    const themes = path.join(dir, 'my-themes.tsv');
+    writeFileSync(verbs, '# my patterns\n051\tserenade\tpraise in song\n');
+    writeFileSync(themes, '# my themes\nPOLAR_COUNCIL\tPolar council\tpolar council\n');
+    // More records than the batch analyses in its own thread, so that worker threads do the analysis.
+    const records = Array.from({ length: 130 }, (_, day) =>
+      JSON.stringify({
+        title: `Envoy ${day}`,
+        date: '2024-05-02',
+        text: `Zorana Petrović serenaded Norway at the Polar Council on day ${day} of the session.`,
+      }),
+    );
+    const input = path.join(dir, 'many.jsonl');
+    writeFileSync(input, `${records.join('\n')}\n`);
+    const db = path.join(dir, 'workers.db');
+    const flags = ['--actors', people, '--verbs', verbs, '--themes', themes];
+    const run = await cli(...flags, 'ingest', input, '--db', db, '--workers', '2');
+    assert.equal(run.code, 0, run.stderr);
+    const store = await openStore(db);
+    try {
+      const events = await store.events({ source: 'SRBGOV', code: '051', limit: 1000 });
+      assert.equal(events.length, 130);
+      const analysis = await store.getArticle(events[0]!.articleId);
+      assert.ok(analysis?.themes.some((theme) => theme.id === 'POLAR_COUNCIL'));
+    } finally {
+      await store.close();
+    }
   });
 
   it('a bad config file is a one-line error naming it', async () => {

@@ -21,6 +21,9 @@ export function useThemeFiles(files: string[]): void {
   cached = undefined;
 }
 
+/** The user's theme files in use, for worker threads that must load the same themes. */
+export const themeFiles = (): string[] => [...extraThemeFiles];
+
 function themeTrie(): TokenTrie<string> {
   if (cached) return cached;
   const entries: Array<[string, string]> = [];

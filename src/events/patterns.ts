@@ -86,6 +86,9 @@ export function usePatternFiles(files: string[]): void {
   groups = undefined;
 }
 
+/** The user's pattern files in use, for worker threads that must load the same patterns. */
+export const patternFiles = (): string[] => [...extraPatternFiles];
+
 /** Patterns indexed by first lemma, most specific first, then by precedence of their origin. */
 export function patternIndex(): Map<string, EventPattern[]> {
   if (cached) return cached;

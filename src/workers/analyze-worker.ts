@@ -4,10 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { useActorFiles } from '../actors/dictionary.js';
+import { useThemeFiles } from '../analysis/themes.js';
+import { usePatternFiles } from '../events/patterns.js';
 import { buildArticle } from '../ingest/article.js';
 import { InputError } from '../ingest/errors.js';
 import { analyzeArticle } from '../pipeline.js';
-import type { AnalysisJob, AnalysisResult } from './protocol.js';
+import type { AnalysisJob, AnalysisResult, UserFiles } from './protocol.js';
 
 function run(job: AnalysisJob): AnalysisResult {
   try {
@@ -23,7 +25,10 @@ function run(job: AnalysisJob): AnalysisResult {
   }
 }
 
-useActorFiles((workerData as { actorFiles?: string[] } | null)?.actorFiles ?? []);
+const userFiles = workerData as Partial<UserFiles> | null;
+useActorFiles(userFiles?.actorFiles ?? []);
+usePatternFiles(userFiles?.patternFiles ?? []);
+useThemeFiles(userFiles?.themeFiles ?? []);
 
 parentPort?.on('message', (jobs: AnalysisJob[]) => {
   parentPort!.postMessage(jobs.map(run));

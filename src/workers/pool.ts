@@ -4,7 +4,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { actorFiles } from '../actors/dictionary.js';
-import type { AnalysisJob, AnalysisResult } from './protocol.js';
+import { themeFiles } from '../analysis/themes.js';
+import { patternFiles } from '../events/patterns.js';
+import type { AnalysisJob, AnalysisResult, UserFiles } from './protocol.js';
 
 const CHUNK = 8;
 
@@ -22,8 +24,12 @@ export class AnalysisPool {
 
   constructor(size: number) {
     const script = new URL('./analyze-worker.js', import.meta.url);
-    // Workers load their own dictionaries: they must see the user's files too (`--actors`).
-    const workerData = { actorFiles: actorFiles() };
+    // Workers load their own dictionaries: they must see the user's files too (--actors, --verbs, --themes).
+    const workerData: UserFiles = {
+      actorFiles: actorFiles(),
+      patternFiles: patternFiles(),
+      themeFiles: themeFiles(),
+    };
     this.workers = Array.from({ length: size }, () => new Worker(script, { workerData }));
     this.queued = this.workers.map(() => []);
     for (const worker of this.workers) {

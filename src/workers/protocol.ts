@@ -17,3 +17,10 @@ export interface AnalysisResult {
   analysis?: Analysis;
   error?: { origin: string; reason: string };
 }
+
+/** The user's own dictionary files (--actors, --verbs, --themes), which every worker loads as well. */
+export interface UserFiles {
+  actorFiles: string[];
+  patternFiles: string[];
+  themeFiles: string[];
+}

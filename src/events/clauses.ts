@@ -691,7 +691,10 @@ export class SentenceView {
       // "Groups including Amnesty International and Human Rights Watch urge": the listed members act.
       const listed =
         !!previous && (this.lower(previous.firstToken - 1) === 'including' || (joiner === ',' && sawAnd));
-      if (!previous || (this.isAttached(previous) && !listed)) break;
+      // "officials from Turkey and Israel meet": the first name of a list inside a role noun's phrase
+      // speaks for the role as the others do.
+      const sameRole = !!previous && this.isAttached(previous) && this.headBefore(previous);
+      if (!previous || (this.isAttached(previous) && !listed && !sameRole)) break;
       if (joiner === 'and') sawAnd = true;
       result.unshift(previous);
       current = previous;

@@ -3,7 +3,7 @@
  * the gold set (neither split), so that rules can be checked on text the evaluation never scores.
  * Prints, for items naming at least two actors of different countries where nothing was coded, the most
  * frequent verb lemmas (candidate patterns), and, with --show LEMMA, those items.
- *   npx tsx scripts/survey-events.ts [--items 4000] [--show LEMMA] [--seed 1]
+ *   npx tsx scripts/survey-events.ts [--items 4000] [--show LEMMA | --coded | --uncoded] [--seed 1]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,7 @@ const option = (name: string): string | undefined => {
 const limit = Number(option('--items') ?? 4000);
 const show = option('--show');
 const coded = args.includes('--coded');
+const uncoded = args.includes('--uncoded');
 let seed = Number(option('--seed') ?? 1);
 const random = (): number => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -75,9 +76,9 @@ for (const item of sample) {
   if (events.length > 0) continue;
   const lemmas = new Set(doc.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma.toLowerCase()));
   for (const lemma of lemmas) verbs.set(lemma, (verbs.get(lemma) ?? 0) + 1);
-  if (show && lemmas.has(show)) console.log(`${item.date} ${item.text}`);
+  if ((show && lemmas.has(show)) || uncoded) console.log(`${item.date} ${item.text}`);
 }
-if (!show && !coded) {
+if (!show && !coded && !uncoded) {
   const top = [...verbs].sort((a, b) => b[1] - a[1]).slice(0, 120);
   console.log(top.map(([lemma, count]) => `${lemma} ${count}`).join('\n'));
 }

@@ -185,6 +185,8 @@ const PLACE_NOUNS = new Set([
   'island',
   'islands',
 ]);
+/** A reporter's hedge before a name, which the tagger reads as a verb ("by suspected Boko Haram gunmen"). */
+const HEDGES = new Set(['suspected', 'alleged', 'presumed', 'unidentified', 'unknown', 'purported']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
@@ -253,7 +255,9 @@ export class SentenceView {
     let i = index;
     while (
       i - index < 3 &&
-      (MODIFIER_POS.has(this.token(i)?.pos ?? '') || (extra?.has(this.token(i)?.pos ?? '') ?? false)) &&
+      (MODIFIER_POS.has(this.token(i)?.pos ?? '') ||
+        (extra?.has(this.token(i)?.pos ?? '') ?? false) ||
+        HEDGES.has(this.lower(i))) &&
       !this.covering.has(i) &&
       !this.placeCovering.has(i)
     )
@@ -508,7 +512,9 @@ export class SentenceView {
     let before = party.firstToken - 1;
     while (before >= this.first && (this.token(before)?.pos === 'DET' || this.token(before)?.pos === 'ADJ'))
       before--;
-    const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before));
+    // ("over 42 people", "about 300 soldiers": a quantity, not a preposition)
+    const quantity = /^(over|about|around|under)$/.test(this.lower(before)) && this.token(before + 1)?.pos === 'NUM';
+    const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before)) && !quantity;
     const possessive = POSSESSIVE.has(this.lower(party.lastToken));
     // "a car bombing in Benghazi, Libya, kills": a country after a place is where, not who.
     let k = party.firstToken - 1;
@@ -524,7 +530,7 @@ export class SentenceView {
    * a participle after a comma ("…, accusing them of") takes that verb's subject. A pronoun ("says it
    * will") stands for the subject of the verb before it. Empty when no subject is found.
    */
-  subjectOf(index: number, depth = 0): Party[] {
+  subjectOf(index: number, depth = 0, passive = false): Party[] {
     if (depth > 4) return [];
     const previous = this.previousContent(index);
     // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
@@ -555,7 +561,8 @@ export class SentenceView {
     let fallback: Party | undefined;
     for (let i = index - 1; i >= this.first; i--) {
       const party = this.covering.get(i);
-      if (party?.objectOnly) return [];
+      // (civilians are never the subject that acts, but may be the subject of a passive: "people are shot")
+      if (party?.objectOnly && !passive) return [];
       if (party) {
         i = party.firstToken;
         // Rule: "police in Zimbabwe", "members of the U.K. Parliament", "Russia's offer": a name inside a

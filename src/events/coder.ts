@@ -54,6 +54,13 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   frozen: 'freeze',
 };
 /** Curfews, states of emergency, martial law and their lifting: done in the source's own country. */
+/** Nouns naming an attack, whose country adjective says who attacked ("in an Iranian missile attack"). */
+const ATTACK_NOUNS = new Set(
+  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault ambush bombardment'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE_MARK = /^['’]s?$/;
 const DOMESTIC = /^(081[34]|172[34])/;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
@@ -520,7 +527,7 @@ class SentenceCoder {
       const targets = this.view.coordinatedAfter(match.target);
       return [...targets, ...this.view.includedAfter(targets[targets.length - 1]!)];
     }
-    if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken).slice(-1);
+    if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken, 0, true).slice(-1);
     // Claiming responsibility has no target (gold README, g0038).
     if (match.pattern.code === '015') return [];
     const after = Math.max(match.lastToken, match.source?.lastToken ?? 0);
@@ -772,6 +779,32 @@ class SentenceCoder {
     return undefined;
   }
 
+  /**
+   * "are killed in an Iranian missile attack", "were wounded in Israeli airstrikes": the country named
+   * before the attack noun of an "in" phrase is who did it.
+   */
+  private attackAuthor(from: number, last: number): Party | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, last + 4); i++) {
+      if (view.lower(i) !== 'in') continue;
+      let author: Party | undefined;
+      for (let j = i + 1; j < Math.min(view.last, i + 8); j++) {
+        const party = view.partyCovering(j);
+        if (party) {
+          if (!party.adjective && !POSSESSIVE_MARK.test(view.lower(party.lastToken))) return undefined;
+          author ??= party;
+          j = party.lastToken - 1;
+          continue;
+        }
+        if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j))) return author;
+        if (!['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') && view.lower(j) !== '-')
+          return undefined;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
   /** The verb a noun trigger is the object of ("launches airstrikes", "holds talks"), if any. */
   private lightVerbBefore(first: number): number | undefined {
     const { view } = this;
@@ -819,7 +852,11 @@ class SentenceCoder {
     // Rule: an agentless passive names no source ("was accused of organising protests"), unless the acting
     // state is named in the clause: "is released from an Israeli prison", "is deported from Egypt".
     if (passive && passive.agents.length === 0 && !match.source) {
-      const state = /^(063|08|17)/.test(match.pattern.code) ? this.fromState(match.lastToken) : undefined;
+      const state = /^(063|08|17)/.test(match.pattern.code)
+        ? this.fromState(match.lastToken)
+        : /^(18|19|20)/.test(match.pattern.code)
+          ? this.attackAuthor(match.firstToken + 1, match.lastToken)
+          : undefined;
       if (!state) {
         candidate.dropped = 'agentless passive';
         return candidate;
@@ -944,7 +981,9 @@ class SentenceCoder {
         /^19[03]$/.test(final) &&
         /(COP|MIL|GOV)$/.test(source.code) &&
         target &&
-        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code)
+        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code) &&
+        // (repression is a state's force against its own people; foreign troops killing civilians fight)
+        target.code.slice(0, 3) === source.code.slice(0, 3)
       )
         final = '175';
       // Rule: a state that seizes a ship confiscates it (171); pirates and rebels hijack it (181).

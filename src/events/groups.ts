@@ -91,7 +91,9 @@ function placeAhead(
     const party = covered.get(i);
     if (party && seen && /^[A-Z]{3}$/.test(party.code.slice(0, 3)) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
       return party.code.slice(0, 3);
-    if (tokens[i]!.pos === 'VERB' || text === ';') return undefined;
+    // (a passive verb group does not end the clause: "civilians were killed by troops in Bucha")
+    const passive = tokens[i]!.pos === 'VERB' && /^(be|get)$/.test(tokens[i - 1]?.lemma ?? '');
+    if ((tokens[i]!.pos === 'VERB' && !passive) || text === ';') return undefined;
   }
   return undefined;
 }

@@ -71,7 +71,9 @@ for (const item of sample) {
   if (coded && events.length > 0) {
     console.log(`${item.text}`);
     for (const e of events)
-      console.log(`    ${e.source.code}(${e.source.text}) ${e.code} ${e.target?.code ?? '-'}(${e.target?.text ?? ''}) [${e.pattern}]`);
+      console.log(
+        `    ${e.source.code}(${e.source.text}) ${e.code} ${e.target?.code ?? '-'}(${e.target?.text ?? ''}) [${e.pattern}]`,
+      );
   }
   if (events.length > 0) continue;
   const lemmas = new Set(doc.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma.toLowerCase()));

@@ -128,6 +128,9 @@ function loadPlaces(file: string): PlaceEntry[] {
 
 const optional = <T>(file: string, load: (file: string) => T[]): T[] => (existsSync(file) ? load(file) : []);
 
+const optionalPeople = (file: string): Map<string, PersonEntry> =>
+  existsSync(file) ? loadPeople(file) : new Map();
+
 let cached: Dictionaries | undefined;
 let extraActorFiles: string[] = [];
 
@@ -143,7 +146,11 @@ export function useActorFiles(files: string[]): void {
 
 export function dictionaries(): Dictionaries {
   if (cached) return cached;
-  const people = loadPeople(dataPath('actors/people.tsv'));
+  // Phoenix's people (generated, to 2014) first: the hand-checked people.tsv and users' files come after.
+  const people = loadPeople(
+    dataPath('actors/people.tsv'),
+    optionalPeople(dataPath('actors/people-phoenix.tsv')),
+  );
   for (const file of extraActorFiles) loadPeople(file, people);
   cached = {
     countries: loadCountries(dataPath('actors/countries.tsv')),

@@ -513,7 +513,8 @@ export class SentenceView {
     while (before >= this.first && (this.token(before)?.pos === 'DET' || this.token(before)?.pos === 'ADJ'))
       before--;
     // ("over 42 people", "about 300 soldiers": a quantity, not a preposition)
-    const quantity = /^(over|about|around|under)$/.test(this.lower(before)) && this.token(before + 1)?.pos === 'NUM';
+    const quantity =
+      /^(over|about|around|under)$/.test(this.lower(before)) && this.token(before + 1)?.pos === 'NUM';
     const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before)) && !quantity;
     const possessive = POSSESSIVE.has(this.lower(party.lastToken));
     // "a car bombing in Benghazi, Libya, kills": a country after a place is where, not who.

@@ -797,7 +797,10 @@ class SentenceCoder {
           continue;
         }
         if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j))) return author;
-        if (!['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') && view.lower(j) !== '-')
+        if (
+          !['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') &&
+          view.lower(j) !== '-'
+        )
           return undefined;
       }
       return undefined;

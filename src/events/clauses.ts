@@ -187,6 +187,8 @@ const PLACE_NOUNS = new Set([
 ]);
 /** A reporter's hedge before a name, which the tagger reads as a verb ("by suspected Boko Haram gunmen"). */
 const HEDGES = new Set(['suspected', 'alleged', 'presumed', 'unidentified', 'unknown', 'purported']);
+/** The parts of a plain noun phrase ("Abu Sayyaf militants", "the Gay and Lesbian Coalition"). */
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
@@ -520,7 +522,14 @@ export class SentenceView {
     // "a car bombing in Benghazi, Libya, kills": a country after a place is where, not who.
     let k = party.firstToken - 1;
     while (this.token(k)?.pos === 'ADJ') k--;
-    const placeBefore = this.lower(k) === ',' && this.placeCovering.has(k - 1);
+    // ("in As-Suwayda, Syria," "in Sulu, Philippines,": an unknown name before it is a place too)
+    const unknownPlace =
+      party.code.length === 3 &&
+      !party.adjective &&
+      this.token(k - 1)?.pos === 'PROPN' &&
+      !this.covering.has(k - 1) &&
+      this.lower(party.lastToken) === ',';
+    const placeBefore = this.lower(k) === ',' && (this.placeCovering.has(k - 1) || unknownPlace);
     return preposition || possessive || placeBefore;
   }
 
@@ -560,8 +569,15 @@ export class SentenceView {
       }
     }
     let fallback: Party | undefined;
+    // Rule: "During a shootout in Sulu, Abu Sayyaf militants kill": an unknown noun phrase right before
+    // the verb is its subject, and a name before the comma that opens it is not.
+    let unknownPhrase = this.isUnknownNoun(previous);
     for (let i = index - 1; i >= this.first; i--) {
       const party = this.covering.get(i);
+      if (unknownPhrase && i < previous) {
+        if (this.lower(i) === ',' && !party) return [];
+        if (party || !PHRASE_POS.has(this.token(i)?.pos ?? '')) unknownPhrase = false;
+      }
       // (civilians are never the subject that acts, but may be the subject of a passive: "people are shot")
       if (party?.objectOnly && !passive) return [];
       if (party) {
@@ -600,6 +616,17 @@ export class SentenceView {
       if (SUBORDINATORS.has(text) || text === 'that') break;
     }
     return fallback ? [fallback] : [];
+  }
+
+  /** A noun or name that is no party and no pronoun: the head of a phrase the recogniser did not code. */
+  private isUnknownNoun(index: number): boolean {
+    const token = this.token(index);
+    return (
+      !!token &&
+      (token.pos === 'NOUN' || token.pos === 'PROPN') &&
+      !this.covering.has(index) &&
+      !this.placeCovering.has(index)
+    );
   }
 
   /** "police in Zimbabwe": the noun the phrase holding `party` is attached to is a role noun. */

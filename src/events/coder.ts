@@ -60,6 +60,14 @@ const ATTACK_NOUNS = new Set(
     ' ',
   ),
 );
+/** Verbs of winning a game, and the words that show a sentence is about one. */
+const SPORT_VERBS = new Set(['beat', 'defeat', 'thrash', 'edge', 'overcome', 'eliminate']);
+const SPORT_WORDS = new Set(
+  `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
+  olympics olympic trophy innings wicket wickets singles doubles`.split(/\s+/),
+);
+/** The particles of phrasal verbs ("give in", "pull back", "step up"). */
+const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
 const POSSESSIVE_MARK = /^['’]s?$/;
 const DOMESTIC = /^(081[34]|172[34])/;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
@@ -298,6 +306,10 @@ class SentenceCoder {
       if (part.kind === 'word') {
         const found = partIndex === 0 ? i : this.wordAt(i, part.lemma);
         if (found === undefined) return null;
+        // A PETRARCH particle verb holds at most a short object between its words ("pull its troops
+        // back"), not a clause ("has given both sides involved in").
+        if (pattern.origin === 'petrarch' && partIndex === 1 && PARTICLES.has(part.lemma) && found - i > 2)
+          return null;
         lastWord = found;
         i = found + 1;
       } else {
@@ -838,6 +850,22 @@ class SentenceCoder {
     return (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') || code === '010' || code === '057';
   }
 
+  /** Whether the sentence is about a game: a sports word or a score ("7-6", "2–1"). */
+  private aboutSport(): boolean {
+    const { view } = this;
+    for (let i = view.first; i < view.last; i++) {
+      if (SPORT_WORDS.has(view.lemma(i)) || SPORT_WORDS.has(view.lower(i))) return true;
+      if (/^\d{1,2}[-–]\d{1,2}$/.test(view.lower(i))) return true;
+      if (
+        view.token(i)?.pos === 'NUM' &&
+        /^[-–]$/.test(view.lower(i + 1)) &&
+        view.token(i + 2)?.pos === 'NUM'
+      )
+        return true;
+    }
+    return false;
+  }
+
   /** The parties, modality and negation of one match. */
   private candidate(match: Match): Candidate {
     const { view } = this;
@@ -890,6 +918,8 @@ class SentenceCoder {
       if (state === 'negated') candidate.negated = true;
     }
     if (view.inCondition(first)) candidate.dropped = 'condition';
+    // Rule: "Djokovic beats Federer in the final": a match won is no attack.
+    if (SPORT_VERBS.has(view.lemma(first)) && this.aboutSport()) candidate.dropped = 'sport';
     if (modality === 'future') candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
     candidate.sources = this.sourcesOf(match, passive, verbal);
     candidate.targets = this.targetsOf(match, passive);

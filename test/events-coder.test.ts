@@ -178,6 +178,37 @@ describe('event coder: what is not an event', () => {
   it('codes nothing for an election', () => {
     none('Voters in Armenia head to the polls for a parliamentary election.');
   });
+
+  it('takes every name of a list inside a role phrase as a party', () => {
+    has('Senior officials from Turkey and Israel meet in Geneva.', 'TUR 040 ISR');
+    has('The foreign ministers of India and Pakistan hold talks in Islamabad.', 'IND 040 PAK');
+  });
+
+  it('finds a hedged agent and a civilian subject of a passive', () => {
+    has('Over 42 people are shot dead by suspected Boko Haram gunmen in Nigeria.', 'NGA 193 NGA');
+    has('Five Palestinians are killed in an Israeli airstrike in Gaza City.', 'ISR 190 PSE');
+  });
+
+  it("calls force repression only against a state's own people", () => {
+    has('Five civilians were killed by Russian troops in Bucha.', 'RUS 190 UKR');
+    has('Kenya Police fire tear gas at hundreds of demonstrators in Nairobi.', 'KEN 175 KEN');
+  });
+
+  it('takes no source from before the comma that opens an unknown subject', () => {
+    none('During a shootout in Sulu, Philippines, Abu Sayyaf militants kill an Indonesian fisherman.');
+  });
+
+  it('codes no attack for a game won', () => {
+    none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
+  });
+
+  it('names a sitting leader by title and surname', () => {
+    has(
+      "President Talabani meets Iran's President Mahmoud Ahmadinejad in Tehran.",
+      'IRQ 040 IRN',
+      '2007-08-01',
+    );
+  });
 });
 
 describe('event patterns', () => {

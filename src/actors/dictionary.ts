@@ -170,3 +170,30 @@ export function roleOn(person: PersonEntry, date: string | null): PersonRole | u
   // Several roles at once (e.g. party chief and president): the one taken up last is the news role.
   return held.sort((a, b) => b.from.localeCompare(a.from))[0];
 }
+
+let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undefined;
+
+/**
+ * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
+ * the date, if exactly one is; news names sitting leaders by title and surname alone.
+ */
+export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
+  const source = dictionaries();
+  if (bySurname?.from !== source) {
+    const index = new Map<string, PersonEntry[]>();
+    for (const person of source.people) {
+      const last = person.name.split(/\s+/).pop();
+      if (!last || last === person.name) continue;
+      const list = index.get(last) ?? [];
+      list.push(person);
+      index.set(last, list);
+    }
+    bySurname = { from: source, index };
+  }
+  if (!date) return undefined;
+  const holders = (bySurname.index.get(surname) ?? []).filter((person) => {
+    const role = roleOn(person, date);
+    return !!role && !role.code.endsWith('ELI');
+  });
+  return holders.length === 1 ? holders[0] : undefined;
+}

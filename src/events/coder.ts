@@ -66,6 +66,8 @@ const SPORT_WORDS = new Set(
   `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
   olympics olympic trophy innings wicket wickets singles doubles`.split(/\s+/),
 );
+/** Group nouns of people in the street, whose demands are demonstrations. */
+const PROTESTERS = /\b(protest[eo]rs?|demonstrators?|marchers?|crowds?|rioters?)\b/i;
 /** The particles of phrasal verbs ("give in", "pull back", "step up"). */
 const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
 const POSSESSIVE_MARK = /^['’]s?$/;
@@ -1027,7 +1029,8 @@ class SentenceCoder {
       )
         final = '171';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
-      if (/^10/.test(final) && source.group && /OPP$/.test(source.code)) final = protestCode(final);
+      // (protesters, not an opposition party: "opposition demands resignation" is a demand, 1041)
+      if (/^10/.test(final) && source.group && PROTESTERS.test(source.text)) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;

@@ -140,7 +140,9 @@ export function groupParties(
     // "rebel group", "militant groups": a group named by its kind.
     // ("police officers", "army units", "opposition members": the head takes its modifier's role)
     const kind =
-      /^(groups?|officers?|members?|units?|personnel)$/.test(token.text.toLowerCase()) && tokens[i - 1]
+      /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters)$/.test(
+        token.text.toLowerCase(),
+      ) && tokens[i - 1]
         ? roleOf(tokens[i - 1]!.lemma, tokens[i - 1]!.text.toLowerCase())
         : undefined;
     const role = kind ?? roleOf(token.lemma, token.text.toLowerCase());
@@ -166,7 +168,9 @@ export function groupParties(
       first - 1 >= sentence.firstToken &&
       i - first < 6 &&
       !covered.has(first - 1) &&
-      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of')
+      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of') &&
+      // "Rouhani releases 11 political prisoners": a headline verb read as a noun after a name ends the phrase.
+      !(tokens[first - 1]!.pos === 'NOUN' && covered.has(first - 2) && knownVerb(tokens[first - 1]!.lemma))
     )
       first--;
     // "the Saudi-led coalition", "Turkish-backed rebels": the leading country names the group.

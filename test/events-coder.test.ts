@@ -198,6 +198,12 @@ describe('event coder: what is not an event', () => {
     none('During a shootout in Sulu, Philippines, Abu Sayyaf militants kill an Indonesian fisherman.');
   });
 
+  it('finds who attacked from the attack noun of a passive or a subject', () => {
+    has('Two people are killed in an Ukrainian artillery strike in Belgorod Oblast, Russia.', 'UKR 190 RUS');
+    has('A drone strike by the United States kills 50 Taliban militants in South Waziristan.', 'USA 190 AFG');
+    has('Two Saudi soldiers are killed in fighting with Houthi rebels in northern Yemen.', 'SAU 190 YEM');
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

@@ -148,6 +148,12 @@ const ROLE_HEADS = new Set(
   commanders chiefs heads governments parliaments courts ministries embassies speaker head chief
   leader emir commander`.split(/\s+/),
 );
+/** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
+const ATTACKS = new Set(
+  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault bombardment'.split(
+    ' ',
+  ),
+);
 /** Nouns that hold something else, not an actor: "a list of companies", "a report of attacks". */
 const CONTAINERS = new Set(
   'list report statement series number copy letter record document photo video name account version claim'.split(
@@ -636,6 +642,8 @@ export class SentenceView {
       let i = party.lastToken + 1;
       while (this.token(i)?.pos === 'ADJ') i++;
       if (ROLE_HEADS.has(this.lower(i)) || this.covering.has(i) || KIN.has(this.lower(i))) return true;
+      // "Israel's airstrikes kill": an attack's author.
+      if (ATTACKS.has(this.lower(i))) return true;
       // "Myanmar's Aung San Suu Kyi": a person's name; "Somalia's Puntland region": a place.
       let j = i;
       while (this.token(j)?.pos === 'PROPN') j++;
@@ -644,6 +652,8 @@ export class SentenceView {
     let i = party.firstToken - 1;
     while (i >= this.first && this.token(i)?.pos === 'DET') i--;
     const head = this.lower(i - 1);
+    // "A drone strike by the United States kills": the author of an attack acts.
+    if (this.lower(i) === 'by' && ATTACKS.has(head)) return true;
     return ROLE_HEADS.has(head) || this.token(i - 1)?.pos === 'NUM';
   }
 

@@ -68,6 +68,12 @@ const SPORT_WORDS = new Set(
 );
 /** Group nouns of people in the street, whose demands are demonstrations. */
 const PROTESTERS = /\b(protest[eo]rs?|demonstrators?|marchers?|crowds?|rioters?)\b/i;
+/** Nouns of a fight between two sides ("killed in clashes with Hamas"). */
+const FIGHT_NOUNS = new Set(
+  'clash clashes fighting fight battle battles gunfight gunfights shootout firefight skirmish skirmishes'.split(
+    ' ',
+  ),
+);
 /** The particles of phrasal verbs ("give in", "pull back", "step up"). */
 const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
 const POSSESSIVE_MARK = /^['’]s?$/;
@@ -799,7 +805,10 @@ class SentenceCoder {
    */
   private attackAuthor(from: number, last: number): Party | undefined {
     const { view } = this;
-    for (let i = from; i < Math.min(view.last, last + 4); i++) {
+    for (let i = from; i < Math.min(view.last, last + 12); i++) {
+      // ("are killed and 12 others are injured in …": a coordinated passive shares the phrase)
+      if (view.isVerbal(i) && !/^(be|get)$/.test(view.lemma(i - 1)) && i > from) return undefined;
+      if (/^[;:,]$/.test(view.lower(i))) return undefined;
       if (view.lower(i) !== 'in') continue;
       let author: Party | undefined;
       for (let j = i + 1; j < Math.min(view.last, i + 8); j++) {
@@ -818,6 +827,19 @@ class SentenceCoder {
           return undefined;
       }
       return undefined;
+    }
+    return undefined;
+  }
+
+  /** "killed in clashes with Hamas", "wounded in fighting with Houthi rebels": the other side. */
+  private fightOpponent(from: number, last: number): Party | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, last + 3); i++) {
+      if (view.lower(i) !== 'in' && view.lower(i) !== 'during') continue;
+      let j = i + 1;
+      while (['DET', 'ADJ'].includes(view.token(j)?.pos ?? '') && j < i + 4) j++;
+      if (!FIGHT_NOUNS.has(view.lower(j)) || view.lower(j + 1) !== 'with') return undefined;
+      return view.slotAt(j + 2, '190');
     }
     return undefined;
   }
@@ -873,7 +895,7 @@ class SentenceCoder {
     const { view } = this;
     const first = match.firstToken;
     const verbal = view.isVerbal(first) || view.token(first)?.pos === 'AUX';
-    const passive = verbal ? view.passiveAt(first, match.lastToken) : null;
+    let passive = verbal ? view.passiveAt(first, match.lastToken) : null;
     const candidate: Candidate = {
       match,
       code: match.pattern.code,
@@ -884,6 +906,16 @@ class SentenceCoder {
     if (match.pattern.code === NO_EVENT) return candidate;
     // Rule: an agentless passive names no source ("was accused of organising protests"), unless the acting
     // state is named in the clause: "is released from an Israeli prison", "is deported from Egypt".
+    // Rule (gold README, g0469): "soldiers are killed in clashes with Hamas" codes the fight between them,
+    // from the side that lost the men.
+    const opponent =
+      passive && passive.agents.length === 0 && !match.source && /^(18|19|20)/.test(match.pattern.code)
+        ? this.fightOpponent(match.firstToken + 1, match.lastToken)
+        : undefined;
+    if (opponent) {
+      passive = null;
+      match.target = opponent;
+    }
     if (passive && passive.agents.length === 0 && !match.source) {
       const state = /^(063|08|17)/.test(match.pattern.code)
         ? this.fromState(match.lastToken)

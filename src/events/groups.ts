@@ -85,10 +85,11 @@ function placeAhead(
   end: number,
 ): string | undefined {
   let seen = false;
-  for (let i = from; i < Math.min(end, from + 10); i++) {
+  for (let i = from; i < Math.min(end, from + 14); i++) {
     const text = tokens[i]!.text.toLowerCase();
     if (text === 'in' || text === 'near' || text === 'of' || text === 'outside') seen = true;
-    const party = covered.get(i);
+    // (a country adjective says whose, not where: "in a Russian drone attack on … Sumy, Ukraine")
+    const party = covered.get(i)?.adjective ? undefined : covered.get(i);
     if (party && seen && /^[A-Z]{3}$/.test(party.code.slice(0, 3)) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
       return party.code.slice(0, 3);
     // (a passive verb group does not end the clause: "civilians were killed by troops in Bucha")

@@ -195,6 +195,8 @@ const PLACE_NOUNS = new Set([
 const HEDGES = new Set(['suspected', 'alleged', 'presumed', 'unidentified', 'unknown', 'purported']);
 /** The parts of a plain noun phrase ("Abu Sayyaf militants", "the Gay and Lesbian Coalition"). */
 const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT']);
+/** Singular nouns that take a plural verb ("the police attack"). */
+const COLLECTIVE = new Set(['police', 'military', 'army', 'government', 'people', 'navy', 'public', 'staff', 'crew']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
@@ -298,6 +300,7 @@ export class SentenceView {
   private computeVerbal(index: number): boolean {
     const token = this.token(index);
     if (!token) return false;
+    if (this.isNounCompound(index)) return false;
     if (token.pos === 'VERB') return true;
     if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || /ing$/.test(token.text)) return false;
     const next = this.token(index + 1);
@@ -332,6 +335,21 @@ export class SentenceView {
     const previous = this.token(index - 1);
     if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
     return this.firstPredicate() >= index;
+  }
+
+  /**
+   * Rule: "in a border dispute with India", "the rebel attack on": a base-form "verb" after an article and
+   * a singular noun is the head of a compound noun (a singular subject would take "disputes"). Collective
+   * nouns take a plural verb ("the police attack protesters").
+   */
+  private isNounCompound(index: number): boolean {
+    const token = this.token(index)!;
+    const previous = this.token(index - 1);
+    if (!previous || previous.pos !== 'NOUN' || token.text.toLowerCase() !== token.lemma) return false;
+    const noun = previous.text.toLowerCase();
+    if (noun !== previous.lemma || /s$/.test(noun) || COLLECTIVE.has(noun) || this.covering.has(index - 1))
+      return false;
+    return ['a', 'an'].includes(this.lower(index - 2));
   }
 
   private firstPredicateIndex: number | undefined;

@@ -154,6 +154,8 @@ export function groupParties(
     const capitalised =
       /^\p{Lu}/u.test(token.text) && i > sentence.firstToken && !AFTER_PREPOSITIONS.has(next?.lemma ?? '');
     if (capitalised && tokens[i - 1]?.pos === 'PROPN') continue;
+    // "the United Nations Permanent Court of Arbitration": a word inside an unknown name, whatever follows.
+    if (/^\p{Lu}/u.test(token.text) && tokens[i - 1]?.pos === 'PROPN' && !covered.has(i - 1)) continue;
     // The head: the next token does not continue the noun phrase ("police officers" → "officers"); a
     // verb the tagger read as a noun does not ("riot police clash with").
     if (next && next.sentence === token.sentence && next.pos === 'NOUN' && !covered.has(i + 1)) {

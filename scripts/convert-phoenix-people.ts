@@ -92,9 +92,12 @@ interface Person {
   name: string;
   aliases: string[];
   roles: Role[];
+  /** CountryInfo.txt (the source of Phoenix's people) names the entry or one of its aliases. */
+  person: boolean;
 }
-const people: Person[] = [];
+const entries: Person[] = [];
 let current: Person | null = null;
+const nameOf = (line: string): string => displayName(line.split('#')[0]!.trim().split(/\s/)[0]!);
 for (const raw of readFileSync(source, 'utf8').split('\n')) {
   const line = raw.replace(/\r$/, '');
   if (line.startsWith('#') || line.trim() === '') continue;
@@ -103,17 +106,25 @@ for (const raw of readFileSync(source, 'utf8').split('\n')) {
     if (parsed && current) current.roles.push(parsed);
     continue;
   }
+  const person = line.includes('# CountryInfo.txt');
   if (line.startsWith('+')) {
-    if (current) current.aliases.push(displayName(line.slice(1).split('#')[0]!.trim()));
+    if (current) {
+      current.aliases.push(nameOf(line.slice(1)));
+      current.person ||= person;
+    }
     continue;
   }
-  current = null;
-  if (!line.includes('# CountryInfo.txt')) continue;
-  const name = displayName(line.split('#')[0]!.trim().split(/\s/)[0]!);
-  if (name.split(' ').length < 2) continue;
-  current = { name, aliases: [], roles: [] };
-  people.push(current);
+  current = { name: nameOf(line), aliases: [], roles: [], person };
+  entries.push(current);
 }
+// (a one-word head such as MADURO may have a full name among its aliases)
+const people = entries
+  .filter((entry) => entry.person)
+  .map((entry) => {
+    const names = [entry.name, ...entry.aliases].filter((name) => name.split(' ').length >= 2);
+    return { ...entry, name: names[0] ?? '', aliases: names.slice(1) };
+  })
+  .filter((entry) => entry.name !== '');
 
 const rows: string[] = [];
 const taken = new Set<string>();

@@ -204,6 +204,11 @@ describe('event coder: what is not an event', () => {
     has('Two Saudi soldiers are killed in fighting with Houthi rebels in northern Yemen.', 'SAU 190 YEM');
   });
 
+  it('knows names written with letters outside Latin-1, and dictionary people without their accents', () => {
+    has('Recep Tayyip Erdoğan meets Shinzō Abe in Ankara.', 'TUR 040 JPN', '2019-05-01');
+    has('Nicolás Maduro meets Recep Tayyip Erdoğan.', 'VEN 040 TUR', '2013-10-01');
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

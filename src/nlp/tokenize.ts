@@ -68,6 +68,25 @@ function splitPossessive(token: RawToken): RawToken[] {
 }
 
 /**
+ * wink cuts words at letters outside Latin-1 ("Erdoğan" → Erdo | ğ | an, "Shinzō" → Shinz | ō, "Łódź"):
+ * touching letter runs with such a letter at the cut are one word again, a name when capitalised.
+ */
+function continuesWord(previous: RawToken, token: RawToken): boolean {
+  return (
+    previous.end === token.start &&
+    /\p{L}$/u.test(previous.text) &&
+    /^\p{L}/u.test(token.text) &&
+    (/[^\u0000-\u00ff]$/u.test(previous.text) || /^[^\u0000-\u00ff]/u.test(token.text))
+  );
+}
+
+function joinWord(previous: RawToken, token: RawToken): RawToken {
+  const text = previous.text + token.text;
+  const pos = /^\p{Lu}/u.test(text) ? 'PROPN' : previous.pos === 'X' ? token.pos : previous.pos;
+  return { text, start: previous.start, end: token.end, pos, lemma: text.toLowerCase() };
+}
+
+/**
  * wink's sentence splitter does not know that a line break ends a heading or a caption, so a sentence
  * is also cut wherever a token starts on a new line.
  */
@@ -94,8 +113,10 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
   };
   for (const [firstIndex, lastIndex] of sentenceSpans) {
     for (let i = firstIndex; i <= lastIndex; i++) {
-      const token = raw[i];
+      let token = raw[i];
       if (!token || token.pos === 'SPACE' || token.text.trim() === '') continue;
+      while (raw[i + 1] && i < lastIndex && continuesWord(token, raw[i + 1]!))
+        token = joinWord(token, raw[++i]!);
       const previous = current[current.length - 1];
       if (previous && startsNewLine(text, previous, token)) flush();
       current.push(...splitPossessive(token));

@@ -78,7 +78,9 @@ for (const item of sample) {
   if (events.length > 0) continue;
   const lemmas = new Set(doc.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma.toLowerCase()));
   for (const lemma of lemmas) verbs.set(lemma, (verbs.get(lemma) ?? 0) + 1);
-  if ((show && lemmas.has(show)) || uncoded) console.log(`${item.date} ${item.text}`);
+  // --uncoded: only items that open with a coded actor (a main-clause source the coder had at hand).
+  const opens = doc.mentions.some((m) => m.code && !m.qualifies && m.firstToken <= 1);
+  if ((show && lemmas.has(show)) || (uncoded && opens)) console.log(`${item.date} ${item.text}`);
 }
 if (!show && !coded && !uncoded) {
   const top = [...verbs].sort((a, b) => b[1] - a[1]).slice(0, 120);

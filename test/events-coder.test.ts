@@ -209,6 +209,15 @@ describe('event coder: what is not an event', () => {
     has('Nicolás Maduro meets Recep Tayyip Erdoğan.', 'VEN 040 TUR', '2013-10-01');
   });
 
+  it('reads quantities, perfect infinitives and coordinated passives', () => {
+    has('Yemeni security forces kill at least 20 people in the city of Taiz.', 'YEM 175 YEM');
+    has('Turkey claims to have killed 100 terrorists in bombing raids.', 'TUR 190 TUR');
+    has(
+      'Five Russian soldiers are killed and six injured in clashes with militants in Chechnya.',
+      'RUS 190 RUS',
+    );
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

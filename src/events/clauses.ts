@@ -196,7 +196,17 @@ const HEDGES = new Set(['suspected', 'alleged', 'presumed', 'unidentified', 'unk
 /** The parts of a plain noun phrase ("Abu Sayyaf militants", "the Gay and Lesbian Coalition"). */
 const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT']);
 /** Singular nouns that take a plural verb ("the police attack"). */
-const COLLECTIVE = new Set(['police', 'military', 'army', 'government', 'people', 'navy', 'public', 'staff', 'crew']);
+const COLLECTIVE = new Set([
+  'police',
+  'military',
+  'army',
+  'government',
+  'people',
+  'navy',
+  'public',
+  'staff',
+  'crew',
+]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
@@ -307,7 +317,9 @@ export class SentenceView {
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     const complement =
       !!next &&
-      (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) || next.lemma === 'that') &&
+      (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) ||
+        next.lemma === 'that' ||
+        next.lemma === 'to') &&
       next.lemma !== 'of';
     if (!complement) return false;
     // Rule: after "has", "have" or "had" a word is a participle ("have shot down", tagged as a noun).
@@ -385,7 +397,19 @@ export class SentenceView {
       NEGATIONS.has(token.text.toLowerCase()) ||
       MODALS.has(token.lemma) ||
       FUTURE.has(token.lemma) ||
-      token.lemma === 'would'
+      token.lemma === 'would' ||
+      // "to have killed": the perfect's "have", which the tagger reads as a verb
+      (token.lemma === 'have' && token.pos === 'VERB' && this.isParticiple(index + 1))
+    );
+  }
+
+  private isParticiple(index: number): boolean {
+    const token = this.token(index);
+    return (
+      !!token &&
+      token.pos === 'VERB' &&
+      token.text.toLowerCase() !== token.lemma &&
+      !/(ing|s)$/.test(token.text)
     );
   }
 

@@ -834,7 +834,16 @@ class SentenceCoder {
   /** "killed in clashes with Hamas", "wounded in fighting with Houthi rebels": the other side. */
   private fightOpponent(from: number, last: number): Party | undefined {
     const { view } = this;
-    for (let i = from; i < Math.min(view.last, last + 3); i++) {
+    for (let i = from; i < Math.min(view.last, last + 8); i++) {
+      // ("are killed and six injured in clashes with …": a coordinated passive shares the phrase)
+      if (
+        i > from &&
+        view.isVerbal(i) &&
+        !/^(be|get|and)$/.test(view.lemma(i - 1)) &&
+        view.token(i - 1)?.pos !== 'NUM'
+      )
+        return undefined;
+      if (/^[;:,]$/.test(view.lower(i))) return undefined;
       if (view.lower(i) !== 'in' && view.lower(i) !== 'during') continue;
       let j = i + 1;
       while (['DET', 'ADJ'].includes(view.token(j)?.pos ?? '') && j < i + 4) j++;

@@ -172,6 +172,8 @@ export function groupParties(
       i - first < 6 &&
       !covered.has(first - 1) &&
       (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of') &&
+      // ("at least 20 people": the quantity's "at least" is no part of the group)
+      !/^(least|most)$/.test(tokens[first - 1]!.lemma) &&
       // "Rouhani releases 11 political prisoners": a headline verb read as a noun after a name ends the phrase.
       !(tokens[first - 1]!.pos === 'NOUN' && covered.has(first - 2) && knownVerb(tokens[first - 1]!.lemma))
     )

@@ -192,7 +192,24 @@ const PLACE_NOUNS = new Set([
   'islands',
 ]);
 /** A reporter's hedge before a name, which the tagger reads as a verb ("by suspected Boko Haram gunmen"). */
-const HEDGES = new Set(['suspected', 'alleged', 'presumed', 'unidentified', 'unknown', 'purported']);
+const HEDGES = new Set([
+  'suspected',
+  'alleged',
+  'presumed',
+  'unidentified',
+  'unknown',
+  'purported',
+  // and participles before a title ("sentences deposed President Mohamed Morsi", "frees jailed activist")
+  'deposed',
+  'ousted',
+  'jailed',
+  'exiled',
+  'detained',
+  'imprisoned',
+  'kidnapped',
+  'abducted',
+  'captured',
+]);
 /** The parts of a plain noun phrase ("Abu Sayyaf militants", "the Gay and Lesbian Coalition"). */
 const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT']);
 /** Singular nouns that take a plural verb ("the police attack"). */
@@ -892,7 +909,8 @@ export class SentenceView {
         else break;
         continue;
       }
-      if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos)) continue;
+      if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos) || HEDGES.has(text))
+        continue;
       if (
         POSSESSIVE.has(text) ||
         text === '-' ||

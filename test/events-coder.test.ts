@@ -218,6 +218,12 @@ describe('event coder: what is not an event', () => {
     );
   });
 
+  it('takes no party from "Latin American" or from a group that qualifies a place', () => {
+    none('Several Latin American countries close their embassies in Venezuela.');
+    const events = asserted('Syrian Air Force helicopters bombard the northern rebel-held town of Al-Bab.');
+    assert.ok(!events.some((event) => / SYRREB| SYR.*REB/.test(event)), JSON.stringify(events));
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

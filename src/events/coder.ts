@@ -66,6 +66,8 @@ const SPORT_WORDS = new Set(
   `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
   olympics olympic trophy innings wicket wickets singles doubles`.split(/\s+/),
 );
+/** Words that make "American" a continent's ("Latin American", "South American"). */
+const CONTINENT_PARTS = new Set(['Latin', 'South', 'Central', 'North', 'Pan', 'Ibero']);
 /** Group nouns of people in the street, whose demands are demonstrations. */
 const PROTESTERS = /\b(protest[eo]rs?|demonstrators?|marchers?|crowds?|rioters?)\b/i;
 /** Nouns of a fight between two sides ("killed in clashes with Hamas"). */
@@ -1199,6 +1201,12 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
   const starts = new Set(doc.mentions.map((mention) => mention.firstToken));
   for (const mention of doc.mentions) {
     if (!mention.code || mention.qualifies) continue;
+    // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
+    if (
+      /^Americans?$/.test(mention.text) &&
+      CONTINENT_PARTS.has(doc.tokens[mention.firstToken - 1]?.text ?? '')
+    )
+      continue;
     const sentence = doc.tokens[mention.firstToken]?.sentence;
     if (sentence === undefined || doc.tokens[mention.lastToken - 1]?.sentence !== sentence) continue;
     const list = bySentence.get(sentence);

@@ -149,6 +149,8 @@ export function groupParties(
     const role = kind ?? roleOf(token.lemma, token.text.toLowerCase());
     if (!role) continue;
     const next = tokens[i + 1];
+    // "the rebel-held town", "an army-run camp": the group qualifies a place, it is not a party here.
+    if (next?.text === '-' && tokens[i + 2]?.pos === 'VERB') continue;
     // "Student's Day", "Army Day": a name, not a group.
     if (next && /^['’]s$/.test(next.text)) continue;
     const capitalised =

@@ -227,6 +227,14 @@ describe('event coder: what is not an event', () => {
     assert.ok(events.includes('SYR 175 SYR') && !events.includes('SYR 180 SYR'), JSON.stringify(events));
   });
 
+  it('takes the visitor of "during a visit to" from the clause, and a noun\'s source across a compound', () => {
+    has(
+      'Polish Foreign Minister Witold Waszczykowski, during a visit to Slovakia, says Russia is dangerous.',
+      'POL 042 SVK',
+    );
+    has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

@@ -968,20 +968,24 @@ export class SentenceView {
    * airstrikes", "Russia's offer"), or the subject of the light verb it is the object of ("launches
    * airstrikes", "holds talks").
    */
-  nounSource(first: number, last: number): Party[] {
+  nounSource(first: number, last: number, code = ''): Party[] {
     for (let i = last; i < Math.min(this.last, last + 3); i++) {
       if (this.lower(i) === 'by') {
         const agent = this.slotAt(i + 1, '');
-        if (agent) return [agent];
+        // ("joint exercises held by South Korea and the United States")
+        if (agent) return this.coordinatedAfter(agent);
       }
       if (this.covering.has(i)) break;
     }
     let i = first - 1;
-    // ("Israeli mortar and tank attacks": compound modifiers joined by "and")
+    // ("Israeli mortar and tank attacks": compound modifiers joined by "and"; "working-level talks")
     while (
       i >= this.first &&
-      first - i <= 5 &&
-      (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') || this.lower(i) === 'and') &&
+      first - i <= 6 &&
+      (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') ||
+        this.lower(i) === 'and' ||
+        this.lower(i) === '-' ||
+        this.lower(i + 1) === '-') &&
       !this.covering.has(i)
     )
       i--;
@@ -999,6 +1003,18 @@ export class SentenceView {
       i--;
     // "it has no room for compromise": "have" is the light verb here.
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
+    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …": the visitor is the clause's subject.
+    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i))) return this.subjectOfClauseAround(last);
+    return [];
+  }
+
+  /** The subject of the first verb after `from` (past the phrase's closing comma). */
+  private subjectOfClauseAround(from: number): Party[] {
+    for (let i = from; i < this.last; i++) {
+      if (/^[;:]$/.test(this.lower(i))) return [];
+      if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i))
+        return this.subjectOf(i);
+    }
     return [];
   }
 

@@ -541,7 +541,7 @@ class SentenceCoder {
     if (match.source) return [match.source];
     if (passive && passive.agents.length > 0) return passive.agents;
     if (verbal) return this.view.subjectOf(match.firstToken);
-    return this.view.nounSource(match.firstToken, match.lastToken);
+    return this.view.nounSource(match.firstToken, match.lastToken, match.pattern.code);
   }
 
   private targetsOf(match: Match, passive: ReturnType<SentenceView['passiveAt']>): Party[] {

@@ -683,6 +683,21 @@ export class SentenceView {
     return fallback ? [fallback] : [];
   }
 
+  /** "(the sanctions) it has imposed": a pronoun subject, auxiliaries, then a participle, right after a noun. */
+  private inContactRelative(index: number): boolean {
+    let i = index;
+    if (this.token(i)?.pos === 'VERB') i--;
+    while (this.token(i)?.pos === 'AUX' && index - i < 3) i--;
+    const pronoun = this.token(i);
+    return (
+      i < index &&
+      !!pronoun &&
+      pronoun.pos === 'PRON' &&
+      /^(it|they|he|she|we)$/.test(pronoun.text.toLowerCase()) &&
+      this.token(i - 1)?.pos === 'NOUN'
+    );
+  }
+
   /** A noun or name that is no party and no pronoun: the head of a phrase the recogniser did not code. */
   private isUnknownNoun(index: number): boolean {
     const token = this.token(index);
@@ -958,6 +973,8 @@ export class SentenceView {
       if (token.pos === 'VERB' && this.lower(i - 1) === 'to' && i - from <= 2) continue;
       // "to help rebuild the Gaza Strip"
       if (token.pos === 'VERB' && this.token(i - 1)?.pos === 'VERB' && this.lower(i - 2) === 'to') continue;
+      // "lift the sanctions it has imposed on Cuba": a contact relative clause says whom the thing concerns.
+      if (this.inContactRelative(i)) continue;
       break;
     }
     return place ? [place] : [];

@@ -235,6 +235,12 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('takes no country from a capital inside an unknown name, and codes no explosion', () => {
+    const events = asserted('Uzbekistan deports four members of the International Helsinki Federation.');
+    assert.ok(!events.some((event) => event.endsWith('FIN')), JSON.stringify(events));
+    none('A car bomb targeting a UN convoy explodes outside a school in Mogadishu.');
+  });
+
   it('codes no attack for a game won', () => {
     none('Serbian Novak Djokovic beats Swiss Roger Federer 7-6, 7-5 in the final.');
   });

@@ -1195,12 +1195,33 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
   );
 }
 
+/** Whether a capitalised word of no other mention stands right before or after the mention. */
+function insideUnknownName(doc: Doc, mention: { firstToken: number; lastToken: number }): boolean {
+  const sentence = doc.tokens[mention.firstToken]!.sentence;
+  const inMention = (index: number): boolean =>
+    doc.mentions.some((m) => m.firstToken <= index && index < m.lastToken);
+  const unknownName = (index: number): boolean => {
+    const token = doc.tokens[index];
+    return (
+      !!token &&
+      token.sentence === sentence &&
+      token.pos === 'PROPN' &&
+      /^\p{Lu}/u.test(token.text) &&
+      doc.sentences[sentence]?.firstToken !== index &&
+      !inMention(index)
+    );
+  };
+  return unknownName(mention.firstToken - 1) || unknownName(mention.lastToken);
+}
+
 /** Mentions that can be event parties (resolved to a coded actor, not just qualifying the next name), by sentence. */
 function sentenceParties(doc: Doc): Map<number, Party[]> {
   const bySentence = new Map<number, Party[]>();
   const starts = new Set(doc.mentions.map((mention) => mention.firstToken));
   for (const mention of doc.mentions) {
     if (!mention.code || mention.qualifies) continue;
+    // "the International Helsinki Federation", "Kabul Bank": a capital inside an unknown name is no government.
+    if (mention.type === 'LOC' && /GOV$/.test(mention.code) && insideUnknownName(doc, mention)) continue;
     // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
     if (
       /^Americans?$/.test(mention.text) &&
@@ -1247,6 +1268,8 @@ function placeParties(doc: Doc): Map<number, Party[]> {
     let last = first;
     while (last < tokens.length && tokens[last]!.end <= place.end) last++;
     if (tokens[first]?.start !== place.start || last <= first) continue;
+    // ("the International Helsinki Federation": a place inside an unknown name stands for no country)
+    if (insideUnknownName(doc, { firstToken: first, lastToken: last })) continue;
     const sentence = tokens[first]!.sentence;
     const party: Party = {
       text: place.text,

@@ -821,7 +821,9 @@ class SentenceCoder {
           j = party.lastToken - 1;
           continue;
         }
-        if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j))) return author;
+        if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j)))
+          // ("in an attack by suspected Taliban militants")
+          return author ?? (view.lower(j + 1) === 'by' ? view.slotAt(j + 2, '') : undefined);
         if (
           !['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') &&
           view.lower(j) !== '-'

@@ -344,6 +344,11 @@ function main(): void {
       continue;
     }
     if (pattern.split(' ').every((word) => word === '{T}' || word === '{S}')) continue;
+    // "KILL AND", "ARREST AND": half a coordination, which as a word sequence swallows the next verb.
+    if (/ (and|or)$/.test(pattern)) {
+      dropped.unsupported++;
+      continue;
+    }
     rows.push(`${code}\t${pattern}\t${note.replace(/\s+/g, ' ')}`);
   }
   rows.sort((a, b) => a.split('\t')[1]!.localeCompare(b.split('\t')[1]!));

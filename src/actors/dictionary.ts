@@ -131,6 +131,9 @@ function loadPlaces(file: string): PlaceEntry[] {
 
 const optional = <T>(file: string, load: (file: string) => T[]): T[] => (existsSync(file) ? load(file) : []);
 
+const optionalPeople = (file: string): Map<string, PersonEntry> =>
+  existsSync(file) ? loadPeople(file) : new Map();
+
 let cached: Dictionaries | undefined;
 let extraActorFiles: string[] = [];
 
@@ -149,7 +152,11 @@ export const actorFiles = (): string[] => [...extraActorFiles];
 
 export function dictionaries(): Dictionaries {
   if (cached) return cached;
-  const people = loadPeople(dataPath('actors/people.tsv'));
+  // Phoenix's people (generated, to 2014) first: the hand-checked people.tsv and users' files come after.
+  const people = loadPeople(
+    dataPath('actors/people.tsv'),
+    optionalPeople(dataPath('actors/people-phoenix.tsv')),
+  );
   for (const file of extraActorFiles) loadPeople(file, people);
   cached = {
     countries: loadCountries(dataPath('actors/countries.tsv')),
@@ -180,4 +187,31 @@ export function roleOn(person: PersonEntry, date: string | null): PersonRole | u
   // acting president in 2000), then a full office over one held as a stopgap on the side (Rubio, Secretary
   // of State and acting adviser), then the one taken up last (Xi, party chief, then president).
   return held.sort((a, b) => roleRank(a) - roleRank(b) || b.from.localeCompare(a.from))[0];
+}
+
+let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undefined;
+
+/**
+ * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
+ * the date, if exactly one is; news names sitting leaders by title and surname alone.
+ */
+export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
+  const source = dictionaries();
+  if (bySurname?.from !== source) {
+    const index = new Map<string, PersonEntry[]>();
+    for (const person of source.people) {
+      const last = person.name.split(/\s+/).pop();
+      if (!last || last === person.name) continue;
+      const list = index.get(last) ?? [];
+      list.push(person);
+      index.set(last, list);
+    }
+    bySurname = { from: source, index };
+  }
+  if (!date) return undefined;
+  const holders = (bySurname.index.get(surname) ?? []).filter((person) => {
+    const role = roleOn(person, date);
+    return !!role && !role.code.endsWith('ELI');
+  });
+  return holders.length === 1 ? holders[0] : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import type { Doc, EntityMention, Token, TokenizedSentence } from '../model/doc.js';
 import type { Actor, EntityType } from '../model/schema.js';
-import { roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
+import { officeHolderBySurname, roleOn, type CountryEntry, type PersonEntry } from './dictionary.js';
 import { tagDocument } from '../nlp/ner/index.js';
 import {
   bestCandidate,
@@ -47,6 +47,16 @@ const PERSON_TITLES = new Set(
 );
 /** The same, lowercased, for titles written in running text ("spokesman", "foreign minister"). */
 const TITLE_WORDS = new Set([...PERSON_TITLES].map((title) => title.toLowerCase()));
+/** Titles of office before a bare surname ("President Talabani"), which then names the office holder. */
+const OFFICE_TITLES = new Set([
+  'President',
+  'Minister',
+  'Premier',
+  'Chancellor',
+  'King',
+  'Emir',
+  'Secretary',
+]);
 /** Words after which a capital city is a location ("in Beijing"), not a government ("Beijing said"). */
 const LOCATIVE_PREPOSITIONS = new Set([
   'in',
@@ -390,8 +400,17 @@ class ArticleResolver {
     const name = words.join(' ');
     const resolution: Resolution = { mention: this.mention(start, first + length, type) };
     const coreferent = words.length === 1 ? this.surnames.get(name) : undefined;
+    // "President Talabani", "Prime Minister Sharon": a title and the surname of the one holder in office.
+    const holder =
+      !coreferent && type === 'PER' && words.length === 1 && OFFICE_TITLES.has(tokens[start - 1]?.text ?? '')
+        ? officeHolderBySurname(name, this.doc.date)
+        : undefined;
     if (coreferent) this.link(resolution, coreferent, 'coreference');
-    else if (type === 'PER' || type === 'ORG') {
+    else if (holder) {
+      const draft = this.personDraft({ kind: 'person', person: holder });
+      this.link(resolution, draft, 'dictionary');
+      this.rememberSurname(resolution.actor!, holder.name);
+    } else if (type === 'PER' || type === 'ORG') {
       const draft = this.register({
         id: `unknown:${type.toLowerCase()}:${slug(name)}`,
         name,

@@ -24,6 +24,11 @@ export function phraseTokens(phrase: string): string[] {
     .filter((token) => token !== '');
 }
 
+/** A token without its accents, so that "Erdogan" in a dictionary finds "Erdoğan" in news, and back. */
+function fold(token: string): string {
+  return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+}
+
 export class TokenTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
 
@@ -35,10 +40,11 @@ export class TokenTrie<T> {
   addTokens(tokens: readonly string[], value: T): void {
     let node = this.root;
     for (const token of tokens) {
-      let child = node.next.get(token);
+      const key = fold(token);
+      let child = node.next.get(key);
       if (!child) {
         child = { next: new Map(), values: [] };
-        node.next.set(token, child);
+        node.next.set(key, child);
       }
       node = child;
     }
@@ -54,7 +60,7 @@ export class TokenTrie<T> {
     let node = this.root;
     let best: { length: number; values: T[] } | null = null;
     for (let i = start; i < end; i++) {
-      const child = node.next.get(tokens[i]!);
+      const child = node.next.get(fold(tokens[i]!));
       if (!child) break;
       node = child;
       if (node.values.length > 0) best = { length: i - start + 1, values: node.values };

@@ -148,6 +148,12 @@ const ROLE_HEADS = new Set(
   commanders chiefs heads governments parliaments courts ministries embassies speaker head chief
   leader emir commander`.split(/\s+/),
 );
+/** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
+const ATTACKS = new Set(
+  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault bombardment'.split(
+    ' ',
+  ),
+);
 /** Nouns that hold something else, not an actor: "a list of companies", "a report of attacks". */
 const CONTAINERS = new Set(
   'list report statement series number copy letter record document photo video name account version claim'.split(
@@ -184,6 +190,39 @@ const PLACE_NOUNS = new Set([
   'port',
   'island',
   'islands',
+]);
+/** A reporter's hedge before a name, which the tagger reads as a verb ("by suspected Boko Haram gunmen"). */
+const HEDGES = new Set([
+  'suspected',
+  'alleged',
+  'presumed',
+  'unidentified',
+  'unknown',
+  'purported',
+  // and participles before a title ("sentences deposed President Mohamed Morsi", "frees jailed activist")
+  'deposed',
+  'ousted',
+  'jailed',
+  'exiled',
+  'detained',
+  'imprisoned',
+  'kidnapped',
+  'abducted',
+  'captured',
+]);
+/** The parts of a plain noun phrase ("Abu Sayyaf militants", "the Gay and Lesbian Coalition"). */
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT']);
+/** Singular nouns that take a plural verb ("the police attack"). */
+const COLLECTIVE = new Set([
+  'police',
+  'military',
+  'army',
+  'government',
+  'people',
+  'navy',
+  'public',
+  'staff',
+  'crew',
 ]);
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
@@ -253,7 +292,9 @@ export class SentenceView {
     let i = index;
     while (
       i - index < 3 &&
-      (MODIFIER_POS.has(this.token(i)?.pos ?? '') || (extra?.has(this.token(i)?.pos ?? '') ?? false)) &&
+      (MODIFIER_POS.has(this.token(i)?.pos ?? '') ||
+        (extra?.has(this.token(i)?.pos ?? '') ?? false) ||
+        HEDGES.has(this.lower(i))) &&
       !this.covering.has(i) &&
       !this.placeCovering.has(i)
     )
@@ -286,13 +327,16 @@ export class SentenceView {
   private computeVerbal(index: number): boolean {
     const token = this.token(index);
     if (!token) return false;
+    if (this.isNounCompound(index)) return false;
     if (token.pos === 'VERB') return true;
     if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || /ing$/.test(token.text)) return false;
     const next = this.token(index + 1);
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     const complement =
       !!next &&
-      (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) || next.lemma === 'that') &&
+      (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) ||
+        next.lemma === 'that' ||
+        next.lemma === 'to') &&
       next.lemma !== 'of';
     if (!complement) return false;
     // Rule: after "has", "have" or "had" a word is a participle ("have shot down", tagged as a noun).
@@ -320,6 +364,21 @@ export class SentenceView {
     const previous = this.token(index - 1);
     if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
     return this.firstPredicate() >= index;
+  }
+
+  /**
+   * Rule: "in a border dispute with India", "the rebel attack on": a base-form "verb" after an article and
+   * a singular noun is the head of a compound noun (a singular subject would take "disputes"). Collective
+   * nouns take a plural verb ("the police attack protesters").
+   */
+  private isNounCompound(index: number): boolean {
+    const token = this.token(index)!;
+    const previous = this.token(index - 1);
+    if (!previous || previous.pos !== 'NOUN' || token.text.toLowerCase() !== token.lemma) return false;
+    const noun = previous.text.toLowerCase();
+    if (noun !== previous.lemma || /s$/.test(noun) || COLLECTIVE.has(noun) || this.covering.has(index - 1))
+      return false;
+    return ['a', 'an'].includes(this.lower(index - 2));
   }
 
   private firstPredicateIndex: number | undefined;
@@ -355,7 +414,19 @@ export class SentenceView {
       NEGATIONS.has(token.text.toLowerCase()) ||
       MODALS.has(token.lemma) ||
       FUTURE.has(token.lemma) ||
-      token.lemma === 'would'
+      token.lemma === 'would' ||
+      // "to have killed": the perfect's "have", which the tagger reads as a verb
+      (token.lemma === 'have' && token.pos === 'VERB' && this.isParticiple(index + 1))
+    );
+  }
+
+  private isParticiple(index: number): boolean {
+    const token = this.token(index);
+    return (
+      !!token &&
+      token.pos === 'VERB' &&
+      token.text.toLowerCase() !== token.lemma &&
+      !/(ing|s)$/.test(token.text)
     );
   }
 
@@ -508,12 +579,22 @@ export class SentenceView {
     let before = party.firstToken - 1;
     while (before >= this.first && (this.token(before)?.pos === 'DET' || this.token(before)?.pos === 'ADJ'))
       before--;
-    const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before));
+    // ("over 42 people", "about 300 soldiers": a quantity, not a preposition)
+    const quantity =
+      /^(over|about|around|under)$/.test(this.lower(before)) && this.token(before + 1)?.pos === 'NUM';
+    const preposition = before >= this.first && PREPOSITIONS.has(this.lower(before)) && !quantity;
     const possessive = POSSESSIVE.has(this.lower(party.lastToken));
     // "a car bombing in Benghazi, Libya, kills": a country after a place is where, not who.
     let k = party.firstToken - 1;
     while (this.token(k)?.pos === 'ADJ') k--;
-    const placeBefore = this.lower(k) === ',' && this.placeCovering.has(k - 1);
+    // ("in As-Suwayda, Syria," "in Sulu, Philippines,": an unknown name before it is a place too)
+    const unknownPlace =
+      party.code.length === 3 &&
+      !party.adjective &&
+      this.token(k - 1)?.pos === 'PROPN' &&
+      !this.covering.has(k - 1) &&
+      this.lower(party.lastToken) === ',';
+    const placeBefore = this.lower(k) === ',' && (this.placeCovering.has(k - 1) || unknownPlace);
     return preposition || possessive || placeBefore;
   }
 
@@ -524,7 +605,7 @@ export class SentenceView {
    * a participle after a comma ("…, accusing them of") takes that verb's subject. A pronoun ("says it
    * will") stands for the subject of the verb before it. Empty when no subject is found.
    */
-  subjectOf(index: number, depth = 0): Party[] {
+  subjectOf(index: number, depth = 0, passive = false): Party[] {
     if (depth > 4) return [];
     const previous = this.previousContent(index);
     // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
@@ -553,9 +634,17 @@ export class SentenceView {
       }
     }
     let fallback: Party | undefined;
+    // Rule: "During a shootout in Sulu, Abu Sayyaf militants kill": an unknown noun phrase right before
+    // the verb is its subject, and a name before the comma that opens it is not.
+    let unknownPhrase = this.isUnknownNoun(previous);
     for (let i = index - 1; i >= this.first; i--) {
       const party = this.covering.get(i);
-      if (party?.objectOnly) return [];
+      if (unknownPhrase && i < previous) {
+        if (this.lower(i) === ',' && !party) return [];
+        if (party || !PHRASE_POS.has(this.token(i)?.pos ?? '')) unknownPhrase = false;
+      }
+      // (civilians are never the subject that acts, but may be the subject of a passive: "people are shot")
+      if (party?.objectOnly && !passive) return [];
       if (party) {
         i = party.firstToken;
         // Rule: "police in Zimbabwe", "members of the U.K. Parliament", "Russia's offer": a name inside a
@@ -594,6 +683,32 @@ export class SentenceView {
     return fallback ? [fallback] : [];
   }
 
+  /** "(the sanctions) it has imposed": a pronoun subject, auxiliaries, then a participle, right after a noun. */
+  private inContactRelative(index: number): boolean {
+    let i = index;
+    if (this.token(i)?.pos === 'VERB') i--;
+    while (this.token(i)?.pos === 'AUX' && index - i < 3) i--;
+    const pronoun = this.token(i);
+    return (
+      i < index &&
+      !!pronoun &&
+      pronoun.pos === 'PRON' &&
+      /^(it|they|he|she|we)$/.test(pronoun.text.toLowerCase()) &&
+      this.token(i - 1)?.pos === 'NOUN'
+    );
+  }
+
+  /** A noun or name that is no party and no pronoun: the head of a phrase the recogniser did not code. */
+  private isUnknownNoun(index: number): boolean {
+    const token = this.token(index);
+    return (
+      !!token &&
+      (token.pos === 'NOUN' || token.pos === 'PROPN') &&
+      !this.covering.has(index) &&
+      !this.placeCovering.has(index)
+    );
+  }
+
   /** "police in Zimbabwe": the noun the phrase holding `party` is attached to is a role noun. */
   private headBefore(party: Party): boolean {
     // "Israel's Prime Minister", "Russia's military", not "Somalia's Puntland region".
@@ -601,6 +716,8 @@ export class SentenceView {
       let i = party.lastToken + 1;
       while (this.token(i)?.pos === 'ADJ') i++;
       if (ROLE_HEADS.has(this.lower(i)) || this.covering.has(i) || KIN.has(this.lower(i))) return true;
+      // "Israel's airstrikes kill": an attack's author.
+      if (ATTACKS.has(this.lower(i))) return true;
       // "Myanmar's Aung San Suu Kyi": a person's name; "Somalia's Puntland region": a place.
       let j = i;
       while (this.token(j)?.pos === 'PROPN') j++;
@@ -609,6 +726,8 @@ export class SentenceView {
     let i = party.firstToken - 1;
     while (i >= this.first && this.token(i)?.pos === 'DET') i--;
     const head = this.lower(i - 1);
+    // "A drone strike by the United States kills": the author of an attack acts.
+    if (this.lower(i) === 'by' && ATTACKS.has(head)) return true;
     return ROLE_HEADS.has(head) || this.token(i - 1)?.pos === 'NUM';
   }
 
@@ -691,7 +810,10 @@ export class SentenceView {
       // "Groups including Amnesty International and Human Rights Watch urge": the listed members act.
       const listed =
         !!previous && (this.lower(previous.firstToken - 1) === 'including' || (joiner === ',' && sawAnd));
-      if (!previous || (this.isAttached(previous) && !listed)) break;
+      // "officials from Turkey and Israel meet": the first name of a list inside a role noun's phrase
+      // speaks for the role as the others do.
+      const sameRole = !!previous && this.isAttached(previous) && this.headBefore(previous);
+      if (!previous || (this.isAttached(previous) && !listed && !sameRole)) break;
       if (joiner === 'and') sawAnd = true;
       result.unshift(previous);
       current = previous;
@@ -802,7 +924,8 @@ export class SentenceView {
         else break;
         continue;
       }
-      if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos)) continue;
+      if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos) || HEDGES.has(text))
+        continue;
       if (
         POSSESSIVE.has(text) ||
         text === '-' ||
@@ -850,6 +973,8 @@ export class SentenceView {
       if (token.pos === 'VERB' && this.lower(i - 1) === 'to' && i - from <= 2) continue;
       // "to help rebuild the Gaza Strip"
       if (token.pos === 'VERB' && this.token(i - 1)?.pos === 'VERB' && this.lower(i - 2) === 'to') continue;
+      // "lift the sanctions it has imposed on Cuba": a contact relative clause says whom the thing concerns.
+      if (this.inContactRelative(i)) continue;
       break;
     }
     return place ? [place] : [];
@@ -860,20 +985,24 @@ export class SentenceView {
    * airstrikes", "Russia's offer"), or the subject of the light verb it is the object of ("launches
    * airstrikes", "holds talks").
    */
-  nounSource(first: number, last: number): Party[] {
+  nounSource(first: number, last: number, code = ''): Party[] {
     for (let i = last; i < Math.min(this.last, last + 3); i++) {
       if (this.lower(i) === 'by') {
         const agent = this.slotAt(i + 1, '');
-        if (agent) return [agent];
+        // ("joint exercises held by South Korea and the United States")
+        if (agent) return this.coordinatedAfter(agent);
       }
       if (this.covering.has(i)) break;
     }
     let i = first - 1;
-    // ("Israeli mortar and tank attacks": compound modifiers joined by "and")
+    // ("Israeli mortar and tank attacks": compound modifiers joined by "and"; "working-level talks")
     while (
       i >= this.first &&
-      first - i <= 5 &&
-      (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') || this.lower(i) === 'and') &&
+      first - i <= 6 &&
+      (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') ||
+        this.lower(i) === 'and' ||
+        this.lower(i) === '-' ||
+        this.lower(i + 1) === '-') &&
       !this.covering.has(i)
     )
       i--;
@@ -891,6 +1020,18 @@ export class SentenceView {
       i--;
     // "it has no room for compromise": "have" is the light verb here.
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
+    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …": the visitor is the clause's subject.
+    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i))) return this.subjectOfClauseAround(last);
+    return [];
+  }
+
+  /** The subject of the first verb after `from` (past the phrase's closing comma). */
+  private subjectOfClauseAround(from: number): Party[] {
+    for (let i = from; i < this.last; i++) {
+      if (/^[;:]$/.test(this.lower(i))) return [];
+      if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i))
+        return this.subjectOf(i);
+    }
     return [];
   }
 

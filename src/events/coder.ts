@@ -54,6 +54,31 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   frozen: 'freeze',
 };
 /** Curfews, states of emergency, martial law and their lifting: done in the source's own country. */
+/** Nouns naming an attack, whose country adjective says who attacked ("in an Iranian missile attack"). */
+const ATTACK_NOUNS = new Set(
+  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault ambush bombardment'.split(
+    ' ',
+  ),
+);
+/** Verbs of winning a game, and the words that show a sentence is about one. */
+const SPORT_VERBS = new Set(['beat', 'defeat', 'thrash', 'edge', 'overcome', 'eliminate']);
+const SPORT_WORDS = new Set(
+  `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
+  olympics olympic trophy innings wicket wickets singles doubles`.split(/\s+/),
+);
+/** Words that make "American" a continent's ("Latin American", "South American"). */
+const CONTINENT_PARTS = new Set(['Latin', 'South', 'Central', 'North', 'Pan', 'Ibero']);
+/** Group nouns of people in the street, whose demands are demonstrations. */
+const PROTESTERS = /\b(protest[eo]rs?|demonstrators?|marchers?|crowds?|rioters?)\b/i;
+/** Nouns of a fight between two sides ("killed in clashes with Hamas"). */
+const FIGHT_NOUNS = new Set(
+  'clash clashes fighting fight battle battles gunfight gunfights shootout firefight skirmish skirmishes'.split(
+    ' ',
+  ),
+);
+/** The particles of phrasal verbs ("give in", "pull back", "step up"). */
+const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
+const POSSESSIVE_MARK = /^['’]s?$/;
 const DOMESTIC = /^(081[34]|172[34])/;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
@@ -291,6 +316,10 @@ class SentenceCoder {
       if (part.kind === 'word') {
         const found = partIndex === 0 ? i : this.wordAt(i, part.lemma);
         if (found === undefined) return null;
+        // A PETRARCH particle verb holds at most a short object between its words ("pull its troops
+        // back"), not a clause ("has given both sides involved in").
+        if (pattern.origin === 'petrarch' && partIndex === 1 && PARTICLES.has(part.lemma) && found - i > 2)
+          return null;
         lastWord = found;
         i = found + 1;
       } else {
@@ -512,7 +541,7 @@ class SentenceCoder {
     if (match.source) return [match.source];
     if (passive && passive.agents.length > 0) return passive.agents;
     if (verbal) return this.view.subjectOf(match.firstToken);
-    return this.view.nounSource(match.firstToken, match.lastToken);
+    return this.view.nounSource(match.firstToken, match.lastToken, match.pattern.code);
   }
 
   private targetsOf(match: Match, passive: ReturnType<SentenceView['passiveAt']>): Party[] {
@@ -520,7 +549,7 @@ class SentenceCoder {
       const targets = this.view.coordinatedAfter(match.target);
       return [...targets, ...this.view.includedAfter(targets[targets.length - 1]!)];
     }
-    if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken).slice(-1);
+    if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken, 0, true).slice(-1);
     // Claiming responsibility has no target (gold README, g0038).
     if (match.pattern.code === '015') return [];
     const after = Math.max(match.lastToken, match.source?.lastToken ?? 0);
@@ -772,6 +801,62 @@ class SentenceCoder {
     return undefined;
   }
 
+  /**
+   * "are killed in an Iranian missile attack", "were wounded in Israeli airstrikes": the country named
+   * before the attack noun of an "in" phrase is who did it.
+   */
+  private attackAuthor(from: number, last: number): Party | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, last + 12); i++) {
+      // ("are killed and 12 others are injured in …": a coordinated passive shares the phrase)
+      if (view.isVerbal(i) && !/^(be|get)$/.test(view.lemma(i - 1)) && i > from) return undefined;
+      if (/^[;:,]$/.test(view.lower(i))) return undefined;
+      if (view.lower(i) !== 'in') continue;
+      let author: Party | undefined;
+      for (let j = i + 1; j < Math.min(view.last, i + 8); j++) {
+        const party = view.partyCovering(j);
+        if (party) {
+          if (!party.adjective && !POSSESSIVE_MARK.test(view.lower(party.lastToken))) return undefined;
+          author ??= party;
+          j = party.lastToken - 1;
+          continue;
+        }
+        if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j)))
+          // ("in an attack by suspected Taliban militants")
+          return author ?? (view.lower(j + 1) === 'by' ? view.slotAt(j + 2, '') : undefined);
+        if (
+          !['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') &&
+          view.lower(j) !== '-'
+        )
+          return undefined;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** "killed in clashes with Hamas", "wounded in fighting with Houthi rebels": the other side. */
+  private fightOpponent(from: number, last: number): Party | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, last + 8); i++) {
+      // ("are killed and six injured in clashes with …": a coordinated passive shares the phrase)
+      if (
+        i > from &&
+        view.isVerbal(i) &&
+        !/^(be|get|and)$/.test(view.lemma(i - 1)) &&
+        view.token(i - 1)?.pos !== 'NUM'
+      )
+        return undefined;
+      if (/^[;:,]$/.test(view.lower(i))) return undefined;
+      if (view.lower(i) !== 'in' && view.lower(i) !== 'during') continue;
+      let j = i + 1;
+      while (['DET', 'ADJ'].includes(view.token(j)?.pos ?? '') && j < i + 4) j++;
+      if (!FIGHT_NOUNS.has(view.lower(j)) || view.lower(j + 1) !== 'with') return undefined;
+      return view.slotAt(j + 2, '190');
+    }
+    return undefined;
+  }
+
   /** The verb a noun trigger is the object of ("launches airstrikes", "holds talks"), if any. */
   private lightVerbBefore(first: number): number | undefined {
     const { view } = this;
@@ -802,12 +887,28 @@ class SentenceCoder {
     return (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') || code === '010' || code === '057';
   }
 
+  /** Whether the sentence is about a game: a sports word or a score ("7-6", "2–1"). */
+  private aboutSport(): boolean {
+    const { view } = this;
+    for (let i = view.first; i < view.last; i++) {
+      if (SPORT_WORDS.has(view.lemma(i)) || SPORT_WORDS.has(view.lower(i))) return true;
+      if (/^\d{1,2}[-–]\d{1,2}$/.test(view.lower(i))) return true;
+      if (
+        view.token(i)?.pos === 'NUM' &&
+        /^[-–]$/.test(view.lower(i + 1)) &&
+        view.token(i + 2)?.pos === 'NUM'
+      )
+        return true;
+    }
+    return false;
+  }
+
   /** The parties, modality and negation of one match. */
   private candidate(match: Match): Candidate {
     const { view } = this;
     const first = match.firstToken;
     const verbal = view.isVerbal(first) || view.token(first)?.pos === 'AUX';
-    const passive = verbal ? view.passiveAt(first, match.lastToken) : null;
+    let passive = verbal ? view.passiveAt(first, match.lastToken) : null;
     const candidate: Candidate = {
       match,
       code: match.pattern.code,
@@ -818,8 +919,22 @@ class SentenceCoder {
     if (match.pattern.code === NO_EVENT) return candidate;
     // Rule: an agentless passive names no source ("was accused of organising protests"), unless the acting
     // state is named in the clause: "is released from an Israeli prison", "is deported from Egypt".
+    // Rule (gold README, g0469): "soldiers are killed in clashes with Hamas" codes the fight between them,
+    // from the side that lost the men.
+    const opponent =
+      passive && passive.agents.length === 0 && !match.source && /^(18|19|20)/.test(match.pattern.code)
+        ? this.fightOpponent(match.firstToken + 1, match.lastToken)
+        : undefined;
+    if (opponent) {
+      passive = null;
+      match.target = opponent;
+    }
     if (passive && passive.agents.length === 0 && !match.source) {
-      const state = /^(063|08|17)/.test(match.pattern.code) ? this.fromState(match.lastToken) : undefined;
+      const state = /^(063|08|17)/.test(match.pattern.code)
+        ? this.fromState(match.lastToken)
+        : /^(18|19|20)/.test(match.pattern.code)
+          ? this.attackAuthor(match.firstToken + 1, match.lastToken)
+          : undefined;
       if (!state) {
         candidate.dropped = 'agentless passive';
         return candidate;
@@ -850,6 +965,8 @@ class SentenceCoder {
       if (state === 'negated') candidate.negated = true;
     }
     if (view.inCondition(first)) candidate.dropped = 'condition';
+    // Rule: "Djokovic beats Federer in the final": a match won is no attack.
+    if (SPORT_VERBS.has(view.lemma(first)) && this.aboutSport()) candidate.dropped = 'sport';
     if (modality === 'future') candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
     candidate.sources = this.sourcesOf(match, passive, verbal);
     candidate.targets = this.targetsOf(match, passive);
@@ -944,7 +1061,9 @@ class SentenceCoder {
         /^19[03]$/.test(final) &&
         /(COP|MIL|GOV)$/.test(source.code) &&
         target &&
-        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code)
+        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code) &&
+        // (repression is a state's force against its own people; foreign troops killing civilians fight)
+        target.code.slice(0, 3) === source.code.slice(0, 3)
       )
         final = '175';
       // Rule: a state that seizes a ship confiscates it (171); pirates and rebels hijack it (181).
@@ -955,7 +1074,8 @@ class SentenceCoder {
       )
         final = '171';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
-      if (/^10/.test(final) && source.group && /OPP$/.test(source.code)) final = protestCode(final);
+      // (protesters, not an opposition party: "opposition demands resignation" is a demand, 1041)
+      if (/^10/.test(final) && source.group && PROTESTERS.test(source.text)) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;
@@ -1077,12 +1197,39 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
   );
 }
 
+/** Whether a capitalised word of no other mention stands right before or after the mention. */
+function insideUnknownName(doc: Doc, mention: { firstToken: number; lastToken: number }): boolean {
+  const sentence = doc.tokens[mention.firstToken]!.sentence;
+  const inMention = (index: number): boolean =>
+    doc.mentions.some((m) => m.firstToken <= index && index < m.lastToken);
+  const unknownName = (index: number): boolean => {
+    const token = doc.tokens[index];
+    return (
+      !!token &&
+      token.sentence === sentence &&
+      token.pos === 'PROPN' &&
+      /^\p{Lu}/u.test(token.text) &&
+      doc.sentences[sentence]?.firstToken !== index &&
+      !inMention(index)
+    );
+  };
+  return unknownName(mention.firstToken - 1) || unknownName(mention.lastToken);
+}
+
 /** Mentions that can be event parties (resolved to a coded actor, not just qualifying the next name), by sentence. */
 function sentenceParties(doc: Doc): Map<number, Party[]> {
   const bySentence = new Map<number, Party[]>();
   const starts = new Set(doc.mentions.map((mention) => mention.firstToken));
   for (const mention of doc.mentions) {
     if (!mention.code || mention.qualifies) continue;
+    // "the International Helsinki Federation", "Kabul Bank": a capital inside an unknown name is no government.
+    if (mention.type === 'LOC' && /GOV$/.test(mention.code) && insideUnknownName(doc, mention)) continue;
+    // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
+    if (
+      /^Americans?$/.test(mention.text) &&
+      CONTINENT_PARTS.has(doc.tokens[mention.firstToken - 1]?.text ?? '')
+    )
+      continue;
     const sentence = doc.tokens[mention.firstToken]?.sentence;
     if (sentence === undefined || doc.tokens[mention.lastToken - 1]?.sentence !== sentence) continue;
     const list = bySentence.get(sentence);
@@ -1123,6 +1270,8 @@ function placeParties(doc: Doc): Map<number, Party[]> {
     let last = first;
     while (last < tokens.length && tokens[last]!.end <= place.end) last++;
     if (tokens[first]?.start !== place.start || last <= first) continue;
+    // ("the International Helsinki Federation": a place inside an unknown name stands for no country)
+    if (insideUnknownName(doc, { firstToken: first, lastToken: last })) continue;
     const sentence = tokens[first]!.sentence;
     const party: Party = {
       text: place.text,

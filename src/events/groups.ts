@@ -85,13 +85,16 @@ function placeAhead(
   end: number,
 ): string | undefined {
   let seen = false;
-  for (let i = from; i < Math.min(end, from + 10); i++) {
+  for (let i = from; i < Math.min(end, from + 14); i++) {
     const text = tokens[i]!.text.toLowerCase();
     if (text === 'in' || text === 'near' || text === 'of' || text === 'outside') seen = true;
-    const party = covered.get(i);
+    // (a country adjective says whose, not where: "in a Russian drone attack on … Sumy, Ukraine")
+    const party = covered.get(i)?.adjective ? undefined : covered.get(i);
     if (party && seen && /^[A-Z]{3}$/.test(party.code.slice(0, 3)) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
       return party.code.slice(0, 3);
-    if (tokens[i]!.pos === 'VERB' || text === ';') return undefined;
+    // (a passive verb group does not end the clause: "civilians were killed by troops in Bucha")
+    const passive = tokens[i]!.pos === 'VERB' && /^(be|get)$/.test(tokens[i - 1]?.lemma ?? '');
+    if ((tokens[i]!.pos === 'VERB' && !passive) || text === ';') return undefined;
   }
   return undefined;
 }
@@ -138,17 +141,23 @@ export function groupParties(
     // "rebel group", "militant groups": a group named by its kind.
     // ("police officers", "army units", "opposition members": the head takes its modifier's role)
     const kind =
-      /^(groups?|officers?|members?|units?|personnel)$/.test(token.text.toLowerCase()) && tokens[i - 1]
+      /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters)$/.test(
+        token.text.toLowerCase(),
+      ) && tokens[i - 1]
         ? roleOf(tokens[i - 1]!.lemma, tokens[i - 1]!.text.toLowerCase())
         : undefined;
     const role = kind ?? roleOf(token.lemma, token.text.toLowerCase());
     if (!role) continue;
     const next = tokens[i + 1];
+    // "the rebel-held town", "an army-run camp": the group qualifies a place, it is not a party here.
+    if (next?.text === '-' && tokens[i + 2]?.pos === 'VERB') continue;
     // "Student's Day", "Army Day": a name, not a group.
     if (next && /^['’]s$/.test(next.text)) continue;
     const capitalised =
       /^\p{Lu}/u.test(token.text) && i > sentence.firstToken && !AFTER_PREPOSITIONS.has(next?.lemma ?? '');
     if (capitalised && tokens[i - 1]?.pos === 'PROPN') continue;
+    // "the United Nations Permanent Court of Arbitration": a word inside an unknown name, whatever follows.
+    if (/^\p{Lu}/u.test(token.text) && tokens[i - 1]?.pos === 'PROPN' && !covered.has(i - 1)) continue;
     // The head: the next token does not continue the noun phrase ("police officers" → "officers"); a
     // verb the tagger read as a noun does not ("riot police clash with").
     if (next && next.sentence === token.sentence && next.pos === 'NOUN' && !covered.has(i + 1)) {
@@ -164,7 +173,11 @@ export function groupParties(
       first - 1 >= sentence.firstToken &&
       i - first < 6 &&
       !covered.has(first - 1) &&
-      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of')
+      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of') &&
+      // ("at least 20 people": the quantity's "at least" is no part of the group)
+      !/^(least|most)$/.test(tokens[first - 1]!.lemma) &&
+      // "Rouhani releases 11 political prisoners": a headline verb read as a noun after a name ends the phrase.
+      !(tokens[first - 1]!.pos === 'NOUN' && covered.has(first - 2) && knownVerb(tokens[first - 1]!.lemma))
     )
       first--;
     // "the Saudi-led coalition", "Turkish-backed rebels": the leading country names the group.

@@ -68,28 +68,30 @@ function splitPossessive(token: RawToken): RawToken[] {
 }
 
 /**
+ * wink cuts words at letters outside Latin-1 ("Erdoğan" → Erdo | ğ | an, "Shinzō" → Shinz | ō, "Łódź"):
+ * touching letter runs with such a letter at the cut are one word again, a name when capitalised.
+ */
+function continuesWord(previous: RawToken, token: RawToken): boolean {
+  return (
+    previous.end === token.start &&
+    /\p{L}$/u.test(previous.text) &&
+    /^\p{L}/u.test(token.text) &&
+    (/[^\u0000-\u00ff]$/u.test(previous.text) || /^[^\u0000-\u00ff]/u.test(token.text))
+  );
+}
+
+function joinWord(previous: RawToken, token: RawToken): RawToken {
+  const text = previous.text + token.text;
+  const pos = /^\p{Lu}/u.test(text) ? 'PROPN' : previous.pos === 'X' ? token.pos : previous.pos;
+  return { text, start: previous.start, end: token.end, pos, lemma: text.toLowerCase() };
+}
+
+/**
  * wink's sentence splitter does not know that a line break ends a heading or a caption, so a sentence
  * is also cut wherever a token starts on a new line.
  */
 function startsNewLine(text: string, previous: RawToken, token: RawToken): boolean {
   return text.slice(previous.end, token.start).includes('\n');
-}
-
-/**
- * wink's tokenizer cuts words at letters outside its Latin-1 tables ("Erdoğan" → Erdo | ğ | an,
- * "Petrović" → Petrovi | ć), which breaks names in two. Two tokens that touch, where a letter meets a
- * letter and one of them is not ASCII, are one word. ASCII seams ("do" | "n't") stay as wink cut them.
- */
-function continuesWord(previous: RawToken, token: RawToken): boolean {
-  if (previous.end !== token.start) return false;
-  const left = previous.text.slice(-1);
-  const right = token.text.charAt(0);
-  return /\p{L}/u.test(left) && /\p{L}/u.test(right) && /[\u0080-\u{10ffff}]/u.test(left + right);
-}
-
-function joinTokens(previous: RawToken, token: RawToken): RawToken {
-  const text = previous.text + token.text;
-  return { text, start: previous.start, end: token.end, pos: previous.pos, lemma: text.toLowerCase() };
 }
 
 export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedSentence[] } {
@@ -111,13 +113,11 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
   };
   for (const [firstIndex, lastIndex] of sentenceSpans) {
     for (let i = firstIndex; i <= lastIndex; i++) {
-      const token = raw[i];
+      let token = raw[i];
       if (!token || token.pos === 'SPACE' || token.text.trim() === '') continue;
+      while (raw[i + 1] && i < lastIndex && continuesWord(token, raw[i + 1]!))
+        token = joinWord(token, raw[++i]!);
       const previous = current[current.length - 1];
-      if (previous && continuesWord(previous, token)) {
-        current.splice(-1, 1, ...splitPossessive(joinTokens(previous, token)));
-        continue;
-      }
       if (previous && startsNewLine(text, previous, token)) flush();
       current.push(...splitPossessive(token));
     }

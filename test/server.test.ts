@@ -1,12 +1,15 @@
 /** The HTTP API, called over real HTTP on 127.0.0.1 with a port the system chose. */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ingest } from '../src/batch.js';
 import { buildServer, isLoopback, tokenMatches } from '../src/server/app.js';
 import { openStore } from '../src/store/index.js';
+import type { UrlReadOptions } from '../src/ingest/fetch/records.js';
 import type { Store } from '../src/store/store.js';
 import { EXAMPLE_PATH, exampleText, tempDir } from './support.js';
 
@@ -22,7 +25,7 @@ interface Running {
   store: Store;
 }
 
-async function start(token?: string): Promise<Running> {
+async function start(token?: string, fetch?: UrlReadOptions): Promise<Running> {
   const dir = tempDir();
   const corpus = path.join(dir, 'corpus.jsonl');
   writeFileSync(
@@ -42,7 +45,7 @@ async function start(token?: string): Promise<Running> {
   );
   const store = await openStore(path.join(dir, 'api.db'));
   await ingest([corpus, EXAMPLE_PATH], store, { defaultDate: '2023-06-19' });
-  const app = buildServer(store, { token, bodyLimit: 256 * 1024 });
+  const app = buildServer(store, { token, bodyLimit: 256 * 1024, ...(fetch ? { fetch } : {}) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return { base, app, store };
 }
@@ -130,7 +133,7 @@ describe('HTTP API', () => {
       '/api/articles',
       post({ articles: [{ text: 'Japan protested to China.', date: '2024-01-01' }, { text: '' }] }),
     );
-    assertProblem(first, 400, /"articles.1": give "text" or "html"/);
+    assertProblem(first, 400, /"articles.1": give "text", "html", or an http\(s\) "url"/);
     const stored = await call(
       server.base,
       '/api/articles',
@@ -254,7 +257,7 @@ describe('HTTP API', () => {
     assertProblem(
       await call(server.base, '/api/analyze', post({ text: '   ', title: 'empty' })),
       400,
-      /give "text" or "html"/,
+      /give "text", "html", or an http\(s\) "url"/,
     );
   });
 
@@ -310,5 +313,73 @@ describe('HTTP API with a token', () => {
     assert.ok(!tokenMatches('', TOKEN));
     assert.ok(isLoopback('127.0.0.1') && isLoopback('localhost') && isLoopback('::1'));
     assert.ok(!isLoopback('0.0.0.0') && !isLoopback('192.168.1.10'));
+  });
+});
+
+describe('HTTP API fetching a URL', () => {
+  const FEED = (base: string): string => `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
+<item><title>Delhi and Tokyo</title><link>${base}/news</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Gone</title><link>${base}/missing</link></item></channel></rss>`;
+  let pages: Server;
+  let pagesBase: string;
+  let open: Running;
+  let guarded: Running;
+  before(async () => {
+    // The pages live on a server of the test's own, on 127.0.0.1: the only address a test may call.
+    pages = createServer((request, response) => {
+      if (request.url === '/news') response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      else if (request.url === '/feed.xml')
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED(pagesBase));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+    pagesBase = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    open = await start(undefined, { allowPrivate: true, minDelayMs: 0 });
+    guarded = await start();
+  });
+  after(async () => {
+    for (const running of [open, guarded]) {
+      await running.app.close();
+      await running.store.close();
+    }
+    await new Promise((resolve) => pages.close(resolve));
+  });
+
+  it('analyses the page a URL names, keeping the title and date given with it', async () => {
+    const { status, body } = await call(
+      open.base,
+      '/api/analyze',
+      post({ url: `${pagesBase}/news`, date: '2024-03-05' }),
+    );
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.article.url, `${pagesBase}/news`);
+    assert.equal(body.article.published, '2024-03-05');
+    assert.match(body.article.text, /India praised Japan/);
+    assert.ok(!body.article.text.includes('Home | World'), 'the navigation is not the article');
+    assert.ok(body.events.some((event: { source: { code: string } }) => event.source.code.startsWith('IND')));
+  });
+
+  it('ingests every article of a feed URL, each failure listed', async () => {
+    const { status, body } = await call(open.base, '/api/articles', post({ url: `${pagesBase}/feed.xml` }));
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal(body.stored, 1);
+    assert.equal(body.errors.length, 1);
+    assert.match(body.errors[0].detail, /missing/);
+    const stored = await call(open.base, `/api/articles/${body.ids[0]}`);
+    assert.match(stored.body.article.published, /^2024-03-05/, "the feed item's date");
+  });
+
+  it('refuses a loopback address unless the server allows private addresses', async () => {
+    assertProblem(
+      await call(guarded.base, '/api/analyze', post({ url: `${pagesBase}/news` })),
+      422,
+      /private|loopback/i,
+    );
+    assertProblem(
+      await call(open.base, '/api/analyze', post({ url: `${pagesBase}/feed.xml` })),
+      400,
+      /is a feed/,
+    );
+    assertProblem(await call(open.base, '/api/analyze', post({ url: 'ftp://example.org/x' })), 400, /url/);
   });
 });

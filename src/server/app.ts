@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import { z, ZodError, type ZodType } from 'zod';
 import { buildArticle } from '../ingest/article.js';
 import { InputError } from '../ingest/errors.js';
+import { fetchFeedOrPage, readUrlRecords, type UrlReadOptions } from '../ingest/fetch/records.js';
 import { packageRoot } from '../model/paths.js';
 import type { Analysis, ArticleInput } from '../model/schema.js';
 import { analyzeArticle } from '../pipeline.js';
@@ -40,6 +41,12 @@ export interface ServerOptions {
    * its request a byte at a time (slowloris) is cut off then, and holds no more than its own socket.
    */
   requestTimeoutMs?: number;
+  /**
+   * How a body's `url` is fetched: by default the hardened fetcher refuses loopback, private, link-local
+   * and metadata addresses (a server must not be a way into its own network); `allowPrivate` for an
+   * intranet, and tests on 127.0.0.1.
+   */
+  fetch?: UrlReadOptions;
   /** The built dashboard to serve at `/` (web/dist), if present. */
   dashboardDir?: string;
   logger?: boolean;
@@ -128,6 +135,12 @@ function eventRows(events: StoredEvent[]): string {
   ].join('\n');
 }
 
+/** A body's own fields that a fetched page's metadata must not override (its URL is the page's). */
+function withoutUrl(input: ArticleInput): ArticleInput {
+  const { url: _url, text: _text, html: _html, ...rest } = input;
+  return rest;
+}
+
 export function buildServer(store: Store, options: ServerOptions = {}): FastifyInstance {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
@@ -173,13 +186,49 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
 
   const analyse = (input: ArticleInput, origin: string): Analysis =>
     analyzeArticle(buildArticle(input, origin));
+  // A request waits for its fetch, so one URL (a feed's items included) is bounded in time and items.
+  const fetchOptions: UrlReadOptions = { timeoutMs: 10_000, maxItems: 50, ...options.fetch };
+  const wantsFetch = (input: ArticleInput): input is ArticleInput & { url: string } =>
+    (input.text ?? '').trim() === '' && (input.html ?? '').trim() === '' && input.url !== undefined;
+
+  /** A body with only a URL is the page it names (fetched), keeping the body's own title, date and source. */
+  const fetchPage = async (input: ArticleInput & { url: string }): Promise<ArticleInput> => {
+    try {
+      const fetched = await fetchFeedOrPage(input.url, fetchOptions);
+      if (fetched.kind === 'page') return { ...input, url: fetched.url, html: fetched.html };
+      throw new HttpProblem(
+        400,
+        'Bad request',
+        `${input.url} is a feed, not a page: POST it to /api/articles to ingest its items`,
+      );
+    } catch (error) {
+      if (error instanceof InputError) throw new HttpProblem(422, 'Unprocessable content', error.message);
+      throw error;
+    }
+  };
+
+  /** The articles one ingest body stands for: itself, or every article its URL leads to (a page, a feed's items). */
+  async function* articlesOf(
+    input: ArticleInput,
+    origin: string,
+  ): AsyncGenerator<{ input: ArticleInput; origin: string } | { error: string }> {
+    if (!wantsFetch(input)) {
+      yield { input, origin };
+      return;
+    }
+    for await (const result of readUrlRecords(input.url, fetchOptions)) {
+      if (!result.ok) yield { error: result.error.message };
+      else yield { input: { ...result.record.input, ...withoutUrl(input) }, origin: result.record.origin };
+    }
+  }
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/openapi.json', async () => openApiDocument());
 
-  app.post('/api/analyze', async (request) =>
-    analyse(parse(ArticleBodySchema, request.body), 'request body'),
-  );
+  app.post('/api/analyze', async (request) => {
+    const input = parse(ArticleBodySchema, request.body);
+    return analyse(wantsFetch(input) ? await fetchPage(input) : input, input.url ?? 'request body');
+  });
 
   app.post('/api/articles', async (request, reply) => {
     requireToken(request, options.token);
@@ -189,14 +238,20 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
       : [parse(ArticleBodySchema, request.body)];
     const analyses: Analysis[] = [];
     const errors: Array<{ index: number; detail: string }> = [];
-    inputs.forEach((input, index) => {
-      try {
-        analyses.push(analyse(input, `articles[${index}]`));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        errors.push({ index, detail: error.message });
+    for (const [index, body] of inputs.entries()) {
+      for await (const article of articlesOf(body, `articles[${index}]`)) {
+        if ('error' in article) {
+          errors.push({ index, detail: article.error });
+          continue;
+        }
+        try {
+          analyses.push(analyse(article.input, article.origin));
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          errors.push({ index, detail: error.message });
+        }
       }
-    });
+    }
     const { inserted, duplicates } = await store.putAnalyses(analyses);
     const ids = analyses.map((analysis) => analysis.article.id);
     return reply.code(inserted > 0 ? 201 : 200).send({ stored: inserted, duplicates, ids, errors });

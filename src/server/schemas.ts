@@ -24,9 +24,13 @@ export const ArticleBodySchema = z
     html: z.string().optional(),
   })
   .strict()
-  .refine((body) => (body.text ?? '').trim() !== '' || (body.html ?? '').trim() !== '', {
-    message: 'give "text" or "html"',
-  });
+  .refine(
+    (body) =>
+      (body.text ?? '').trim() !== '' ||
+      (body.html ?? '').trim() !== '' ||
+      /^https?:\/\//i.test(body.url ?? ''),
+    { message: 'give "text", "html", or an http(s) "url" to fetch' },
+  );
 
 export const BatchBodySchema = z.object({ articles: z.array(ArticleBodySchema).min(1).max(1000) }).strict();
 

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { buildServer, isLoopback } from '../../server/app.js';
 import { openStore } from '../../store/index.js';
 import type { CliContext } from '../context.js';
-import { DB_OPTION } from '../options.js';
+import { ALLOW_PRIVATE_OPTION, DB_OPTION } from '../options.js';
 
 function parsePort(value: string): number {
   const port = Number.parseInt(value, 10);
@@ -17,8 +17,9 @@ export function registerServe(program: Command, context: CliContext): void {
     .option(...DB_OPTION)
     .option('--host <host>', 'address to listen on; anything but loopback needs PARLEY_TOKEN', '127.0.0.1')
     .option('--port <port>', 'port (0 = any free port)', parsePort, 8080)
+    .option(...ALLOW_PRIVATE_OPTION)
     .addHelpText('after', '\nExample:\n  $ parley serve --db parley.db   # then open http://127.0.0.1:8080/')
-    .action(async (options: { db: string; host: string; port: number }) => {
+    .action(async (options: { db: string; host: string; port: number; allowPrivate?: boolean }) => {
       const token = process.env.PARLEY_TOKEN || undefined;
       if (!isLoopback(options.host) && !token) {
         throw new Error(
@@ -26,7 +27,7 @@ export function registerServe(program: Command, context: CliContext): void {
         );
       }
       const store = await openStore(options.db);
-      const app = buildServer(store, { token });
+      const app = buildServer(store, { token, fetch: { allowPrivate: options.allowPrivate ?? false } });
       const address = await app.listen({ host: options.host, port: options.port });
       context.stdout.write(
         `Parley is serving ${options.db} at ${address}/ (API: ${address}/openapi.json); Ctrl-C stops it\n`,

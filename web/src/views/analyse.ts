@@ -1,5 +1,6 @@
 /**
- * Analyse view: paste a text or an HTML page (with an optional title and date), analyse it on the server
+ * Analyse view: paste a text or an HTML page, or give a page's URL for the server to fetch (with an optional
+ * title and date), analyse it on the server
  * without storing it, read the result in the reader, then "Store it" if it belongs in the database.
  */
 import { api, describeError, isAbort } from '../api.js';
@@ -16,6 +17,7 @@ interface Draft {
   date: string;
   format: string;
   content: string;
+  url: string;
 }
 
 function loadDraft(): Draft {
@@ -26,9 +28,10 @@ function loadDraft(): Draft {
       date: saved.date ?? '',
       format: saved.format ?? 'auto',
       content: saved.content ?? '',
+      url: saved.url ?? '',
     };
   } catch {
-    return { title: '', date: '', format: 'auto', content: '' };
+    return { title: '', date: '', format: 'auto', content: '', url: '' };
   }
 }
 
@@ -57,10 +60,16 @@ export function analyseView({ container, signal }: ViewContext): void {
       ['html', 'HTML page'],
     ].map(([value, label]) => h('option', { value, selected: draft.format === value }, label)),
   );
+  const url = h('input', {
+    name: 'url',
+    type: 'url',
+    value: draft.url,
+    placeholder: 'https://…',
+    autocomplete: 'off',
+  });
   const content = h('textarea', {
     name: 'content',
     rows: 12,
-    required: true,
     spellcheck: 'false',
     placeholder: 'Paste a news article: its text, or the HTML of its page.',
   });
@@ -82,6 +91,11 @@ export function analyseView({ container, signal }: ViewContext): void {
       content,
       'Without a title above, the first line of a text is its title (as parley reads .txt files).',
     ),
+    field(
+      'Or a page’s URL',
+      url,
+      'Left with no text above, the server fetches the page (public addresses only) and reads it.',
+    ),
     h('div', { class: 'form-actions' }, analyseButton, storeButton),
   );
   const status = statusLine();
@@ -101,6 +115,13 @@ export function analyseView({ container, signal }: ViewContext): void {
   let analysed: ArticleBody | null = null;
   const body = (): ArticleBody => {
     const text = content.value;
+    const address = url.value.trim();
+    if (text.trim() === '' && address !== '')
+      return {
+        url: address,
+        ...(title.value.trim() ? { title: title.value.trim() } : {}),
+        ...(date.value ? { date: date.value } : {}),
+      };
     const asHtml = format.value === 'html' || (format.value === 'auto' && looksLikeHtml(text));
     const given = title.value.trim();
     const split = !asHtml && !given ? splitTitle(text) : { title: given, text };
@@ -116,6 +137,7 @@ export function analyseView({ container, signal }: ViewContext): void {
       date: date.value,
       format: format.value,
       content: content.value,
+      url: url.value,
     };
     try {
       sessionStorage.setItem(DRAFT_KEY, JSON.stringify(value));
@@ -130,7 +152,10 @@ export function analyseView({ container, signal }: ViewContext): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (content.value.trim() === '') return;
+    if (content.value.trim() === '' && url.value.trim() === '') {
+      status.textContent = 'Paste a text or an HTML page, or give a page’s URL.';
+      return;
+    }
     const request = body();
     analyseButton.disabled = true;
     storeButton.disabled = true;

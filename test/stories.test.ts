@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { ingest } from '../src/batch.js';
 import { openStore } from '../src/store/index.js';
 import { COPIES, SAME_MEETING, WIRE } from './stories.js';
-import { tempDir } from './support.js';
+import { cli, tempDir } from './support.js';
 
 const DATE = '2024-03-19';
 const split = (text: string): { title: string; text: string } => {
@@ -40,7 +40,8 @@ describe('stories at ingest', () => {
       ...outlets.map((outlet) => record(outlet, COPIES[outlet]!)),
       record('other', SAME_MEETING),
     ]);
-    const store = openStore(path.join(dir, 'stories.db'));
+    const db = path.join(dir, 'stories.db');
+    const store = openStore(db);
     try {
       const report = await ingest([file], store, { batchSize: 3 });
       assert.deepEqual(
@@ -70,6 +71,11 @@ describe('stories at ingest', () => {
         })),
       );
       for (const copy of copies) assert.ok(copy.similarity >= 0.7, `${copy.source}: ${copy.similarity}`);
+      const shown = await cli('show', wire.id, '--db', db);
+      assert.match(
+        shown.stdout,
+        /\nAlso printed as \(near-duplicate copies, not analysed again\):\n {2}2024-03-19 · headline {2}https:\/\/headline\.test\/2024\/03\/19\/japan-korea {2}\(similarity [01]\.\d\d\)\n/,
+      );
       const other = store.search('Pyongyang reconciliation unpopular', 5);
       assert.equal(other.length, 1);
       assert.notEqual(other[0]!.id, wire.id);

@@ -90,9 +90,16 @@ export function registerQueries(program: Command, context: CliContext): void {
     .option('--json', 'print the stored analysis as JSON instead')
     .addHelpText('after', '\nExample:\n  $ parley show 3f2a9c')
     .action((id: string, options: { db: string; json?: boolean }) => {
-      const analysis = withStore(options.db, (store) => store.getArticle(id));
-      if (!analysis) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
-      context.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatArticle(analysis));
+      const found = withStore(options.db, (store) => {
+        const analysis = store.getArticle(id);
+        return analysis && { analysis, copies: store.storyCopies(analysis.article.id) };
+      });
+      if (!found) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
+      context.stdout.write(
+        options.json
+          ? `${JSON.stringify(found.analysis, null, 2)}\n`
+          : formatArticle(found.analysis, found.copies),
+      );
     });
 
   program

@@ -479,7 +479,11 @@ describe('readUrlRecords', () => {
     for await (const result of readInputs([dir], { fetch: local() })) inFolder.push(result);
     assert.equal(inFolder.length, 1);
     assert.ok(inFolder[0] && !inFolder[0].ok);
-    assert.match(inFolder[0].error.message, /wire\.json: field /, 'read as an article record, not fetched');
+    assert.match(
+      inFolder[0].error.message,
+      /wire\.json: record has no "text" or "html"$/,
+      'read as an article record, not fetched',
+    );
   });
 
   it('reads an HTML page as one record, and refuses what is neither page nor feed', async () => {

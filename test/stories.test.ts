@@ -71,6 +71,11 @@ describe('stories at ingest', () => {
         })),
       );
       for (const copy of copies) assert.ok(copy.similarity >= 0.7, `${copy.source}: ${copy.similarity}`);
+      const summaryRun = await cli('summary', '--db', db);
+      assert.match(
+        summaryRun.stdout,
+        /\n5 near-duplicate copies of these articles \(kept with their source and URL/,
+      );
       const shown = await cli('show', wire.id, '--db', db);
       assert.match(
         shown.stdout,

@@ -122,6 +122,11 @@ export function registerQueries(program: Command, context: CliContext): void {
                 .join(', ')}; stored with their language and text`,
             ]
           : []),
+        ...(summary.copies
+          ? [
+              `${summary.copies} near-duplicate copies of these articles (kept with their source and URL, not analysed again)`,
+            ]
+          : []),
         `dates: ${summary.dateRange.from ?? '?'} to ${summary.dateRange.to ?? '?'}`,
         '',
         'top country pairs by events:',

@@ -4,10 +4,11 @@
  * stays its own story; copies are recognised in a later run too.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../src/batch.js';
+import { packageRoot } from '../src/model/paths.js';
 import { openStore } from '../src/store/index.js';
 import { COPIES, SAME_MEETING, WIRE } from './stories.js';
 import { cli, tempDir } from './support.js';
@@ -102,6 +103,33 @@ describe('stories at ingest', () => {
         store.events({ limit: 10_000 }).filter((event) => event.articleId === wire.id).length,
         store.getArticle(wire.id)!.events.length,
       );
+    } finally {
+      store.close();
+    }
+  });
+
+  it('groups the same way when analysis runs in worker threads (past the first 100 records)', async () => {
+    const dir = tempDir();
+    const sample = readFileSync(path.join(packageRoot(), 'data', 'sample', 'corpus.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, 104);
+    const file = jsonl(dir, 'many.jsonl', [
+      ...sample,
+      record('wire', WIRE),
+      ...Object.keys(COPIES).map((outlet) => record(outlet, COPIES[outlet]!)),
+      record('other', SAME_MEETING),
+    ]);
+    const store = openStore(path.join(dir, 'workers.db'));
+    try {
+      const report = await ingest([file], store, { workers: 2, batchSize: 50, defaultDate: DATE });
+      assert.deepEqual(
+        { stored: report.stored, copies: report.copies, failed: report.failed },
+        { stored: 106, copies: 5, failed: 0 },
+      );
+      const wire = store.search('Kamikawa hotline navies', 5).find((hit) => hit.source === 'wire');
+      assert.ok(wire);
+      assert.equal(store.storyCopies(wire.id).length, 5);
     } finally {
       store.close();
     }

@@ -8,7 +8,7 @@ import { stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './errors.js';
-import { isFeedFile, readFeedFile, readUrlRecords, type UrlReadOptions } from './fetch/records.js';
+import type { UrlReadOptions } from './fetch/records.js';
 import {
   describeFsError,
   formatOfPath,
@@ -23,6 +23,12 @@ export interface SourceOptions {
   fetch?: UrlReadOptions;
   warc?: WarcOptions;
 }
+
+/** Names a feed file may have (isFeedFile decides); only these load the fetching code. */
+const MAYBE_FEED = /\.(rss|atom|xml|json)$/i;
+
+/** Fetching and feed parsing, loaded on first need: a run over local files starts without them. */
+const fetching = (): Promise<typeof import('./fetch/records.js')> => import('./fetch/records.js');
 
 const READABLE = '.txt, .html, .json, .jsonl, .warc, .gz';
 
@@ -66,9 +72,18 @@ export async function expandPath(target: string): Promise<{ files: string[]; err
  * met inside a folder, which must not start fetching) leads to its articles; the rest go to the readers.
  */
 async function* readPath(file: string, named: boolean, options: SourceOptions): AsyncGenerator<ReadResult> {
-  if (isWarcPath(file)) yield* readWarcFile(file, options.warc);
-  else if (named && (await isFeedFile(file))) yield* readFeedFile(file, options.fetch);
-  else yield* readFileRecords(file);
+  if (isWarcPath(file)) {
+    yield* readWarcFile(file, options.warc);
+    return;
+  }
+  if (named && MAYBE_FEED.test(file)) {
+    const { isFeedFile, readFeedFile } = await fetching();
+    if (await isFeedFile(file)) {
+      yield* readFeedFile(file, options.fetch);
+      return;
+    }
+  }
+  yield* readFileRecords(file);
 }
 
 /** Every record of every input, in order; failures are yielded, never thrown, so a batch goes on. */
@@ -82,7 +97,7 @@ export async function* readInputs(
       continue;
     }
     if (isUrl(target)) {
-      yield* readUrlRecords(target, options.fetch);
+      yield* (await fetching()).readUrlRecords(target, options.fetch);
       continue;
     }
     const { files, error } = await expandPath(target);

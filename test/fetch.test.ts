@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
@@ -412,42 +413,77 @@ describe('readUrlRecords', () => {
     assert.equal(results[0].record.input.url, `${base}/page`);
   });
 
-  it('is what `parley ingest URL` stores, end to end: each article with the feed date and source', async () => {
-    const db = path.join(tempDir(), 'feed.db');
-    const run = await cli(
-      ...['ingest', `${base}/feed.xml`, '--db', db, '--allow-private', '--delay', '0'],
-      ...['--timeout', '0.4', '--workers', '1'],
+  it('is what `parley ingest URL` and `parley ingest feed.rss` store, end to end: feed date and source kept', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'local-wire.rss');
+    writeFileSync(file, feedXml());
+    for (const target of [`${base}/feed.xml`, file]) {
+      const db = path.join(dir, `${path.basename(target)}.db`);
+      const run = await cli(
+        ...['ingest', target, '--db', db, '--allow-private', '--delay', '0'],
+        ...['--timeout', '0.4', '--workers', '1'],
+      );
+      assert.equal(run.code, 1, 'three linked pages fail, so the exit code says so');
+      assert.match(run.stdout, /^ingested 2 new articles \(0 already stored, 3 failed\)/);
+      assert.deepEqual(
+        run.stderr
+          .trim()
+          .split('\n')
+          .map((line) => line.replace(/:\d+/, ':PORT')),
+        [
+          'parley: http://127.0.0.1:PORT/private/secret: blocked by robots.txt',
+          'parley: http://127.0.0.1:PORT/slow: timeout: no response within 0.4 s',
+          'parley: http://127.0.0.1:PORT/missing: HTTP 404 Not Found',
+        ],
+      );
+      const rows = new Database(db, { readonly: true })
+        .prepare('SELECT url, title, published, source FROM articles ORDER BY published')
+        .all();
+      assert.deepEqual(rows, [
+        {
+          url: `${base}/articles/1`,
+          title: 'First story',
+          published: '2023-06-19T10:00:00.000Z',
+          source: 'Local Wire',
+        },
+        {
+          url: `${base}/articles/2`,
+          title: 'Second story',
+          published: '2023-06-20T09:30:00.000Z',
+          source: 'Local Wire',
+        },
+      ]);
+    }
+  });
+
+  it('reads a JSON Feed file named on the command line, but never fetches for a feed met in a folder', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'wire.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'JSON Wire',
+        items: [{ id: '1', url: `${base}/articles/1`, date_published: '2023-06-19T10:00:00Z' }],
+      }),
     );
-    assert.equal(run.code, 1, 'three linked pages fail, so the exit code says so');
-    assert.match(run.stdout, /^ingested 2 new articles \(0 already stored, 3 failed\)/);
+    const named: ReadResult[] = [];
+    for await (const result of readInputs([file], { fetch: local() })) named.push(result);
+    assert.equal(named.length, 1);
+    assert.ok(named[0]?.ok, named[0]?.ok ? '' : named[0]?.error.message);
     assert.deepEqual(
-      run.stderr
-        .trim()
-        .split('\n')
-        .map((line) => line.replace(/:\d+/, ':PORT')),
-      [
-        'parley: http://127.0.0.1:PORT/private/secret: blocked by robots.txt',
-        'parley: http://127.0.0.1:PORT/slow: timeout: no response within 0.4 s',
-        'parley: http://127.0.0.1:PORT/missing: HTTP 404 Not Found',
-      ],
+      { url: named[0].record.input.url, source: named[0].record.input.source },
+      { url: `${base}/articles/1`, source: 'JSON Wire' },
     );
-    const rows = new Database(db, { readonly: true })
-      .prepare('SELECT url, title, published, source FROM articles ORDER BY published')
-      .all();
-    assert.deepEqual(rows, [
-      {
-        url: `${base}/articles/1`,
-        title: 'First story',
-        published: '2023-06-19T10:00:00.000Z',
-        source: 'Local Wire',
-      },
-      {
-        url: `${base}/articles/2`,
-        title: 'Second story',
-        published: '2023-06-20T09:30:00.000Z',
-        source: 'Local Wire',
-      },
-    ]);
+    const inFolder: ReadResult[] = [];
+    for await (const result of readInputs([dir], { fetch: local() })) inFolder.push(result);
+    assert.equal(inFolder.length, 1);
+    assert.ok(inFolder[0] && !inFolder[0].ok);
+    assert.match(
+      inFolder[0].error.message,
+      /wire\.json: record has no "text" or "html"$/,
+      'read as an article record, not fetched',
+    );
   });
 
   it('reads an HTML page as one record, and refuses what is neither page nor feed', async () => {

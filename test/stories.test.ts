@@ -4,13 +4,14 @@
  * stays its own story; copies are recognised in a later run too.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../src/batch.js';
+import { packageRoot } from '../src/model/paths.js';
 import { openStore } from '../src/store/index.js';
 import { COPIES, SAME_MEETING, WIRE } from './stories.js';
-import { tempDir } from './support.js';
+import { cli, tempDir } from './support.js';
 
 const DATE = '2024-03-19';
 const split = (text: string): { title: string; text: string } => {
@@ -40,7 +41,8 @@ describe('stories at ingest', () => {
       ...outlets.map((outlet) => record(outlet, COPIES[outlet]!)),
       record('other', SAME_MEETING),
     ]);
-    const store = await openStore(path.join(dir, 'stories.db'));
+    const db = path.join(dir, 'stories.db');
+    const store = await openStore(db);
     try {
       const report = await ingest([file], store, { batchSize: 3 });
       assert.deepEqual(
@@ -70,6 +72,16 @@ describe('stories at ingest', () => {
         })),
       );
       for (const copy of copies) assert.ok(copy.similarity >= 0.7, `${copy.source}: ${copy.similarity}`);
+      const summaryRun = await cli('summary', '--db', db);
+      assert.match(
+        summaryRun.stdout,
+        /\n5 near-duplicate copies of these articles \(kept with their source and URL/,
+      );
+      const shown = await cli('show', wire.id, '--db', db);
+      assert.match(
+        shown.stdout,
+        /\nAlso printed as \(near-duplicate copies, not analysed again\):\n {2}2024-03-19 · headline {2}https:\/\/headline\.test\/2024\/03\/19\/japan-korea {2}\(similarity [01]\.\d\d\)\n/,
+      );
       const other = await store.search('Pyongyang reconciliation unpopular', 5);
       assert.equal(other.length, 1);
       assert.notEqual(other[0]!.id, wire.id);
@@ -91,6 +103,33 @@ describe('stories at ingest', () => {
         (await store.events({ limit: 10_000 })).filter((event) => event.articleId === wire.id).length,
         (await store.getArticle(wire.id))!.events.length,
       );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('groups the same way when analysis runs in worker threads (past the first 100 records)', async () => {
+    const dir = tempDir();
+    const sample = readFileSync(path.join(packageRoot(), 'data', 'sample', 'corpus.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, 104);
+    const file = jsonl(dir, 'many.jsonl', [
+      ...sample,
+      record('wire', WIRE),
+      ...Object.keys(COPIES).map((outlet) => record(outlet, COPIES[outlet]!)),
+      record('other', SAME_MEETING),
+    ]);
+    const store = await openStore(path.join(dir, 'workers.db'));
+    try {
+      const report = await ingest([file], store, { workers: 2, batchSize: 50, defaultDate: DATE });
+      assert.deepEqual(
+        { stored: report.stored, copies: report.copies, failed: report.failed },
+        { stored: 106, copies: 5, failed: 0 },
+      );
+      const wire = (await store.search('Kamikawa hotline navies', 5)).find((hit) => hit.source === 'wire');
+      assert.ok(wire);
+      assert.equal((await store.storyCopies(wire.id)).length, 5);
     } finally {
       await store.close();
     }

@@ -1,6 +1,7 @@
 /** `parley show`: one analysis laid out for a person reading a terminal. */
 import type { Analysis } from '../model/schema.js';
 import { cameoCodes } from '../events/ontology.js';
+import type { StoryCopy } from '../store/store.js';
 
 const QUAD_NAMES = ['', 'verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
 
@@ -8,7 +9,7 @@ function section(title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : ['', `${title}:`, ...lines.map((line) => `  ${line}`)];
 }
 
-export function formatArticle(analysis: Analysis): string {
+export function formatArticle(analysis: Analysis, copies: StoryCopy[] = []): string {
   const { article, tone } = analysis;
   const names = cameoCodes();
   const header = [
@@ -36,6 +37,11 @@ export function formatArticle(analysis: Analysis): string {
       `${quote.kind === 'direct' ? `“${quote.text}”` : `(reported) ${quote.text}`} — ${quote.speaker ? `${quote.speaker.text} [${quote.speaker.code || '?'}]` : 'unattributed'}`,
   );
   const summary = analysis.summary.map((sentence) => sentence.text);
+  // Near-duplicates of this story, stored as its copies: who else printed it, and where.
+  const printed = copies.map(
+    (copy) =>
+      `${[copy.published?.slice(0, 10), copy.source].filter(Boolean).join(' · ') || copy.id}${copy.url ? `  ${copy.url}` : ''}  (similarity ${copy.similarity.toFixed(2)})`,
+  );
   const boilerplate = article.boilerplate.map((item) => `${item.text}  (${item.reason})`);
   return `${[
     ...header,
@@ -45,6 +51,7 @@ export function formatArticle(analysis: Analysis): string {
     ...section('Places', places),
     ...section('Themes', themes.length > 0 ? [themes.join(', ')] : []),
     ...section('Quotes', quotes),
+    ...section('Also printed as (near-duplicate copies, not analysed again)', printed),
     ...section('Removed as boilerplate', boilerplate),
   ].join('\n')}\n`;
 }

@@ -59,10 +59,23 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 const FUNCTION_SHARE = 0.25;
 /** Fewer words than this are too few to trust a share of function words. */
 const FUNCTION_MIN_WORDS = 40;
+/**
+ * Function words no other Latin-script language of ELD's 60 writes as a word of its own ("of" is Dutch
+ * for "or", "was" and "will" are German, "to" is Polish and Czech, "for" Scandinavian, "has" Spanish,
+ * "who" the WHO in any language: left out). Two
+ * of them in a short item ("The talks were held …") make it English; an item without them goes to ELD.
+ */
+const ENGLISH_ONLY_WORDS = new Set(
+  'the and with were said says have from that which their this been would after they there about against between'.split(
+    ' ',
+  ),
+);
+const SHORT_MIN_HITS = 2;
 
 function obviouslyEnglish(latinText: string): boolean {
   const words = latinText.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < FUNCTION_MIN_WORDS) return false;
+  if (words.length < FUNCTION_MIN_WORDS)
+    return words.filter((word) => ENGLISH_ONLY_WORDS.has(word)).length >= SHORT_MIN_HITS;
   const hits = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
   return hits / words.length >= FUNCTION_SHARE;
 }

@@ -1,14 +1,14 @@
 /**
  * Expands what the user named — files, folders, globs, `-` for stdin, http(s) URLs — into a stream of raw
  * records, in a stable order, with a one-line error for each target that holds nothing readable.
- * A URL is a feed (each linked article fetched politely) or a page; a `.warc` / `.warc.gz` file streams
- * its HTML responses.
+ * A URL is a feed (each linked article fetched politely) or a page; so is a feed file (.rss, .atom, .xml,
+ * or a JSON Feed); a `.warc` / `.warc.gz` file streams its HTML responses.
  */
 import { stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './errors.js';
-import { readUrlRecords, type UrlReadOptions } from './fetch/records.js';
+import type { UrlReadOptions } from './fetch/records.js';
 import {
   describeFsError,
   formatOfPath,
@@ -23,6 +23,12 @@ export interface SourceOptions {
   fetch?: UrlReadOptions;
   warc?: WarcOptions;
 }
+
+/** Names a feed file may have (isFeedFile decides); only these load the fetching code. */
+const MAYBE_FEED = /\.(rss|atom|xml|json)$/i;
+
+/** Fetching and feed parsing, loaded on first need: a run over local files starts without them. */
+const fetching = (): Promise<typeof import('./fetch/records.js')> => import('./fetch/records.js');
 
 const READABLE = '.txt, .html, .json, .jsonl, .warc, .gz';
 
@@ -61,9 +67,23 @@ export async function expandPath(target: string): Promise<{ files: string[]; err
   }
 }
 
-/** One file's records: WARC files stream their HTML responses, every other format goes to the readers. */
-function readPath(file: string, options: SourceOptions): AsyncGenerator<ReadResult> {
-  return isWarcPath(file) ? readWarcFile(file, options.warc) : readFileRecords(file);
+/**
+ * One file's records: WARC files stream their HTML responses; a feed file named by the user (never one
+ * met inside a folder, which must not start fetching) leads to its articles; the rest go to the readers.
+ */
+async function* readPath(file: string, named: boolean, options: SourceOptions): AsyncGenerator<ReadResult> {
+  if (isWarcPath(file)) {
+    yield* readWarcFile(file, options.warc);
+    return;
+  }
+  if (named && MAYBE_FEED.test(file)) {
+    const { isFeedFile, readFeedFile } = await fetching();
+    if (await isFeedFile(file)) {
+      yield* readFeedFile(file, options.fetch);
+      return;
+    }
+  }
+  yield* readFileRecords(file);
 }
 
 /** Every record of every input, in order; failures are yielded, never thrown, so a batch goes on. */
@@ -77,11 +97,12 @@ export async function* readInputs(
       continue;
     }
     if (isUrl(target)) {
-      yield* readUrlRecords(target, options.fetch);
+      yield* (await fetching()).readUrlRecords(target, options.fetch);
       continue;
     }
     const { files, error } = await expandPath(target);
     if (error) yield { ok: false, error };
-    for (const file of files) yield* readPath(file, options);
+    const named = files.length === 1 && files[0] === target;
+    for (const file of files) yield* readPath(file, named, options);
   }
 }

@@ -416,6 +416,7 @@ class SqliteStore implements Store {
       .get() as StoreSummary['dateRange'];
     return {
       articles: count('SELECT count(*) AS n FROM articles'),
+      copies: count('SELECT count(*) AS n FROM story_copies'),
       actors: count('SELECT count(*) AS n FROM actors'),
       events: count('SELECT count(*) AS n FROM events'),
       languages: this.db

@@ -68,6 +68,8 @@ export interface PairCount {
 
 export interface StoreSummary {
   articles: number;
+  /** Near-duplicate copies of stored articles (not analysed again). */
+  copies?: number;
   actors: number;
   events: number;
   languages: Array<{ language: string; articles: number }>;

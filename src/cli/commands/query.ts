@@ -90,9 +90,16 @@ export function registerQueries(program: Command, context: CliContext): void {
     .option('--json', 'print the stored analysis as JSON instead')
     .addHelpText('after', '\nExample:\n  $ parley show 3f2a9c')
     .action(async (id: string, options: { db: string; json?: boolean }) => {
-      const analysis = await withStore(options.db, (store) => store.getArticle(id));
-      if (!analysis) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
-      context.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatArticle(analysis));
+      const found = await withStore(options.db, async (store) => {
+        const analysis = await store.getArticle(id);
+        return analysis && { analysis, copies: await store.storyCopies(analysis.article.id) };
+      });
+      if (!found) throw new Error(`${id}: no stored article has this id (or the prefix is ambiguous)`);
+      context.stdout.write(
+        options.json
+          ? `${JSON.stringify(found.analysis, null, 2)}\n`
+          : formatArticle(found.analysis, found.copies),
+      );
     });
 
   program
@@ -113,6 +120,11 @@ export function registerQueries(program: Command, context: CliContext): void {
               `not analysed (the analysis reads English only): ${skipped
                 .map(({ language, articles }) => `${language} ${articles}`)
                 .join(', ')}; stored with their language and text`,
+            ]
+          : []),
+        ...(summary.copies
+          ? [
+              `${summary.copies} near-duplicate copies of these articles (kept with their source and URL, not analysed again)`,
             ]
           : []),
         `dates: ${summary.dateRange.from ?? '?'} to ${summary.dateRange.to ?? '?'}`,

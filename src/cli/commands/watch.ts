@@ -1,9 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildArticle } from '../../ingest/article.js';
 import { InputError } from '../../ingest/errors.js';
-import { FeedState } from '../../ingest/feeds/state.js';
-import { parseDuration, pollFeed, type PollReport, type StoredItem } from '../../ingest/feeds/watch.js';
-import { FetchClient } from '../../ingest/fetch/fetch.js';
+import { parseDuration } from '../../ingest/feeds/duration.js';
+import type { PollReport, StoredItem } from '../../ingest/feeds/watch.js';
 import type { RawRecord } from '../../ingest/readers.js';
 import { storeArticle } from '../../batch.js';
 import { StoryGrouper } from '../../stories.js';
@@ -83,6 +82,12 @@ export function registerWatch(program: Command, context: CliContext): void {
       '\nExample:\n  $ parley watch https://example.org/rss.xml --every 15m --db news.db\n  $ parley watch https://example.org/atom.xml --once',
     )
     .action(async (feeds: string[], options: WatchOptions) => {
+      // Fetching and feed parsing load only when watching: other commands start without them.
+      const [{ pollFeed }, { FeedState }, { FetchClient }] = await Promise.all([
+        import('../../ingest/feeds/watch.js'),
+        import('../../ingest/feeds/state.js'),
+        import('../../ingest/fetch/fetch.js'),
+      ]);
       const store = await openStore(options.db);
       const stories = await StoryGrouper.open(store);
       const state = new FeedState(options.db);

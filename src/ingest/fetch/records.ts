@@ -3,10 +3,11 @@
  * page becomes one record. Records and failures are the readers' `ReadResult`s, so a URL can stand
  * wherever a file can; an unreachable article is one error and the rest goes on.
  */
+import { open, readFile } from 'node:fs/promises';
 import type { ArticleInput } from '../../model/schema.js';
 import { InputError } from '../errors.js';
 import { FeedError, parseFeed, sniffFeed, type Feed, type FeedItem } from '../feeds/parse.js';
-import type { ReadResult } from '../readers.js';
+import { describeFsError, type ReadResult } from '../readers.js';
 import { decodeHtmlBody, decodeXmlBody, mediaTypeOf } from './body.js';
 import { fetchUrl, type FetchedBody, type FetchOptions } from './fetch.js';
 
@@ -118,12 +119,65 @@ export async function* readUrlRecords(url: string, options: UrlReadOptions = {})
     yield { ok: true, record: { origin: url, input: { url: fetched.url, html: fetched.html } } };
     return;
   }
-  const items = fetched.feed.items.slice(0, options.maxItems ?? Infinity);
-  if (items.length === 0 && fetched.feed.skipped === 0) return;
-  if (fetched.feed.skipped > 0)
+  yield* feedArticles(fetched.feed, url, options);
+}
+
+/** Each item of a feed as a record, its page fetched; items without an http(s) link are one error. */
+async function* feedArticles(
+  feed: Feed,
+  origin: string,
+  options: UrlReadOptions,
+): AsyncGenerator<ReadResult> {
+  const items = feed.items.slice(0, options.maxItems ?? Infinity);
+  if (feed.skipped > 0)
     yield {
       ok: false,
-      error: new InputError(url, `${fetched.feed.skipped} feed items have no http(s) link (skipped)`),
+      error: new InputError(origin, `${feed.skipped} feed items have no http(s) link (skipped)`),
     };
   for (const item of items) yield await fetchArticle(item, options);
+}
+
+/**
+ * A feed saved as a file (RSS, Atom or JSON Feed): parsed here, each linked article fetched as from a
+ * feed URL. Relative links cannot be resolved without the feed's address, and are skipped.
+ */
+export async function* readFeedFile(file: string, options: UrlReadOptions = {}): AsyncGenerator<ReadResult> {
+  let feed: Feed;
+  try {
+    const bytes = await readFile(file);
+    const head = bytes.subarray(0, 4096).toString('latin1');
+    const text = sniffFeed(head) === 'json' ? bytes.toString('utf8') : decodeXmlBody(bytes, undefined, file);
+    feed = parseFeed(text);
+  } catch (error) {
+    if (error instanceof FeedError) {
+      yield { ok: false, error: new InputError(file, `feed: ${error.message}`) };
+      return;
+    }
+    if (error instanceof InputError) {
+      yield { ok: false, error };
+      return;
+    }
+    yield { ok: false, error: new InputError(file, describeFsError(error)) };
+    return;
+  }
+  yield* feedArticles(feed, file, options);
+}
+
+/** Whether a file named on the command line is a feed: by extension, or a JSON Feed by its version URL. */
+export async function isFeedFile(file: string): Promise<boolean> {
+  if (/\.(rss|atom|xml)$/i.test(file)) return true;
+  if (!/\.json$/i.test(file)) return false;
+  try {
+    const handle = await open(file);
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+      return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(
+        buffer.toString('utf8', 0, bytesRead),
+      );
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false; // unreadable: the ordinary reader names the problem
+  }
 }

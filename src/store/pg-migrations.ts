@@ -1,0 +1,118 @@
+/**
+ * PostgreSQL's numbered schema migrations, applied in order at open under an advisory lock (many
+ * workers may open one database at once). Version 1 is the schema SQLite reaches after its own
+ * migrations 1–6, with the same tables, columns and meanings; never edit a shipped migration: add the
+ * next number, and the matching SQLite one.
+ *
+ * Differences that are PostgreSQL's way of doing the same thing:
+ * - text columns compare byte-wise (COLLATE "C"), as SQLite's BINARY does, so that ordering, ranges on
+ *   'YYYY-MM-DD' dates and GROUP BY agree between the two backends whatever the database's locale;
+ * - full-text search is a generated tsvector (title weighted above text) with a GIN index, in place of
+ *   the FTS5 table;
+ * - events are partitioned by month (`month`, 'YYYY-MM', '' when undated; partitions are made on demand
+ *   by the store), so that a year of queries or a purge touches only its months.
+ */
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE articles (
+        id          TEXT COLLATE "C" PRIMARY KEY,
+        url         TEXT COLLATE "C",
+        title       TEXT COLLATE "C" NOT NULL,
+        published   TEXT COLLATE "C",
+        source      TEXT COLLATE "C",
+        language    TEXT COLLATE "C" NOT NULL,
+        text        TEXT COLLATE "C" NOT NULL,
+        tone        DOUBLE PRECISION,
+        analysis    TEXT NOT NULL,
+        ingested_at TEXT COLLATE "C" NOT NULL
+                    DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        search      tsvector GENERATED ALWAYS AS (
+                      setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')
+                    ) STORED
+      );
+      CREATE INDEX articles_published ON articles(published);
+      CREATE INDEX articles_search ON articles USING GIN (search);
+
+      CREATE TABLE actors (
+        id      TEXT COLLATE "C" PRIMARY KEY,
+        name    TEXT COLLATE "C" NOT NULL,
+        code    TEXT COLLATE "C" NOT NULL,
+        country TEXT COLLATE "C",
+        type    TEXT COLLATE "C" NOT NULL
+      );
+
+      CREATE TABLE article_actors (
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id   TEXT COLLATE "C" NOT NULL REFERENCES actors(id),
+        code       TEXT COLLATE "C" NOT NULL,
+        role       TEXT COLLATE "C",
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_id)
+      );
+      CREATE INDEX article_actors_actor ON article_actors(actor_id);
+      CREATE INDEX article_actors_code ON article_actors(code text_pattern_ops);
+
+      CREATE SEQUENCE events_id_seq AS BIGINT;
+      CREATE TABLE events (
+        id             BIGINT NOT NULL DEFAULT nextval('events_id_seq'),
+        month          TEXT COLLATE "C" NOT NULL,
+        article_id     TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        date           TEXT COLLATE "C",
+        source_code    TEXT COLLATE "C" NOT NULL,
+        source_country TEXT COLLATE "C" NOT NULL,
+        source_actor   TEXT COLLATE "C",
+        source_text    TEXT COLLATE "C" NOT NULL,
+        target_code    TEXT COLLATE "C",
+        target_country TEXT COLLATE "C",
+        target_actor   TEXT COLLATE "C",
+        target_text    TEXT COLLATE "C",
+        code           TEXT COLLATE "C" NOT NULL,
+        root           TEXT COLLATE "C" NOT NULL,
+        quad_class     INTEGER NOT NULL,
+        goldstein      DOUBLE PRECISION NOT NULL,
+        plover         TEXT COLLATE "C" NOT NULL,
+        negated        INTEGER NOT NULL,
+        place          TEXT COLLATE "C",
+        place_country  TEXT COLLATE "C",
+        lat            DOUBLE PRECISION,
+        lon            DOUBLE PRECISION,
+        evidence_start INTEGER NOT NULL,
+        evidence_end   INTEGER NOT NULL,
+        evidence_text  TEXT COLLATE "C" NOT NULL,
+        pattern        TEXT COLLATE "C" NOT NULL,
+        confidence     DOUBLE PRECISION NOT NULL,
+        themes         TEXT COLLATE "C" NOT NULL DEFAULT '',
+        date_precision TEXT COLLATE "C" NOT NULL DEFAULT 'day',
+        background     INTEGER NOT NULL DEFAULT 0,
+        is_root        INTEGER NOT NULL DEFAULT 0,
+        group_id       BIGINT,
+        trigger_start  INTEGER,
+        trigger_end    INTEGER,
+        PRIMARY KEY (id, month),
+        CHECK (month = coalesce(substr(date, 1, 7), ''))
+      ) PARTITION BY LIST (month);
+      ALTER SEQUENCE events_id_seq OWNED BY events.id;
+      CREATE TABLE events_undated PARTITION OF events FOR VALUES IN ('');
+      -- The barometer's pair aggregates, by country and by full code; event filters; merge lookups.
+      CREATE INDEX events_pair ON events(source_country, target_country, date);
+      CREATE INDEX events_target ON events(target_country, date);
+      CREATE INDEX events_code_pair ON events(source_code, target_code, date);
+      CREATE INDEX events_code ON events(code text_pattern_ops);
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_article ON events(article_id);
+      CREATE INDEX events_group ON events(group_id);
+      CREATE INDEX events_merge ON events(source_country, root, date);
+      CREATE INDEX events_id ON events(id);
+
+      CREATE TABLE article_themes (
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        theme      TEXT COLLATE "C" NOT NULL,
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, theme)
+      );
+      CREATE INDEX article_themes_theme ON article_themes(theme);
+    `,
+  },
+];

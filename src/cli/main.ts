@@ -13,6 +13,7 @@ import { registerQueries } from './commands/query.js';
 import { registerRelations } from './commands/relations.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
+import { registerMigrate } from './commands/migrate.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -54,6 +55,7 @@ export function buildProgram(context: CliContext): Command {
   registerRelations(program, context);
   registerServe(program, context);
   registerExport(program, context);
+  registerMigrate(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

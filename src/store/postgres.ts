@@ -108,7 +108,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
 /** The partition month of an event's date: 'YYYY-MM', or '' for undated events. */
 const monthOf = (date: string | null | undefined): string => date?.slice(0, 7) ?? '';
 
-class PostgresStore extends SqlReader implements Store {
+export class PostgresStore extends SqlReader implements Store {
   /** Months whose partition this process knows to exist. */
   private readonly months = new Set<string>(['']);
 
@@ -125,13 +125,8 @@ class PostgresStore extends SqlReader implements Store {
    * own: creating a partition locks the parent table, which inside a write transaction would deadlock
    * two workers each waiting for the other's partition.
    */
-  private async ensurePartitions(analyses: Analysis[]): Promise<void> {
-    const needed = new Set<string>();
-    for (const analysis of analyses)
-      for (const event of analysis.events) {
-        const month = monthOf(event.date);
-        if (!this.months.has(month)) needed.add(month);
-      }
+  async ensureMonths(months: Iterable<string>): Promise<void> {
+    const needed = new Set([...months].filter((month) => !this.months.has(month)));
     if (needed.size === 0) return;
     if ([...needed].some((month) => !/^\d{4}-\d{2}$/.test(month)))
       throw new Error(`event dates must be YYYY-MM-DD, not ${[...needed].join(', ')}`);
@@ -285,7 +280,9 @@ class PostgresStore extends SqlReader implements Store {
   }
 
   async putAnalyses(analyses: Analysis[]): Promise<PutResult> {
-    await this.ensurePartitions(analyses);
+    await this.ensureMonths(
+      analyses.flatMap((analysis) => analysis.events.map((event) => monthOf(event.date))),
+    );
     return this.transaction(async (client) => {
       let inserted = 0;
       for (const analysis of analyses) if (await this.insertAnalysis(client, analysis)) inserted++;
@@ -338,7 +335,7 @@ export interface PostgresOptions {
 }
 
 /** Connects to a PostgreSQL database by URL and brings its schema up to date. */
-export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, types: TYPES });
   // An idle connection the server drops (a restart) must not crash the process: the pool reconnects.
   pool.on('error', () => undefined);

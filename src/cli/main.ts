@@ -14,6 +14,7 @@ import { registerRelations } from './commands/relations.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerQueue } from './commands/queue.js';
 import type { CliContext } from './context.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -56,6 +57,7 @@ export function buildProgram(context: CliContext): Command {
   registerServe(program, context);
   registerExport(program, context);
   registerMigrate(program, context);
+  registerQueue(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

@@ -115,4 +115,55 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX article_themes_theme ON article_themes(theme);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The work queue of \`parley ingest --queue\` and \`parley worker\`: a job is claimed with a lease
+      -- (FOR UPDATE SKIP LOCKED), and leaves the queue in the transaction that stores its article, so a
+      -- worker that dies mid-article loses nothing (the lease runs out) and stores nothing twice.
+      CREATE TABLE queue (
+        id           BIGSERIAL PRIMARY KEY,
+        origin       TEXT NOT NULL,
+        input        TEXT NOT NULL,
+        options      TEXT NOT NULL DEFAULT '{}',
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        run_after    TIMESTAMPTZ NOT NULL DEFAULT now(),
+        locked_by    TEXT,
+        locked_until TIMESTAMPTZ,
+        last_error   TEXT,
+        enqueued_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX queue_ready ON queue (run_after, id);
+
+      CREATE TABLE queue_done (
+        id          BIGINT PRIMARY KEY,
+        article_id  TEXT COLLATE "C",
+        outcome     TEXT NOT NULL CHECK (outcome IN ('stored', 'duplicate')),
+        worker      TEXT NOT NULL,
+        attempts    INTEGER NOT NULL,
+        finished_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX queue_done_finished ON queue_done (finished_at);
+
+      CREATE TABLE dead_letters (
+        id        BIGINT PRIMARY KEY,
+        origin    TEXT NOT NULL,
+        input     TEXT NOT NULL,
+        options   TEXT NOT NULL,
+        attempts  INTEGER NOT NULL,
+        error     TEXT NOT NULL,
+        failed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE workers (
+        id           TEXT PRIMARY KEY,
+        host         TEXT NOT NULL,
+        pid          INTEGER NOT NULL,
+        started_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+        heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        processed    BIGINT NOT NULL DEFAULT 0,
+        failed       BIGINT NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];

@@ -225,8 +225,36 @@ export class PostgresStore extends SqlReader implements Store {
     );
   }
 
-  /** Returns false when the article was already stored (same identity), storing nothing. */
-  private async insertAnalysis(client: pg.PoolClient, analysis: Analysis): Promise<boolean> {
+  /**
+   * The first step of a transaction that writes analyses. It takes the events table's write lock before
+   * anything else: making a month partition locks events and then articles, so a writer must lock them
+   * in that order too, or the two would deadlock. Then it inserts the analyses' new actors in id
+   * order, as two transactions inserting the same new actors in different orders would each wait for
+   * the other.
+   */
+  async beginWrites(client: pg.PoolClient, analyses: Analysis[]): Promise<void> {
+    await client.query('LOCK TABLE events IN ROW EXCLUSIVE MODE');
+    const byId = new Map(analyses.flatMap((analysis) => analysis.actors.map((actor) => [actor.id, actor])));
+    const actors = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (actors.length === 0) return;
+    await client.query(
+      `INSERT INTO actors (id, name, code, country, type)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (id) DO NOTHING`,
+      [
+        actors.map((actor) => actor.id),
+        actors.map((actor) => actor.name),
+        actors.map((actor) => actor.code),
+        actors.map((actor) => actor.country ?? null),
+        actors.map((actor) => actor.type),
+      ],
+    );
+  }
+
+  /**
+   * Writes one analysis inside the caller's transaction (after prepareFor and beginWrites); returns false when the
+   * article was already stored (same identity), storing nothing.
+   */
+  async writeAnalysis(client: pg.PoolClient, analysis: Analysis): Promise<boolean> {
     const { article } = analysis;
     const inserted = await run(
       client,
@@ -246,19 +274,8 @@ export class PostgresStore extends SqlReader implements Store {
       },
     );
     if (inserted.length === 0) return false;
-    // Actors, their mentions and the themes go in one statement each: arrays unnested into rows.
+    // Actors (written by beginWrites), their mentions and the themes: one statement each.
     const { actors, themes } = analysis;
-    await client.query(
-      `INSERT INTO actors (id, name, code, country, type)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (id) DO NOTHING`,
-      [
-        actors.map((actor) => actor.id),
-        actors.map((actor) => actor.name),
-        actors.map((actor) => actor.code),
-        actors.map((actor) => actor.country ?? null),
-        actors.map((actor) => actor.type),
-      ],
-    );
     await client.query(
       `INSERT INTO article_actors (article_id, actor_id, code, role, mentions)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) ON CONFLICT DO NOTHING`,
@@ -280,14 +297,20 @@ export class PostgresStore extends SqlReader implements Store {
   }
 
   async putAnalyses(analyses: Analysis[]): Promise<PutResult> {
+    await this.prepareFor(analyses);
+    return this.transaction(async (client) => {
+      await this.beginWrites(client, analyses);
+      let inserted = 0;
+      for (const analysis of analyses) if (await this.writeAnalysis(client, analysis)) inserted++;
+      return { inserted, duplicates: analyses.length - inserted };
+    });
+  }
+
+  /** What must exist before analyses are written in a transaction: their months' partitions. */
+  async prepareFor(analyses: Analysis[]): Promise<void> {
     await this.ensureMonths(
       analyses.flatMap((analysis) => analysis.events.map((event) => monthOf(event.date))),
     );
-    return this.transaction(async (client) => {
-      let inserted = 0;
-      for (const analysis of analyses) if (await this.insertAnalysis(client, analysis)) inserted++;
-      return { inserted, duplicates: analyses.length - inserted };
-    });
   }
 
   /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */

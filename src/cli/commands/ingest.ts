@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ingest } from '../../batch.js';
+import { enqueue } from '../../queue-worker.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
 import { ingestProgress } from '../progress.js';
+import { openQueueStore } from './queue.js';
 
 export function registerIngest(program: Command, context: CliContext): void {
   program
@@ -19,6 +21,7 @@ export function registerIngest(program: Command, context: CliContext): void {
       (value) => Number.parseInt(value, 10),
       availableParallelism(),
     )
+    .option('--queue', 'put the articles in the PostgreSQL work queue for `parley worker`, not analyse here')
     .addHelpText(
       'after',
       '\nExample:\n  $ parley ingest data/sample --db parley.db\n  $ parley ingest "news/**/*.jsonl.gz"',
@@ -26,8 +29,9 @@ export function registerIngest(program: Command, context: CliContext): void {
     .action(
       async (
         inputs: string[],
-        options: { db: string; date?: string; batchSize: number; workers: number },
+        options: { db: string; date?: string; batchSize: number; workers: number; queue?: boolean },
       ) => {
+        if (options.queue) return enqueueInputs(inputs, options, context);
         const store = await openStore(options.db);
         const progress = ingestProgress();
         try {
@@ -53,4 +57,19 @@ export function registerIngest(program: Command, context: CliContext): void {
         }
       },
     );
+}
+
+async function enqueueInputs(inputs: string[], options: { db: string; date?: string }, context: CliContext) {
+  const store = await openQueueStore(options.db);
+  try {
+    const report = await enqueue(inputs, store, {
+      defaultDate: options.date,
+      onError: (error) => reportError(context, error),
+    });
+    context.stdout.write(
+      `queued ${report.enqueued} articles (${report.failed} unreadable) for parley worker; parley status shows progress\n`,
+    );
+  } finally {
+    await store.close();
+  }
 }

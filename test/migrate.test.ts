@@ -44,6 +44,19 @@ describe('parley migrate', { skip: postgresUnavailable() }, () => {
       assert.deepEqual(fromPostgres[key], fromSqlite[key], `${key} differs after the move`);
     assert.deepEqual(await postgres.getArticle('0d4b'), await sqlite.getArticle('0d4b'));
 
+    // The command line reads it as it read the file.
+    const [summaryFromFile, summaryFromUrl] = [
+      await cli('summary', '--db', file),
+      await cli('summary', '--db', url),
+    ];
+    assert.equal(summaryFromUrl.code, 0, summaryFromUrl.stderr);
+    assert.equal(summaryFromUrl.stdout, summaryFromFile.stdout.replace(file, url));
+    const relations = await cli('relations', 'USA', 'CHN', '--by', 'year', '--db', url, '--format', 'json');
+    assert.equal(
+      relations.stdout,
+      (await cli('relations', 'USA', 'CHN', '--by', 'year', '--db', file, '--format', 'json')).stdout,
+    );
+
     // The moved database goes on: new events take ids after the moved ones.
     const before = (await postgres.summary()).events;
     await postgres.putAnalyses([analyze({ text: 'France praised Germany.', date: '2024-01-01' })]);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ingest } from '../../batch.js';
 import { enqueue } from '../../queue-worker.js';
-import { openStore } from '../../store/index.js';
+import { openStore, redactAddress } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
 import { ingestProgress } from '../progress.js';
 import { openQueueStore } from './queue.js';
@@ -49,7 +49,7 @@ export function registerIngest(program: Command, context: CliContext): void {
           const rate = Math.round((report.stored + report.duplicates) / Math.max(report.seconds, 0.001));
           context.stdout.write(
             `ingested ${report.stored} new articles (${report.duplicates} already stored, ${report.failed} failed), ` +
-              `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
+              `${report.events} events, into ${redactAddress(options.db)} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
           );
         } finally {
           progress.stop();

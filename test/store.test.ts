@@ -246,3 +246,49 @@ describe('SQLite and PostgreSQL give the same answers', { skip: postgresUnavaila
     await Promise.all([sqlite.close(), postgres.close()]);
   });
 });
+
+describe('PostgreSQL layout', { skip: postgresUnavailable() }, () => {
+  let pgCluster: PgCluster;
+  before(async () => {
+    pgCluster = await startPostgres();
+  });
+  after(() => pgCluster.stop());
+
+  it('keeps events in month partitions and searches through a GIN-indexed tsvector', async () => {
+    const url = await pgCluster.createDatabase();
+    const store = await openStore(url);
+    await ingest([writeCorpus(tempDir())], store);
+    await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const partitions = await client.query<{ name: string; events: string }>(
+        `SELECT c.relname AS name, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', c.relname), false, true, '')))[1]::text AS events
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+         WHERE p.relname = 'events' ORDER BY c.relname`,
+      );
+      const months = (
+        await client.query<{ month: string; n: string }>(
+          'SELECT month, count(*) AS n FROM events GROUP BY month ORDER BY month',
+        )
+      ).rows;
+      // One partition per month that has events (and the undated one), each holding its month's events.
+      assert.deepEqual(
+        partitions.rows.filter((row) => row.name !== 'events_undated').map((row) => row.name),
+        months.filter((row) => row.month !== '').map((row) => `events_${row.month.replace('-', '_')}`),
+      );
+      for (const row of months.filter((m) => m.month !== ''))
+        assert.equal(
+          partitions.rows.find((p) => p.name === `events_${row.month.replace('-', '_')}`)?.events,
+          row.n,
+        );
+      assert.ok(months.some((row) => row.month === '2022-03'));
+      const index = await client.query<{ def: string }>(
+        "SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'articles_search'",
+      );
+      assert.match(index.rows[0]!.def, /USING gin \(search\)/);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -15,6 +15,8 @@ import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerWatch } from './commands/watch.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerQueue } from './commands/queue.js';
 import type { CliContext } from './context.js';
 import { loadConfig } from './config.js';
 
@@ -62,6 +64,8 @@ export function buildProgram(context: CliContext): Command {
   registerExport(program, context);
   registerExtract(program, context);
   registerWatch(program, context);
+  registerMigrate(program, context);
+  registerQueue(program, context);
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')

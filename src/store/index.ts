@@ -1,4 +1,5 @@
 /** Opens a store by its address: a SQLite file path, or a `postgres://…` URL for the PostgreSQL backend. */
+import { openPostgresStore } from './postgres.js';
 import { openSqliteStore, type OpenOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -16,10 +17,11 @@ export function redactAddress(address: string): string {
 }
 
 export async function openStore(address: string, options: OpenOptions = {}): Promise<Store> {
-  if (isStoreUrl(address)) {
-    throw new Error(
-      `${redactAddress(address)}: the PostgreSQL store is not available yet; use a SQLite file`,
-    );
+  if (!isStoreUrl(address)) return openSqliteStore(address, options);
+  try {
+    return await openPostgresStore(address);
+  } catch (error) {
+    // The one line a user reads must name the database, never its password.
+    throw new Error(`${redactAddress(address)}: ${(error as Error).message}`, { cause: error });
   }
-  return openSqliteStore(address, options);
 }

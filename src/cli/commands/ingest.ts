@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ingest } from '../../batch.js';
-import { openStore } from '../../store/index.js';
+import { enqueue } from '../../queue-worker.js';
+import { openStore, redactAddress } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
 import { ALLOW_PRIVATE_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
 import { ingestProgress } from '../progress.js';
+import { openQueueStore } from './queue.js';
 
 export function registerIngest(program: Command, context: CliContext): void {
   program
@@ -23,6 +25,7 @@ export function registerIngest(program: Command, context: CliContext): void {
     .option(...DELAY_OPTION)
     .option(...TIMEOUT_OPTION)
     .option(...ALLOW_PRIVATE_OPTION)
+    .option('--queue', 'put the articles in the PostgreSQL work queue for `parley worker`, not analyse here')
     .addHelpText(
       'after',
       '\nExample:\n  $ parley ingest data/sample --db parley.db\n  $ parley ingest "news/**/*.jsonl.gz"\n  $ parley ingest https://example.org/rss.xml crawl.warc.gz',
@@ -38,8 +41,10 @@ export function registerIngest(program: Command, context: CliContext): void {
           delay: number;
           timeout: number;
           allowPrivate?: boolean;
+          queue?: boolean;
         },
       ) => {
+        if (options.queue) return enqueueInputs(inputs, options, context);
         const store = await openStore(options.db);
         const progress = ingestProgress();
         try {
@@ -69,7 +74,7 @@ export function registerIngest(program: Command, context: CliContext): void {
               (report.copies > 0
                 ? `${report.copies} near-duplicate copies grouped into their stories, `
                 : '') +
-              `${report.events} events, into ${options.db} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
+              `${report.events} events, into ${redactAddress(options.db)} in ${report.seconds.toFixed(1)} s (${rate} articles/s)\n`,
           );
         } finally {
           progress.stop();
@@ -77,4 +82,19 @@ export function registerIngest(program: Command, context: CliContext): void {
         }
       },
     );
+}
+
+async function enqueueInputs(inputs: string[], options: { db: string; date?: string }, context: CliContext) {
+  const store = await openQueueStore(options.db);
+  try {
+    const report = await enqueue(inputs, store, {
+      defaultDate: options.date,
+      onError: (error) => reportError(context, error),
+    });
+    context.stdout.write(
+      `queued ${report.enqueued} articles (${report.failed} unreadable) for parley worker; parley status shows progress\n`,
+    );
+  } finally {
+    await store.close();
+  }
 }

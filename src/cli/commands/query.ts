@@ -1,7 +1,7 @@
 /** Read-only commands over a stored database: search, events, show, summary. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { cameoCodes } from '../../events/ontology.js';
-import type { EventFilter } from '../../store/index.js';
+import { redactAddress, type EventFilter } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { DB_OPTION, parseLimit, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 import { formatRows, type OutputFormat } from '../format.js';
@@ -114,7 +114,7 @@ export function registerQueries(program: Command, context: CliContext): void {
         .join(', ');
       const skipped = summary.languages.filter(({ language }) => !isAnalysedLanguage(language));
       const lines = [
-        `${options.db}: ${summary.articles} articles (${languages}), ${summary.actors} actors, ${summary.events} events`,
+        `${redactAddress(options.db)}: ${summary.articles} articles (${languages}), ${summary.actors} actors, ${summary.events} events`,
         ...(skipped.length > 0
           ? [
               `not analysed (the analysis reads English only): ${skipped

@@ -163,27 +163,30 @@ describe('extractHtml: article body', () => {
     assert.ok(elapsed < 10_000, `took ${Math.round(elapsed)} ms`);
   });
 
-  it('refuses a 50 MB page with one line naming it, and the batch goes on', async () => {
-    const dir = tempDir();
-    const paragraph =
-      '<p>Officials from both countries met again in Geneva on Tuesday, the ministry said.</p>';
-    writeFileSync(
-      path.join(dir, 'huge.html'),
-      `<html><body><article>${paragraph.repeat(Math.ceil((50 * 2 ** 20) / paragraph.length))}</article></body></html>`,
-    );
-    copyFileSync(fixture('html', 'news-article.html'), path.join(dir, 'news.html'));
-    const store = await openStore(path.join(dir, 'huge.db'));
-    try {
-      const report = await ingest([dir], store);
-      assert.deepEqual([report.stored, report.failed], [1, 1]);
-      assert.match(
-        report.errors[0]!.message,
-        /huge\.html: HTML page of 50\.0 MB exceeds the 10 MB limit \(skipped\)$/,
+  // Two limits guard a batch: the reader refuses any document over 32 MB before holding it, and the
+  // extractor refuses an HTML page over 10 MB (extraction time grows with the DOM).
+  for (const [megabytes, refusal] of [
+    [50, /huge\.html: file of 50 MB is larger than the 32 MB limit for one document/],
+    [20, /huge\.html: HTML page of 20\.0 MB exceeds the 10 MB limit \(skipped\)$/],
+  ] as const)
+    it(`refuses a ${megabytes} MB page with one line naming it, and the batch goes on`, async () => {
+      const dir = tempDir();
+      const paragraph =
+        '<p>Officials from both countries met again in Geneva on Tuesday, the ministry said.</p>';
+      writeFileSync(
+        path.join(dir, 'huge.html'),
+        `<html><body><article>${paragraph.repeat(Math.ceil((megabytes * 2 ** 20) / paragraph.length))}</article></body></html>`,
       );
-    } finally {
-      await store.close();
-    }
-  });
+      copyFileSync(fixture('html', 'news-article.html'), path.join(dir, 'news.html'));
+      const store = await openStore(path.join(dir, 'huge.db'));
+      try {
+        const report = await ingest([dir], store);
+        assert.deepEqual([report.stored, report.failed], [1, 1]);
+        assert.match(report.errors[0]!.message, refusal);
+      } finally {
+        await store.close();
+      }
+    });
 });
 
 describe('extract helpers', () => {

@@ -13,6 +13,7 @@
  *
  * Cost: one signature is 128 × (distinct shingles) 32-bit mixes — about 0.1 ms for a 600-word article.
  */
+import { fmix32 } from '../model/hash.js';
 
 /** Words per shingle: 5-word shingles rarely repeat across different stories, and one edit touches only 5. */
 export const SHINGLE_WORDS = 5;
@@ -30,17 +31,6 @@ export const ROWS = NUM_HASHES / BANDS;
 export const DEFAULT_THRESHOLD = 0.7;
 /** Names every choice a stored signature depends on; a store must recompute signatures of another scheme. */
 export const SIGNATURE_SCHEME = `minhash-v1-w${SHINGLE_WORDS}-h${NUM_HASHES}-fmix32`;
-
-/** Murmur3's 32-bit finaliser: a cheap bijection with full avalanche, so each seed gives a new permutation. */
-function fmix32(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** FNV-1a over UTF-16 code units, finished by fmix32: a word's 32-bit hash. */
 function hashWord(word: string): number {

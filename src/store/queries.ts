@@ -3,7 +3,7 @@
  * functions (the Dialect), so every query has one text and both stores return the same rows.
  */
 import type { PeriodAggregate, PeriodUnit } from '../analysis/barometer.js';
-import type { Analysis } from '../model/schema.js';
+import type { Analysis, CodedEvent } from '../model/schema.js';
 import type {
   ActorProfile,
   DateRange,
@@ -23,6 +23,43 @@ const MAX_LIMIT = 10_000;
 export const MERGE_DAYS = 3;
 
 export type Params = Record<string, string | number | null>;
+
+/** One coded event as the columns both backends store it in (named parameters of their INSERTs). */
+export function eventColumns(articleId: string, event: CodedEvent): Params {
+  return {
+    articleId,
+    date: event.date?.slice(0, 10) ?? null,
+    sourceCode: event.source.code,
+    sourceCountry: countryOf(event.source.code),
+    sourceActor: event.source.actor ?? null,
+    sourceText: event.source.text,
+    targetCode: event.target?.code ?? null,
+    targetCountry: event.target ? countryOf(event.target.code) : null,
+    targetActor: event.target?.actor ?? null,
+    targetText: event.target?.text ?? null,
+    code: event.code,
+    root: event.root,
+    quadClass: event.quadClass,
+    goldstein: event.goldstein,
+    plover: event.plover,
+    negated: event.negated ? 1 : 0,
+    place: event.place?.name ?? null,
+    placeCountry: event.place?.country ?? null,
+    lat: event.place?.lat ?? null,
+    lon: event.place?.lon ?? null,
+    evidenceStart: event.evidence.start,
+    evidenceEnd: event.evidence.end,
+    evidenceText: event.evidence.text,
+    pattern: event.pattern,
+    confidence: event.confidence,
+    themes: event.themes.join(','),
+    datePrecision: event.datePrecision,
+    background: event.background ? 1 : 0,
+    isRoot: event.isRoot ? 1 : 0,
+    triggerStart: event.trigger.start,
+    triggerEnd: event.trigger.end,
+  };
+}
 
 /** What differs between the SQL of SQLite and PostgreSQL. */
 export interface Dialect {

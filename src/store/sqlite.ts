@@ -9,6 +9,7 @@ import { MIGRATIONS } from './migrations.js';
 import {
   clampLimit,
   countryOf,
+  eventColumns,
   MERGE_DAYS,
   searchTerms,
   SqlReader,
@@ -143,39 +144,7 @@ class SqliteStore extends SqlReader implements Store {
 
   private insertEvent(articleId: string, event: CodedEvent): void {
     const group = this.groupOf(articleId, event);
-    const { lastInsertRowid } = this.statements.insertEvent.run({
-      articleId,
-      date: event.date?.slice(0, 10) ?? null,
-      sourceCode: event.source.code,
-      sourceCountry: countryOf(event.source.code),
-      sourceActor: event.source.actor ?? null,
-      sourceText: event.source.text,
-      targetCode: event.target?.code ?? null,
-      targetCountry: event.target ? countryOf(event.target.code) : null,
-      targetActor: event.target?.actor ?? null,
-      targetText: event.target?.text ?? null,
-      code: event.code,
-      root: event.root,
-      quadClass: event.quadClass,
-      goldstein: event.goldstein,
-      plover: event.plover,
-      negated: event.negated ? 1 : 0,
-      place: event.place?.name ?? null,
-      placeCountry: event.place?.country ?? null,
-      lat: event.place?.lat ?? null,
-      lon: event.place?.lon ?? null,
-      evidenceStart: event.evidence.start,
-      evidenceEnd: event.evidence.end,
-      evidenceText: event.evidence.text,
-      pattern: event.pattern,
-      confidence: event.confidence,
-      themes: event.themes.join(','),
-      datePrecision: event.datePrecision,
-      background: event.background ? 1 : 0,
-      isRoot: event.isRoot ? 1 : 0,
-      triggerStart: event.trigger.start,
-      triggerEnd: event.trigger.end,
-    });
+    const { lastInsertRowid } = this.statements.insertEvent.run(eventColumns(articleId, event));
     this.statements.setGroup.run(group ?? lastInsertRowid, lastInsertRowid);
   }
 

@@ -3,6 +3,7 @@
  * transfer and content encodings undone (chunked; gzip, deflate, br), within a size cap.
  */
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { parseHeaderFields } from './fields.js';
 
 export interface HttpResponse {
   status: number;
@@ -27,20 +28,7 @@ export function parseHttpResponse(block: Buffer): HttpResponse | string {
   const lines = head.subarray(0, end).toString('latin1').split(/\r?\n/);
   const status = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\b/.exec(lines[0] ?? '');
   if (!status) return `not an HTTP response ("${(lines[0] ?? '').slice(0, 40)}")`;
-  const headers = new Map<string, string>();
-  let last: string | undefined;
-  for (const line of lines.slice(1)) {
-    if (/^[ \t]/.test(line) && last) {
-      headers.set(last, `${headers.get(last)} ${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    last = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    const previous = headers.get(last);
-    headers.set(last, previous === undefined ? value : `${previous}, ${value}`);
-  }
+  const headers = parseHeaderFields(lines.slice(1), { strict: false }) as Map<string, string>;
   return { status: Number(status[1]), headers, body: block.subarray(end + separator) };
 }
 

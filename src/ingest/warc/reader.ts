@@ -14,6 +14,7 @@ import { decodeHtmlBody, mediaTypeOf } from '../fetch/body.js';
 import type { ReadResult } from '../readers.js';
 import { decodeContent, dechunk, parseHttpResponse } from './http.js';
 import { warcPieces, type Piece } from './pieces.js';
+import { parseHeaderFields } from './fields.js';
 
 export interface WarcOptions {
   /** Response records larger than this are skipped with an error (default 10 MB). */
@@ -127,18 +128,8 @@ function parseWarcHeaders(text: string): { version: string; headers: Map<string,
   const lines = text.split(/\r?\n/);
   const version = lines[0]?.trim() ?? '';
   if (!/^WARC\/1\.[01]$/.test(version)) return `not a WARC record (starts with "${version.slice(0, 30)}")`;
-  const headers = new Map<string, string>();
-  let last: string | undefined;
-  for (const line of lines.slice(1)) {
-    if (/^[ \t]/.test(line) && last) {
-      headers.set(last, `${headers.get(last)} ${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) return `bad WARC header line "${line.slice(0, 40)}"`;
-    last = line.slice(0, colon).trim().toLowerCase();
-    headers.set(last, line.slice(colon + 1).trim());
-  }
+  const headers = parseHeaderFields(lines.slice(1), { strict: true });
+  if (!(headers instanceof Map)) return `bad WARC header line "${headers.badLine.slice(0, 40)}"`;
   return { version, headers };
 }
 

@@ -14,19 +14,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../model/paths.js';
+import { fmix32 } from '../../model/hash.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Hashing
 
-/** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { fmix32 };
 
 /** FNV-1a over UTF-16 code units, finalised; never 0 (0 marks an empty slot in the weight table). */
 export function hashString(s: string): number {

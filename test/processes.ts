@@ -42,6 +42,8 @@ export const runParley = (args: string[], options: SpawnOptions = {}): Promise<P
 export interface Contents {
   integrity: string;
   articles: Map<string, string>;
+  /** Near-duplicate copies (src/stories.ts): each copy's id → the story it was stored under. */
+  copies: Map<string, string>;
   events: string[];
   fts: number;
 }
@@ -64,7 +66,15 @@ export function contentsOf(file: string): Contents {
       JSON.stringify(row),
     );
     const fts = (db.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n;
-    return { integrity, articles, events, fts };
+    const copies = new Map(
+      (
+        db.prepare('SELECT article_id, story_id FROM story_copies ORDER BY article_id').all() as Array<{
+          article_id: string;
+          story_id: string;
+        }>
+      ).map((row) => [row.article_id, row.story_id]),
+    );
+    return { integrity, articles, copies, events, fts };
   } finally {
     db.close();
   }
@@ -72,13 +82,19 @@ export function contentsOf(file: string): Contents {
 
 export const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** The "ingested N new articles (M already stored, F failed)" line, as numbers. */
+/** The "ingested N new articles (M already stored, F failed), C near-duplicate copies…" line, as numbers. */
 export function ingestCounts(
   stdout: string,
-): { stored: number; duplicates: number; failed: number } | undefined {
+): { stored: number; duplicates: number; failed: number; copies: number } | undefined {
   const match = /ingested (\d+) new articles \((\d+) already stored, (\d+) failed\)/.exec(stdout);
+  const copies = /(\d+) near-duplicate copies grouped/.exec(stdout);
   return match
-    ? { stored: Number(match[1]), duplicates: Number(match[2]), failed: Number(match[3]) }
+    ? {
+        stored: Number(match[1]),
+        duplicates: Number(match[2]),
+        failed: Number(match[3]),
+        copies: Number(copies?.[1] ?? 0),
+      }
     : undefined;
 }
 

@@ -17,7 +17,8 @@ export interface TextCorpus {
   records: ArticleInput[];
 }
 
-function readJsonl(file: string): ArticleInput[] {
+/** Every record of a JSONL corpus file. */
+export function readJsonl(file: string): ArticleInput[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

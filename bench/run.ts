@@ -15,7 +15,7 @@ import type { ArticleInput } from '../src/model/schema.js';
 import { packageRoot } from '../src/model/paths.js';
 import { emptyDoc, STAGES } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
-import { textCorpus } from './corpus.js';
+import { readJsonl, textCorpus } from './corpus.js';
 import { benchTagger } from './ner.js';
 import { benchQueries } from './queries.js';
 import { benchScaling } from './scaling.js';
@@ -29,10 +29,7 @@ const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared/data')
 function corpus(): { name: string; file: string; records: ArticleInput[] } {
   const bbc = path.join(shared, 'news/bbc-news-2225.jsonl');
   const file = existsSync(bbc) ? bbc : path.join(root, 'data/sample/corpus.jsonl');
-  const records = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as ArticleInput);
+  const records = readJsonl(file);
   return { name: path.relative(root, file), file, records: quick ? records.slice(0, 500) : records };
 }
 

@@ -13,9 +13,9 @@
  * Warnings (exit code 0): two people holding the same single-holder office at once, a role that ends on the
  * day the same role starts again (one row would do), and aliases that are also country names or adjectives.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataLines, error, report, warn, where, type Location } from './check-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ACTORS = path.join(ROOT, 'data', 'actors');
@@ -53,11 +53,6 @@ const PHRASE = /^[^\s|]+(?: [^\s|]+)*$/;
 /** Roles that several people hold at once, so overlapping holders are expected. */
 const SHARED_ROLE = /deputy|councilor|alternate|adviser to|chief adviser/i;
 
-interface Location {
-  file: string;
-  line: number;
-}
-
 interface PersonRow extends Location {
   id: string;
   name: string;
@@ -87,35 +82,6 @@ interface Files {
   people: string[];
   organizations: string[];
   agents: string[];
-}
-
-const errors: string[] = [];
-const warnings: string[] = [];
-
-const where = (loc: Location): string => `${path.relative(process.cwd(), loc.file) || loc.file}:${loc.line}`;
-const error = (loc: Location, message: string): void => void errors.push(`${where(loc)}: ${message}`);
-const warn = (loc: Location, message: string): void => void warnings.push(`${where(loc)}: ${message}`);
-
-/** Data lines with their 1-based line numbers; `#` comment lines and empty lines are skipped. */
-function dataLines(file: string): Array<{ text: string; loc: Location }> {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (cause) {
-    errors.push(`${file}: cannot read (${cause instanceof Error ? cause.message : String(cause)})`);
-    return [];
-  }
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const lines: Array<{ text: string; loc: Location }> = [];
-  content.split('\n').forEach((raw, index) => {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const loc = { file, line: index + 1 };
-    if (text.startsWith('#') || text === '') return;
-    if (text.trim() === '') error(loc, 'line holds only whitespace (leave it empty or start it with #)');
-    else if (text.includes('\uFFFD')) error(loc, 'line is not valid UTF-8');
-    else lines.push({ text, loc });
-  });
-  return lines;
 }
 
 /**
@@ -460,7 +426,8 @@ function parseArgs(argv: string[]): Files {
   return files;
 }
 
-function report(
+/** How many rows each file holds, then the errors and warnings. */
+function printCounts(
   files: Files,
   people: PersonRow[],
   organizations: OrganizationRow[],
@@ -479,12 +446,7 @@ function report(
     );
   for (const file of files.agents)
     console.log(`${relative(file)}: ${agents.filter((row) => row.file === file).length} role phrases`);
-  for (const message of warnings) console.warn(`warning: ${message}`);
-  for (const message of errors) console.error(`error: ${message}`);
-  if (errors.length > 0) {
-    console.error(`${errors.length} error(s), ${warnings.length} warning(s)`);
-    process.exitCode = 1;
-  } else console.log(`ok (${warnings.length} warning(s))`);
+  report();
 }
 
 /** The G20 member states (the five permanent Security Council members among them). */
@@ -553,7 +515,7 @@ function main(): void {
   checkOrganizationNames(organizations);
   checkAgents(agents);
   checkCountryClashes(people, organizations, names);
-  report(files, people, organizations, agents);
+  printCounts(files, people, organizations, agents);
   const gaps = coverageGaps(people);
   console.log(
     `coverage of the G20 (head of state or government, foreign and defence ministers, ${COVERAGE_FROM} to ${COVERAGE_TO}): ${gaps.length === 0 ? 'complete' : `${gaps.length} gap(s)`}`,

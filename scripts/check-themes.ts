@@ -12,9 +12,9 @@
  * Warnings (exit code 0): themes with fewer than 8 or more than 30 phrases, and with --match, phrases
  * that do not find themselves when their own text is analysed.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataLines, error, errors, report, warn, where, type Location } from './check-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_THEMES = path.join(ROOT, 'data', 'analysis', 'themes.tsv');
@@ -27,11 +27,6 @@ const VALENCE = /^-?\d+$/;
 const MIN_PHRASES = 8;
 const MAX_PHRASES = 30;
 
-interface Location {
-  file: string;
-  line: number;
-}
-
 interface Theme extends Location {
   id: string;
   label: string;
@@ -42,37 +37,6 @@ interface ToneEntry extends Location {
   term: string;
   valence: number;
   note: string;
-}
-
-const errors: string[] = [];
-const warnings: string[] = [];
-
-const where = (loc: Location): string => `${path.relative(process.cwd(), loc.file) || loc.file}:${loc.line}`;
-const error = (loc: Location, message: string): void => void errors.push(`${where(loc)}: ${message}`);
-const warn = (loc: Location, message: string): void => void warnings.push(`${where(loc)}: ${message}`);
-
-/** Data lines with their 1-based line numbers; `#` comment lines and empty lines are skipped. */
-function dataLines(file: string): Array<{ text: string; loc: Location }> {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (cause) {
-    errors.push(`${file}: cannot read (${cause instanceof Error ? cause.message : String(cause)})`);
-    return [];
-  }
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const lines: Array<{ text: string; loc: Location }> = [];
-  content.split('\n').forEach((raw, index) => {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const loc = { file, line: index + 1 };
-    if (text.startsWith('#') || text === '') return;
-    if (text.trim() === '') {
-      error(loc, 'line holds only whitespace (leave it empty or start it with #)');
-      return;
-    }
-    lines.push({ text, loc });
-  });
-  return lines;
 }
 
 /** Splits a line into exactly `count` TAB-separated cells, or reports why it cannot. */
@@ -268,12 +232,7 @@ async function main(): Promise<void> {
       `${tone.filter((e) => e.valence > 0).length} positive, ${tone.filter((e) => e.valence < 0).length} negative, ` +
       `${tone.filter((e) => e.valence === 0).length} neutralised)`,
   );
-  for (const message of warnings) console.warn(`warning: ${message}`);
-  for (const message of errors) console.error(`error: ${message}`);
-  if (errors.length > 0) {
-    console.error(`${errors.length} error(s)`);
-    process.exitCode = 1;
-  } else console.log('ok');
+  report();
 }
 
 main().catch((cause: unknown) => {

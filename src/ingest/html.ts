@@ -10,19 +10,13 @@ import { InputError } from './errors.js';
 import { toBlocks } from './extract/blocks.js';
 import { extractBody } from './extract/body.js';
 import { parseDocument } from './extract/dom.js';
-import { extractMetadata } from './extract/metadata.js';
+import { extractMetadata, type PageMetadata } from './extract/metadata.js';
 
-export interface ExtractedPage {
+/** A page's metadata as the article takes it (the headline always set), with its extracted body text. */
+export type ExtractedPage = Omit<PageMetadata, 'title' | 'documentTitle' | 'articleBody'> & {
   title: string;
-  byline: string | null;
-  published: string | null;
-  modified: string | null;
-  siteName: string | null;
-  language: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
   text: string;
-}
+};
 
 /** Paragraph text of an HTML fragment: one paragraph per block of text, blank lines between. */
 export function htmlToParagraphs(html: string): string {

@@ -18,6 +18,8 @@ import { analyzeArticle } from '../pipeline.js';
 import { barometer, explainPeriod } from '../relations.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
+import { traceServer } from './trace.js';
+import { takeTurns } from './turns.js';
 import {
   ActorQuerySchema,
   ArticleBodySchema,
@@ -50,6 +52,8 @@ export interface ServerOptions {
   /** The built dashboard to serve at `/` (web/dist), if present. */
   dashboardDir?: string;
   logger?: boolean;
+  /** Writes a line per request, event-loop stall and long GC to this file (src/server/trace.ts). */
+  traceFile?: string;
 }
 
 /** An error the API reports as problem+json with this status. */
@@ -150,6 +154,14 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     // Node checks for overdue requests on this interval, so it bounds how late a timeout is enforced.
     http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) },
   });
+
+  if (options.traceFile) {
+    // First of the hooks, so that a request's arrival is logged before it waits for its turn.
+    const trace = traceServer(app, options.traceFile);
+    app.addHook('onClose', () => trace.close());
+  }
+  const takeTurn = takeTurns();
+  app.addHook('onRequest', () => takeTurn());
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

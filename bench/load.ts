@@ -6,7 +6,7 @@
  * error, timeout or non-2xx answer. Everything it starts is stopped at the end, or after 5 minutes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,10 @@ interface AutocannonResult {
   non2xx: number;
   duration: number;
 }
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+/** autocannon's run: a promise of the result that is also an emitter of each request's outcome. */
+type Autocannon = (
+  options: Record<string, unknown>,
+) => Promise<AutocannonResult> & { on(event: 'reqError', listener: (error: Error) => void): void };
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const CONNECTIONS = 100;
@@ -76,6 +79,20 @@ async function serverAddress(server: ReturnType<typeof run>): Promise<string> {
   throw new Error(`parley serve did not start: ${server.output()}`);
 }
 
+/**
+ * With PARLEY_TRACE=file (which the server also reads), the client's side goes to file.client: when each
+ * request error or time-out happened and when the ingest ended, in the server trace's wall-clock ms.
+ */
+const trace = process.env.PARLEY_TRACE;
+
+function traceClient(cannon: ReturnType<Autocannon>, writer: ReturnType<typeof run>, file: string): void {
+  const log = (line: object): void =>
+    appendFileSync(`${file}.client`, `${JSON.stringify({ at: Date.now(), ...line })}\n`);
+  log({ kind: 'load-start' });
+  cannon.on('reqError', (error) => log({ kind: 'error', message: error.message }));
+  writer.child.on('exit', (code) => log({ kind: 'ingest-exit', code }));
+}
+
 async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-load-'));
   const db = path.join(dir, 'load.db');
@@ -96,13 +113,15 @@ async function main(): Promise<number> {
     const writer = run(['ingest', freshArticles(dir), '--db', db, '--workers', '1']);
     started.push(writer.child);
     console.log(`${CONNECTIONS} connections for ${SECONDS} s against ${base}, an ingest writing meanwhile…`);
-    const result = await autocannon({
+    const cannon = autocannon({
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
       timeout: 10,
       requests: PATHS.map((requestPath) => ({ method: 'GET', path: requestPath })),
     });
+    if (trace) traceClient(cannon, writer, trace);
+    const result = await cannon;
     const writerRunning = writer.child.exitCode === null;
     writer.child.kill('SIGINT');
     server.child.kill('SIGTERM');

@@ -153,15 +153,18 @@ export async function ingest(
   return { ...progress, errors, seconds: (performance.now() - started) / 1000 };
 }
 
+/** What became of one article: its analysis stored, stored as a copy of its story, or already stored. */
+export type StoreOutcome = 'stored' | 'copy' | 'duplicate';
+
 /**
- * Stores one article at once (a watched feed's item): nothing when its identity is stored, a copy when it
+ * Stores one article at once (a watched feed's item, an article posted to the API): nothing when its identity is stored, a copy when it
  * is a near-duplicate of a story already read, otherwise its analysis.
  */
 export async function storeArticle(
   store: Store,
   stories: StoryGrouper,
   article: Article,
-): Promise<'stored' | 'copy' | 'duplicate'> {
+): Promise<StoreOutcome> {
   if (await store.hasArticle(article.id)) return 'duplicate';
   const { copy, signature } = stories.place(article);
   const writes = { copies: copy ? [copy] : [], signatures: signature ? [signature] : [] };

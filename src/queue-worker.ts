@@ -79,6 +79,16 @@ function analyseJob(job: Job): { analysis: Analysis } | { error: string } {
   }
 }
 
+/**
+ * A queue worker does not group near-duplicates (src/stories.ts), on purpose: grouping is sound only
+ * when articles are placed one after another against every signature already placed, and workers place
+ * in parallel. A StoryGrouper in each worker knows only what was committed when it last read the
+ * signatures, so two copies of one story claimed by two workers at once would each find no story and
+ * both be stored as stories, and which copy "wins" would depend on timing. Sound grouping needs the
+ * placement itself serialised in the database (an advisory lock around complete(), each worker catching
+ * up on signatures by their seq inside that lock, and every other signature writer taking the same lock),
+ * which is not built yet; until then workers store every article's analysis, as README.md says.
+ */
 export async function runWorker(store: PostgresStore, options: WorkerOptions = {}): Promise<WorkerProgress> {
   const queue = new PgQueue(store);
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

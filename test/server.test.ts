@@ -11,6 +11,7 @@ import { buildServer, isLoopback, tokenMatches } from '../src/server/app.js';
 import { openStore } from '../src/store/index.js';
 import type { UrlReadOptions } from '../src/ingest/fetch/records.js';
 import type { Store } from '../src/store/store.js';
+import { COPIES, UNRELATED, WIRE } from './stories.js';
 import { EXAMPLE_PATH, exampleText, tempDir } from './support.js';
 
 const TOKEN = 'test-token-1234';
@@ -155,6 +156,42 @@ describe('HTTP API', () => {
     assert.deepEqual([again.body.stored, again.body.duplicates], [0, 1]);
     const article = await call(server.base, `/api/articles/${stored.body.ids[0]}`);
     assert.equal(article.body.article.text, 'Japan protested to China.');
+  });
+
+  it('stores a lightly edited copy of a posted story as its copy, not as a second analysis', async () => {
+    const articles = async (): Promise<number> => (await call(server.base, '/api/summary')).body.articles;
+    const before = await articles();
+    const outcomes = (reply: { body: any }): string[] =>
+      reply.body.articles.map((article: { outcome: string }) => article.outcome);
+    const wire = { date: '2024-05-07', source: 'wire.example' };
+    const story = await call(server.base, '/api/articles', post({ ...wire, text: WIRE }));
+    assert.equal(story.status, 201);
+    assert.deepEqual(outcomes(story), ['stored']);
+    const copy = await call(server.base, '/api/articles', post({ ...wire, text: COPIES.dateline }));
+    assert.equal(copy.status, 201);
+    assert.deepEqual(outcomes(copy), ['copy']);
+    assert.deepEqual([copy.body.stored, copy.body.copies, copy.body.duplicates], [0, 1, 0]);
+    assert.equal(await articles(), before + 1, 'one analysis for the story and its copy');
+    const copies = await server.store.storyCopies(story.body.ids[0]);
+    assert.deepEqual(
+      copies.map((stored) => stored.id),
+      copy.body.ids,
+    );
+    const again = await call(server.base, '/api/articles', post({ ...wire, text: COPIES.dateline }));
+    assert.equal(again.status, 200);
+    assert.deepEqual(outcomes(again), ['duplicate']);
+    const batch = await call(
+      server.base,
+      '/api/articles',
+      post({
+        articles: [
+          { ...wire, text: COPIES.droppedParagraph },
+          { ...wire, text: UNRELATED[0] },
+        ],
+      }),
+    );
+    assert.deepEqual(outcomes(batch), ['copy', 'stored']);
+    assert.equal(await articles(), before + 2);
   });
 
   it('pages events with a cursor, in a stable order, and filters them', async () => {

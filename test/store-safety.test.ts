@@ -4,7 +4,7 @@
  * compares what the database holds before and after.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type SpawnOptions } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,26 +15,35 @@ const isRoot = process.getuid?.() === 0;
 /** Root writes through file permissions, so the read-only case runs its writer as "nobody". */
 const NOBODY = { uid: 65534, gid: 65534 };
 
+/** `parley ingest FILE --db DB` in one analysis thread, as a process of its own. */
+const ingestFile = (file: string, db: string, options: SpawnOptions = {}): ReturnType<typeof runParley> =>
+  runParley(['ingest', file, '--db', db, '--workers', '1'], options);
+
+/**
+ * The starting point of each case: a database in `dir` holding the sample's first `stored` articles,
+ * and a corpus of the `more` articles after them, written now (before the machine turns hostile).
+ */
+async function sampleDatabase(
+  dir: string,
+  stored: number,
+  more: number,
+): Promise<{ db: string; more: string }> {
+  const db = path.join(dir, 'parley.db');
+  const first = await ingestFile(corpusFile(dir, 'a.jsonl', SAMPLE.slice(0, stored)), db);
+  assert.equal(first.code, 0, first.stderr);
+  return { db, more: corpusFile(dir, 'b.jsonl', SAMPLE.slice(stored, stored + more)) };
+}
+
 describe('the database under a hostile machine', () => {
   it('refuses to write a read-only database file with a clear error, leaving it as it was', async () => {
     const dir = tempDir('parley-readonly-');
-    const db = path.join(dir, 'ro.db');
-    const first = await runParley([
-      'ingest',
-      corpusFile(dir, 'a.jsonl', SAMPLE.slice(0, 20)),
-      '--db',
-      db,
-      '--workers',
-      '1',
-    ]);
-    assert.equal(first.code, 0, first.stderr);
-    const more = corpusFile(dir, 'b.jsonl', SAMPLE.slice(20, 40));
+    const { db, more } = await sampleDatabase(dir, 20, 20);
     const before = sha256(db);
     chmodSync(db, 0o444);
     chmodSync(more, 0o444);
     chmodSync(dir, 0o555);
     try {
-      const run = await runParley(['ingest', more, '--db', db, '--workers', '1'], isRoot ? NOBODY : {});
+      const run = await ingestFile(more, db, isRoot ? NOBODY : {});
       assert.equal(run.code, 1);
       assert.equal(
         run.stderr,
@@ -57,21 +66,11 @@ describe('the database under a hostile machine', () => {
       return t.skip('cannot mount a tmpfs here');
     }
     try {
-      const db = path.join(mount, 'full.db');
-      const first = await runParley([
-        'ingest',
-        corpusFile(mount, 'a.jsonl', SAMPLE.slice(0, 30)),
-        '--db',
-        db,
-        '--workers',
-        '1',
-      ]);
-      assert.equal(first.code, 0, first.stderr);
+      const { db, more } = await sampleDatabase(mount, 30, 100);
       const before = contentsOf(db);
-      const more = corpusFile(mount, 'b.jsonl', SAMPLE.slice(30, 130));
       const filler = path.join(mount, 'filler');
       fillDisk(filler);
-      const full = await runParley(['ingest', more, '--db', db, '--workers', '1']);
+      const full = await ingestFile(more, db);
       assert.equal(full.code, 1);
       assert.match(
         full.stderr,
@@ -83,7 +82,7 @@ describe('the database under a hostile machine', () => {
       const after = contentsOf(db);
       assert.equal(after.integrity, 'ok');
       assert.deepEqual(after, before, 'the database holds exactly what it held');
-      const retry = await runParley(['ingest', more, '--db', db, '--workers', '1']);
+      const retry = await ingestFile(more, db);
       assert.equal(retry.code, 0, retry.stderr);
       assert.equal(contentsOf(db).articles.size, before.articles.size + ingestCounts(retry.stdout)!.stored);
     } finally {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z, ZodError, type ZodType } from 'zod';
+import { storeArticle, type StoreOutcome } from '../batch.js';
 import { buildArticle } from '../ingest/article.js';
 import { InputError } from '../ingest/errors.js';
 import { fetchFeedOrPage, readUrlRecords, type UrlReadOptions } from '../ingest/fetch/records.js';
@@ -17,7 +18,10 @@ import type { Analysis, ArticleInput } from '../model/schema.js';
 import { analyzeArticle } from '../pipeline.js';
 import { barometer, explainPeriod } from '../relations.js';
 import type { Store, StoredEvent } from '../store/store.js';
+import { StoryGrouper } from '../stories.js';
 import { openApiDocument } from './openapi.js';
+import { traceServer } from './trace.js';
+import { takeTurns } from './turns.js';
 import {
   ActorQuerySchema,
   ArticleBodySchema,
@@ -50,6 +54,8 @@ export interface ServerOptions {
   /** The built dashboard to serve at `/` (web/dist), if present. */
   dashboardDir?: string;
   logger?: boolean;
+  /** Writes a line per request, event-loop stall and long GC to this file (src/server/trace.ts). */
+  traceFile?: string;
 }
 
 /** An error the API reports as problem+json with this status. */
@@ -151,6 +157,14 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) },
   });
 
+  if (options.traceFile) {
+    // First of the hooks, so that a request's arrival is logged before it waits for its turn.
+    const trace = traceServer(app, options.traceFile);
+    app.addHook('onClose', () => trace.close());
+  }
+  const takeTurn = takeTurns();
+  app.addHook('onRequest', () => takeTurn());
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
@@ -230,13 +244,22 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
     return analyse(wantsFetch(input) ? await fetchPage(input) : input, input.url ?? 'request body');
   });
 
+  // One story grouper for the server's life, opened at the first write: a near-duplicate posted here is
+  // stored as a copy of its story and not analysed again, as `parley ingest` and `parley watch` store it.
+  let stories: Promise<StoryGrouper> | undefined;
+  const grouper = (): Promise<StoryGrouper> =>
+    (stories ??= StoryGrouper.open(store).catch((error: unknown) => {
+      stories = undefined;
+      throw error;
+    }));
+
   app.post('/api/articles', async (request, reply) => {
     requireToken(request, options.token);
     const isBatch = typeof request.body === 'object' && request.body !== null && 'articles' in request.body;
     const inputs = isBatch
       ? parse(BatchBodySchema, request.body).articles
       : [parse(ArticleBodySchema, request.body)];
-    const analyses: Analysis[] = [];
+    const articles: Array<{ id: string; outcome: StoreOutcome }> = [];
     const errors: Array<{ index: number; detail: string }> = [];
     for (const [index, body] of inputs.entries()) {
       for await (const article of articlesOf(body, `articles[${index}]`)) {
@@ -245,16 +268,24 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
           continue;
         }
         try {
-          analyses.push(analyse(article.input, article.origin));
+          const built = buildArticle(article.input, article.origin);
+          articles.push({ id: built.id, outcome: await storeArticle(store, await grouper(), built) });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           errors.push({ index, detail: error.message });
         }
       }
     }
-    const { inserted, duplicates } = await store.putAnalyses(analyses);
-    const ids = analyses.map((analysis) => analysis.article.id);
-    return reply.code(inserted > 0 ? 201 : 200).send({ stored: inserted, duplicates, ids, errors });
+    const count = (outcome: StoreOutcome): number => articles.filter((a) => a.outcome === outcome).length;
+    const [stored, copies] = [count('stored'), count('copy')];
+    return reply.code(stored + copies > 0 ? 201 : 200).send({
+      stored,
+      copies,
+      duplicates: count('duplicate'),
+      ids: articles.map((article) => article.id),
+      articles,
+      errors,
+    });
   });
 
   app.get('/api/articles/:id', async (request) => {

@@ -94,7 +94,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/articles': {
         post: {
-          summary: 'Analyse and store one article or a batch ({articles: [...]}); each is stored once',
+          summary:
+            'Analyse and store one article or a batch ({articles: [...]}); each is stored once, a near-duplicate of a stored story as its copy (articles[].outcome: stored, copy or duplicate)',
           security: [{ token: [] }],
           requestBody: {
             required: true,

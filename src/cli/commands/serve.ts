@@ -27,7 +27,12 @@ export function registerServe(program: Command, context: CliContext): void {
         );
       }
       const store = await openStore(options.db);
-      const app = buildServer(store, { token, fetch: { allowPrivate: options.allowPrivate ?? false } });
+      const app = buildServer(store, {
+        token,
+        fetch: { allowPrivate: options.allowPrivate ?? false },
+        // A diagnostic trace of every request, stall and long GC, only when asked for.
+        ...(process.env.PARLEY_TRACE ? { traceFile: process.env.PARLEY_TRACE } : {}),
+      });
       const address = await app.listen({ host: options.host, port: options.port });
       context.stdout.write(
         `Parley is serving ${options.db} at ${address}/ (API: ${address}/openapi.json); Ctrl-C stops it\n`,

@@ -1,8 +1,8 @@
 /** Terminal and file output helpers shared by the commands. */
 
-export type Row = Record<string, string | number | boolean | null | undefined>;
+import { cell, formatCsv, type Row } from '../export/csv.js';
 
-const cell = (value: Row[string]): string => (value === null || value === undefined ? '' : String(value));
+export { formatCsv, type Row };
 
 /**
  * A plain aligned table. Hand-written: it is a dozen lines, and table libraries bring box-drawing and
@@ -20,16 +20,6 @@ export function formatTable(rows: Row[], columns: string[], maxWidth = 60): stri
       .join('  ')
       .trimEnd();
   return [line(columns), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
-}
-
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-export function formatCsv(rows: Row[], columns: string[]): string {
-  const escape = (value: string): string =>
-    /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  return [
-    columns.join(','),
-    ...rows.map((row) => columns.map((column) => escape(cell(row[column]))).join(',')),
-  ].join('\n');
 }
 
 export type OutputFormat = 'table' | 'json' | 'csv';

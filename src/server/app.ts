@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { z, ZodError, type ZodType } from 'zod';
 import { storeArticle, type StoreOutcome } from '../batch.js';
+import { EVENT_CSV_COLUMNS, formatCsv } from '../export/csv.js';
 import { buildArticle } from '../ingest/article.js';
 import { InputError } from '../ingest/errors.js';
 import { fetchFeedOrPage, readUrlRecords, type UrlReadOptions } from '../ingest/fetch/records.js';
@@ -114,32 +115,15 @@ function problem(reply: FastifyReply, status: number, title: string, detail: str
     .send({ type: 'about:blank', title, status, detail });
 }
 
-function eventRows(events: StoredEvent[]): string {
-  const columns = [
-    'id',
-    'date',
-    'sourceCode',
-    'sourceText',
-    'code',
-    'targetCode',
-    'targetText',
-    'quadClass',
-    'goldstein',
-    'plover',
-    'negated',
-    'place',
-    'evidence',
-    'articleId',
-  ] as const;
-  const escape = (value: unknown): string => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [
-    columns.join(','),
-    ...events.map((event) => columns.map((column) => escape(event[column])).join(',')),
-  ].join('\n');
-}
+/** The API's CSV: each stored mention, with its evidence and article. */
+const EXPORT_CSV_COLUMNS: Array<keyof StoredEvent> = [
+  'id',
+  ...EVENT_CSV_COLUMNS,
+  'negated',
+  'place',
+  'evidence',
+  'articleId',
+];
 
 /** A body's own fields that a fetched page's metadata must not override (its URL is the page's). */
 function withoutUrl(input: ArticleInput): ArticleInput {
@@ -335,7 +319,7 @@ export function buildServer(store: Store, options: ServerOptions = {}): FastifyI
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="parley-events.csv"')
-        .send(`${eventRows(events)}\n`);
+        .send(`${formatCsv(events, EXPORT_CSV_COLUMNS)}\n`);
     return reply
       .type('application/x-ndjson; charset=utf-8')
       .header('Content-Disposition', 'attachment; filename="parley-events.jsonl"')

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { GDELT_COLUMNS, PARLEY_COLUMNS, gdeltRow } from '../../export/gdelt.js';
 import type { EventFilter, MergedEvent } from '../../store/index.js';
 import type { CliContext } from '../context.js';
-import { formatCsv } from '../format.js';
+import { EVENT_CSV_COLUMNS, formatCsv } from '../../export/csv.js';
 import { DB_OPTION, parseLimit, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 
 const FORMATS = ['gdelt', 'jsonl', 'csv'] as const;
@@ -17,15 +17,7 @@ function parseExportFormat(value: string): ExportFormat {
 
 const CSV_COLUMNS: Array<keyof MergedEvent> = [
   'groupId',
-  'date',
-  'sourceCode',
-  'sourceText',
-  'code',
-  'targetCode',
-  'targetText',
-  'quadClass',
-  'goldstein',
-  'plover',
+  ...EVENT_CSV_COLUMNS,
   'mentions',
   'articles',
   'sources',
@@ -43,11 +35,7 @@ const CSV_COLUMNS: Array<keyof MergedEvent> = [
 
 export function formatExport(events: MergedEvent[], format: ExportFormat, header: boolean): string {
   if (format === 'jsonl') return events.map((event) => JSON.stringify(event)).join('\n');
-  if (format === 'csv')
-    return formatCsv(
-      events as unknown as Array<Record<string, string | number | boolean | null>>,
-      CSV_COLUMNS as string[],
-    );
+  if (format === 'csv') return formatCsv(events, CSV_COLUMNS);
   const rows = events.map(gdeltRow);
   // GDELT's own files carry no header; --header adds one for people reading the file.
   return (header ? [[...GDELT_COLUMNS, ...PARLEY_COLUMNS].join('\t'), ...rows] : rows).join('\n');

@@ -14,6 +14,7 @@ import { UNDETERMINED } from './ingest/language.js';
 import { readPlainText } from './ingest/readers.js';
 import type { Doc, Stage } from './model/doc.js';
 import { ANALYSIS_VERSION, type Analysis, type Article, type ArticleInput } from './model/schema.js';
+import { timed } from './model/timing.js';
 import { tokenizeStage } from './nlp/tokenize.js';
 
 /** The stages in order, by name, so that a benchmark can time each one. */
@@ -66,7 +67,7 @@ export function emptyDoc(article: Article): Doc {
 
 export function runStages(doc: Doc): Doc {
   if (!isAnalysedLanguage(doc.article.language)) return doc;
-  return STAGES.reduce((current, [, stage]) => stage(current), doc);
+  return STAGES.reduce((current, [name, stage]) => timed(`stage ${name}`, () => stage(current)), doc);
 }
 
 /** The public contract: the document without its internal token layer. */

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
+import { timed } from '../model/timing.js';
 import { listCell, readTsvRows } from '../model/tsv.js';
 
 export interface CountryEntry {
@@ -151,21 +152,24 @@ export function useActorFiles(files: string[]): void {
 export const actorFiles = (): string[] => [...extraActorFiles];
 
 export function dictionaries(): Dictionaries {
-  if (cached) return cached;
+  cached ??= timed('actor and place dictionaries', loadDictionaries);
+  return cached;
+}
+
+function loadDictionaries(): Dictionaries {
   // Phoenix's people (generated, to 2014) first: the hand-checked people.tsv and users' files come after.
   const people = loadPeople(
     dataPath('actors/people.tsv'),
     optionalPeople(dataPath('actors/people-phoenix.tsv')),
   );
   for (const file of extraActorFiles) loadPeople(file, people);
-  cached = {
+  return {
     countries: loadCountries(dataPath('actors/countries.tsv')),
     people: [...people.values()],
     organizations: optional(dataPath('actors/organizations.tsv'), loadOrganizations),
     agents: optional(dataPath('actors/agents.tsv'), loadAgents),
     places: optional(dataPath('places/places.tsv'), loadPlaces),
   };
-  return cached;
 }
 
 /** Acting and interim titles ("Acting President", "Secretary of Defense (acting)"). */

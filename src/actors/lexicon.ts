@@ -5,10 +5,12 @@
 import {
   dictionaries,
   type CountryEntry,
+  type Dictionaries,
   type OrganizationEntry,
   type PersonEntry,
   type PlaceEntry,
 } from './dictionary.js';
+import { timed } from '../model/timing.js';
 import { TokenTrie } from './trie.js';
 
 export type NameCandidate =
@@ -108,6 +110,11 @@ export function lexicon(): Lexicon {
   const source = dictionaries();
   if (cached && cachedFrom === source) return cached;
   cachedFrom = source;
+  cached = timed('name and role tries', () => buildLexicon(source));
+  return cached;
+}
+
+function buildLexicon(source: Dictionaries): Lexicon {
   const { countries, people, organizations, agents, places } = source;
   const names = new TokenTrie<NameCandidate>();
   for (const person of people) {
@@ -129,12 +136,11 @@ export function lexicon(): Lexicon {
   }
   const roles = new TokenTrie<string>();
   for (const agent of agents) roles.add(agent.words.join(' '), agent.role);
-  cached = {
+  return {
     names,
     roles,
     placesByName: indexPlaces(places),
     countriesByCode: new Map(countries.map((country) => [country.code, country])),
     officeHolders: indexOffices(people),
   };
-  return cached;
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
+import { timed } from '../model/timing.js';
 import { readTsvRows } from '../model/tsv.js';
 import { cameoCodes } from './ontology.js';
 
@@ -91,7 +92,11 @@ export const patternFiles = (): string[] => [...extraPatternFiles];
 
 /** Patterns indexed by first lemma, most specific first, then by precedence of their origin. */
 export function patternIndex(): Map<string, EventPattern[]> {
-  if (cached) return cached;
+  cached ??= timed('event patterns', loadPatternIndex);
+  return cached;
+}
+
+function loadPatternIndex(): Map<string, EventPattern[]> {
   const petrarch = dataPath('events/verbs-petrarch.tsv');
   const all = [
     ...loadPatterns(dataPath('events/verbs.tsv'), 'parley'),
@@ -114,7 +119,6 @@ export function patternIndex(): Map<string, EventPattern[]> {
     );
     list.forEach((pattern, rank) => (pattern.rank = rank));
   }
-  cached = index;
   return index;
 }
 

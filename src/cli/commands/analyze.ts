@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildArticle } from '../../ingest/article.js';
 import { InputError } from '../../ingest/errors.js';
 import { readInputs } from '../../ingest/sources.js';
+import { timed } from '../../model/timing.js';
 import { analyzeArticle } from '../../pipeline.js';
 import { reportError, type CliContext } from '../context.js';
 
@@ -36,11 +37,11 @@ export function registerAnalyze(program: Command, context: CliContext): void {
           continue;
         }
         try {
-          emit(
-            analyzeArticle(
-              buildArticle(result.record.input, result.record.origin, { defaultDate: options.date }),
-            ),
+          const { input, origin } = result.record;
+          const article = timed('build the article (text, boilerplate, language)', () =>
+            buildArticle(input, origin, { defaultDate: options.date }),
           );
+          emit(timed('analyse the article', () => analyzeArticle(article)));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           reportError(context, error);

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../model/paths.js';
 import { fmix32 } from '../../model/hash.js';
+import { timed } from '../../model/timing.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Hashing
@@ -405,12 +406,14 @@ export function loadNerResources(options: { clusters?: boolean; gazetteer?: bool
   let clusters: Clusters = new Map();
   if (options.clusters !== false) {
     try {
-      clusters = parseClusters(readFileSync(dataPath('ner', 'clusters.tsv'), 'utf8'));
+      const file = dataPath('ner', 'clusters.tsv');
+      clusters = timed('NER word clusters', () => parseClusters(readFileSync(file, 'utf8')));
     } catch {
       clusters = new Map();
     }
   }
-  const gazetteer = options.gazetteer === false ? buildGazetteer([]) : loadParleyGazetteer();
+  const gazetteer =
+    options.gazetteer === false ? buildGazetteer([]) : timed('NER gazetteer', loadParleyGazetteer);
   return { clusters, gazetteer };
 }
 

@@ -5,70 +5,29 @@
 import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
 import { timed } from '../model/timing.js';
+import { actorSnapshot } from './snapshot.js';
 import { listCell, readTsvRows } from '../model/tsv.js';
+import type {
+  CountryEntry,
+  PersonRole,
+  PersonEntry,
+  OrganizationEntry,
+  AgentEntry,
+  PlaceKind,
+  PlaceEntry,
+  Dictionaries,
+} from './entries.js';
 
-export interface CountryEntry {
-  code: string;
-  name: string;
-  aliases: string[];
-  adjectives: string[];
-  capitals: string[];
-  lat: number;
-  lon: number;
-}
-
-export interface PersonRole {
-  country: string;
-  code: string;
-  role: string;
-  from: string;
-  /** Empty when the role is still held. */
-  to: string;
-}
-
-export interface PersonEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  roles: PersonRole[];
-}
-
-export interface OrganizationEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  code: string;
-  country: string | null;
-  kind: string;
-}
-
-export interface AgentEntry {
-  /** Lowercase words of the phrase, e.g. ["foreign", "minister"]. */
-  words: string[];
-  role: string;
-}
-
-export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'landmark';
-
-export interface PlaceEntry {
-  name: string;
-  aliases: string[];
-  country: string | null;
-  kind: PlaceKind;
-  lat: number;
-  lon: number;
-  population: number;
-  /** GeoNames first-level division ("TX", "08" for Ontario), to tell Paris, Texas from Paris; may be empty. */
-  admin1: string;
-}
-
-export interface Dictionaries {
-  countries: CountryEntry[];
-  people: PersonEntry[];
-  organizations: OrganizationEntry[];
-  agents: AgentEntry[];
-  places: PlaceEntry[];
-}
+export type {
+  CountryEntry,
+  PersonRole,
+  PersonEntry,
+  OrganizationEntry,
+  AgentEntry,
+  PlaceKind,
+  PlaceEntry,
+  Dictionaries,
+} from './entries.js';
 
 function loadCountries(file: string): CountryEntry[] {
   return readTsvRows(file).map(
@@ -152,17 +111,21 @@ export function useActorFiles(files: string[]): void {
 export const actorFiles = (): string[] => [...extraActorFiles];
 
 export function dictionaries(): Dictionaries {
-  cached ??= timed('actor and place dictionaries', loadDictionaries);
+  // The compiled snapshot holds exactly the shipped files; a user's people file means reading the TSV.
+  cached ??=
+    (extraActorFiles.length === 0 ? actorSnapshot()?.dictionaries : undefined) ??
+    timed('actor and place dictionaries (TSV)', () => readDictionaries(extraActorFiles));
   return cached;
 }
 
-function loadDictionaries(): Dictionaries {
+/** The dictionaries read from the TSV files under data/, with users' people files after the shipped ones. */
+export function readDictionaries(extraFiles: readonly string[] = []): Dictionaries {
   // Phoenix's people (generated, to 2014) first: the hand-checked people.tsv and users' files come after.
   const people = loadPeople(
     dataPath('actors/people.tsv'),
     optionalPeople(dataPath('actors/people-phoenix.tsv')),
   );
-  for (const file of extraActorFiles) loadPeople(file, people);
+  for (const file of extraFiles) loadPeople(file, people);
   return {
     countries: loadCountries(dataPath('actors/countries.tsv')),
     people: [...people.values()],

@@ -1,25 +1,21 @@
 /**
  * The dictionaries compiled for matching: one token trie over every name, alias, adjective and capital,
- * one over role phrases ("foreign minister", "troops"), and a name index of places. Built once, lazily.
+ * one over role phrases ("foreign minister", "troops"), and a name index of places. Built once, lazily;
+ * the tries and the office index come from the compiled snapshot (snapshot.ts) while the dictionaries do.
  */
 import {
   dictionaries,
   type CountryEntry,
   type Dictionaries,
-  type OrganizationEntry,
   type PersonEntry,
   type PlaceEntry,
 } from './dictionary.js';
 import { timed } from '../model/timing.js';
+import type { NameCandidate } from './entries.js';
+import { actorSnapshot, type ActorSnapshot } from './snapshot.js';
 import { TokenTrie } from './trie.js';
 
-export type NameCandidate =
-  | { kind: 'person'; person: PersonEntry }
-  | { kind: 'organization'; organization: OrganizationEntry }
-  | { kind: 'country'; country: CountryEntry }
-  | { kind: 'capital'; country: CountryEntry; city: string }
-  | { kind: 'adjective'; country: CountryEntry }
-  | { kind: 'place'; place: PlaceEntry };
+export type { NameCandidate } from './entries.js';
 
 /** When one phrase names several things, the more specific reading wins ("Georgia" the country over the state). */
 const KIND_PRIORITY: Record<NameCandidate['kind'], number> = {
@@ -110,11 +106,26 @@ export function lexicon(): Lexicon {
   const source = dictionaries();
   if (cached && cachedFrom === source) return cached;
   cachedFrom = source;
-  cached = timed('name and role tries', () => buildLexicon(source));
+  cached = buildLexicon(source);
   return cached;
 }
 
 function buildLexicon(source: Dictionaries): Lexicon {
+  const snapshot = actorSnapshot();
+  // The snapshot's tries were built from these very dictionaries when they came from the snapshot.
+  const { names, roles, officeHolders } =
+    snapshot?.dictionaries === source ? snapshot : timed('name and role tries', () => buildTries(source));
+  return {
+    names,
+    roles,
+    placesByName: indexPlaces(source.places),
+    countriesByCode: new Map(source.countries.map((country) => [country.code, country])),
+    officeHolders,
+  };
+}
+
+/** The parts of the lexicon that the snapshot stores: the name and role tries, and the office index. */
+export function buildTries(source: Dictionaries): Omit<ActorSnapshot, 'dictionaries'> {
   const { countries, people, organizations, agents, places } = source;
   const names = new TokenTrie<NameCandidate>();
   for (const person of people) {
@@ -136,11 +147,5 @@ function buildLexicon(source: Dictionaries): Lexicon {
   }
   const roles = new TokenTrie<string>();
   for (const agent of agents) roles.add(agent.words.join(' '), agent.role);
-  return {
-    names,
-    roles,
-    placesByName: indexPlaces(places),
-    countriesByCode: new Map(countries.map((country) => [country.code, country])),
-    officeHolders: indexOffices(people),
-  };
+  return { names, roles, officeHolders: indexOffices(people) };
 }

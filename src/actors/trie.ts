@@ -29,8 +29,39 @@ function fold(token: string): string {
   return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
 }
 
+/**
+ * A trie node in a snapshot (src/model/snapshot.ts): its encoded values, then each child's token and node,
+ * flattened — `[values, token1, node1, token2, node2, …]`, children in insertion order.
+ */
+export type SerializedTrieNode = Array<unknown[] | string>;
+
+function serializeNode<T>(node: TrieNode<T>, encode: (value: T) => unknown): SerializedTrieNode {
+  const out: SerializedTrieNode = [node.values.map(encode)];
+  for (const [token, child] of node.next) out.push(token, serializeNode(child, encode));
+  return out;
+}
+
+function deserializeNode<T>(data: SerializedTrieNode, decode: (value: unknown) => T): TrieNode<T> {
+  const node: TrieNode<T> = { next: new Map(), values: (data[0] as unknown[]).map(decode) };
+  for (let i = 1; i < data.length; i += 2)
+    node.next.set(data[i] as string, deserializeNode(data[i + 1] as SerializedTrieNode, decode));
+  return node;
+}
+
 export class TokenTrie<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  private root: TrieNode<T> = { next: new Map(), values: [] };
+
+  /** The trie as nested arrays, for a snapshot; `encode` turns each value into JSON. */
+  serialize(encode: (value: T) => unknown): SerializedTrieNode {
+    return serializeNode(this.root, encode);
+  }
+
+  /** A trie from `serialize`'s output, the same nodes in the same order. */
+  static deserialize<T>(data: SerializedTrieNode, decode: (value: unknown) => T): TokenTrie<T> {
+    const trie = new TokenTrie<T>();
+    trie.root = deserializeNode(data, decode);
+    return trie;
+  }
 
   add(phrase: string, value: T): void {
     this.addTokens(phraseTokens(phrase), value);

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../model/paths.js';
 import { fmix32 } from '../../model/hash.js';
+import { encodeSnapshot, readSnapshot } from '../../model/snapshot.js';
 import { timed } from '../../model/timing.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -317,16 +318,63 @@ function stripTitles(alias: string): string {
   return TITLES.has(words[i]!.toLowerCase()) ? '' : words.slice(i).join(' ');
 }
 
+/** The files the gazetteer is built from, relative to data/. */
+const GAZETTEER_SOURCES = [
+  'actors/countries.tsv',
+  'places/places.tsv',
+  'actors/people.tsv',
+  'actors/organizations.tsv',
+] as const;
+export const GAZETTEER_SNAPSHOT_FILE = 'compiled/ner-gazetteer.json';
+const GAZETTEER_FORMAT = 'parley-ner-gazetteer';
+
+interface GazetteerSnapshot {
+  entries: number;
+  exact: Array<[string, number]>;
+  folded: Array<[string, number]>;
+  tokenTypes: Array<[string, number]>;
+}
+
+/** The gazetteer as a snapshot (src/model/snapshot.ts): its three maps as entry lists, in insertion order. */
+export function compileGazetteerSnapshot(gaz: Gazetteer = buildParleyGazetteer()): string {
+  const body: GazetteerSnapshot = {
+    entries: gaz.entries,
+    exact: [...gaz.exact],
+    folded: [...gaz.folded],
+    tokenTypes: [...gaz.tokenTypes],
+  };
+  return encodeSnapshot(GAZETTEER_FORMAT, 1, GAZETTEER_SOURCES, body);
+}
+
+/**
+ * The gazetteer from Parley's dictionaries: from its compiled snapshot (data/compiled/, built by
+ * `npm run build:snapshots`) while the dictionaries are the ones it was compiled from, else built from them.
+ */
+export function loadParleyGazetteer(): Gazetteer {
+  const snapshot = readSnapshot<GazetteerSnapshot>(
+    GAZETTEER_SNAPSHOT_FILE,
+    GAZETTEER_FORMAT,
+    1,
+    GAZETTEER_SOURCES,
+  );
+  if (!snapshot) return buildParleyGazetteer();
+  return {
+    exact: new Map(snapshot.exact),
+    folded: new Map(snapshot.folded),
+    tokenTypes: new Map(snapshot.tokenTypes),
+    entries: snapshot.entries,
+  };
+}
+
 /**
  * The gazetteer built from Parley's own dictionaries: countries (names, aliases → country; capitals → place;
  * adjectives → demonym), places.tsv (→ place), people.tsv (names and title-stripped aliases → person) and
  * organizations.tsv (→ org).
  */
-export function loadParleyGazetteer(): Gazetteer {
-  const countries = readTsv(dataPath('actors', 'countries.tsv'));
-  const places = readTsv(dataPath('places', 'places.tsv'));
-  const people = readTsv(dataPath('actors', 'people.tsv'));
-  const orgs = readTsv(dataPath('actors', 'organizations.tsv'));
+export function buildParleyGazetteer(): Gazetteer {
+  const [countries = [], places = [], people = [], orgs = []] = GAZETTEER_SOURCES.map((source) =>
+    readTsv(dataPath(source)),
+  );
   const country: string[] = [];
   const place: string[] = [];
   const demonym: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The compiled snapshots under data/compiled/ (src/model/snapshot.ts) are what the TSV files say: each is
+ * The compiled snapshots under data/compiled/ (src/model/snapshot.ts) are what their sources say: each is
  * exactly what compiling today's sources writes, it decodes to the same dictionaries, tries and gazetteer
  * as building from the TSV, and a snapshot whose sources changed is not used.
  */
@@ -15,6 +15,7 @@ import {
   actorSnapshot,
   compileActorSnapshot,
 } from '../src/actors/snapshot.js';
+import { PATTERN_SNAPSHOT_FILE, compilePatternSnapshot } from '../src/events/patterns.js';
 import { dataPath } from '../src/model/paths.js';
 import { readSnapshot } from '../src/model/snapshot.js';
 import {
@@ -43,6 +44,13 @@ describe('compiled snapshots', () => {
     assert.ok(
       fresh === readFileSync(dataPath(GAZETTEER_SNAPSHOT_FILE), 'utf8'),
       `${GAZETTEER_SNAPSHOT_FILE} is ${REBUILD}`,
+    );
+  });
+
+  it('ships the pattern snapshot that compiling the shipped pattern files writes', () => {
+    assert.ok(
+      compilePatternSnapshot() === readFileSync(dataPath(PATTERN_SNAPSHOT_FILE), 'utf8'),
+      `${PATTERN_SNAPSHOT_FILE} is ${REBUILD}`,
     );
   });
 

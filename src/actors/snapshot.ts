@@ -47,12 +47,15 @@ export interface ActorSnapshot {
  * every key, so the file parses faster. Unpacked into objects of the same shape as the TSV loaders build.
  */
 type CountryRow = [string, string, string[], string[], string[], number, number];
-type PersonRow = [string, string, string[], Array<[string, string, string, string, string]>];
+/** A person's roles are indices into the snapshot's string table: ~28,000 roles share a few thousand strings. */
+type PersonRow = [string, string, string[], Array<[number, number, number, number, number]>];
 type OrganizationRow = [string, string, string[], string, string | null, string];
 type AgentRow = [string[], string];
 type PlaceRow = [string, string[], string | null, PlaceKind, number, number, number, string];
 
 interface PackedDictionaries {
+  /** The strings of people's roles (countries, codes, titles, dates), each once. */
+  strings: string[];
   countries: CountryRow[];
   people: PersonRow[];
   organizations: OrganizationRow[];
@@ -61,13 +64,24 @@ interface PackedDictionaries {
 }
 
 function pack(d: Dictionaries): PackedDictionaries {
+  const strings: string[] = [];
+  const indexOf = new Map<string, number>();
+  const intern = (text: string): number => {
+    let index = indexOf.get(text);
+    if (index === undefined) {
+      index = strings.push(text) - 1;
+      indexOf.set(text, index);
+    }
+    return index;
+  };
   return {
+    strings,
     countries: d.countries.map((c) => [c.code, c.name, c.aliases, c.adjectives, c.capitals, c.lat, c.lon]),
     people: d.people.map((p) => [
       p.id,
       p.name,
       p.aliases,
-      p.roles.map((r) => [r.country, r.code, r.role, r.from, r.to]),
+      p.roles.map((r) => [intern(r.country), intern(r.code), intern(r.role), intern(r.from), intern(r.to)]),
     ]),
     organizations: d.organizations.map((o) => [o.id, o.name, o.aliases, o.code, o.country, o.kind]),
     agents: d.agents.map((a) => [a.words, a.role]),
@@ -76,6 +90,7 @@ function pack(d: Dictionaries): PackedDictionaries {
 }
 
 function unpack(d: PackedDictionaries): Dictionaries {
+  const text = d.strings;
   return {
     countries: d.countries.map(([code, name, aliases, adjectives, capitals, lat, lon]): CountryEntry => ({
       code,
@@ -90,7 +105,13 @@ function unpack(d: PackedDictionaries): Dictionaries {
       id,
       name,
       aliases,
-      roles: roles.map(([country, code, role, from, to]) => ({ country, code, role, from, to })),
+      roles: roles.map(([country, code, role, from, to]) => ({
+        country: text[country]!,
+        code: text[code]!,
+        role: text[role]!,
+        from: text[from]!,
+        to: text[to]!,
+      })),
     })),
     organizations: d.organizations.map(([id, name, aliases, code, country, kind]): OrganizationEntry => ({
       id,

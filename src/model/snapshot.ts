@@ -20,15 +20,23 @@ interface SnapshotHeader {
   sources: string;
 }
 
-/** SHA-256 over each source's name (relative to data/) and bytes; a missing file counts as missing. */
+/** Each source's digest, once per process: several snapshots are compiled from the same TSV files. */
+const fileDigests = new Map<string, string>();
+
+function fileDigest(source: string): string {
+  let digest = fileDigests.get(source);
+  if (digest === undefined) {
+    const file = dataPath(source);
+    digest = existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing';
+    fileDigests.set(source, digest);
+  }
+  return digest;
+}
+
+/** SHA-256 over each source's name (relative to data/) and the SHA-256 of its bytes ("missing" if none). */
 export function sourcesDigest(sources: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const source of sources) {
-    const file = dataPath(source);
-    hash.update(`${source}\0`);
-    hash.update(existsSync(file) ? readFileSync(file) : '\0missing');
-    hash.update('\0');
-  }
+  for (const source of sources) hash.update(`${source}\0${fileDigest(source)}\0`);
   return hash.digest('hex');
 }
 

@@ -64,10 +64,18 @@ describe('compiled snapshots', () => {
     const key = (value: unknown): string => JSON.stringify(value);
     assert.equal(key(snapshot.names.serialize(key)), key(built.names.serialize(key)));
     assert.equal(key(snapshot.roles.serialize(key)), key(built.roles.serialize(key)));
-    assert.equal(key([...snapshot.officeHolders]), key([...built.officeHolders]));
+    for (const index of ['officeHolders', 'surnames'] as const) {
+      const entries = (from: typeof built): unknown =>
+        [...from[index].keys()].map((office) => [office, from[index].get(office)]);
+      assert.equal(key(entries(snapshot)), key(entries(built)), index);
+    }
     // The decoded candidates point at the decoded entries themselves, not at copies.
     const xi = lexicon().names.longestMatch(['Xi', 'Jinping'], 0)?.values[0];
     assert.ok(xi?.kind === 'person' && snapshot.dictionaries.people.includes(xi.person));
+    assert.equal(
+      snapshot.officeHolders.get('CHN|president')?.[0],
+      snapshot.dictionaries.people.find((p) => p.id === snapshot.officeHolders.get('CHN|president')?.[0]?.id),
+    );
   });
 
   it('decodes the gazetteer built from the TSV files', () => {
@@ -82,9 +90,9 @@ describe('compiled snapshots', () => {
   it('is not used when its sources differ from the ones it was compiled from', () => {
     // The digest covers every source: a snapshot checked against other files (an edited TSV) is refused.
     const sources = ACTOR_SOURCES.filter((source) => source !== 'actors/agents.tsv');
-    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 1, sources), undefined);
-    assert.ok(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 1, ACTOR_SOURCES));
-    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 2, ACTOR_SOURCES), undefined);
+    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 2, sources), undefined);
+    assert.ok(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 2, ACTOR_SOURCES));
+    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 3, ACTOR_SOURCES), undefined);
   });
 
   describe('with a user people file', () => {

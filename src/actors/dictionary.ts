@@ -8,6 +8,7 @@ import { timed } from '../model/timing.js';
 import { actorSnapshot } from './snapshot.js';
 import { listCell, readTsvRows } from '../model/tsv.js';
 import type {
+  PeopleIndex,
   CountryEntry,
   PersonRole,
   PersonEntry,
@@ -156,7 +157,20 @@ export function roleOn(person: PersonEntry, date: string | null): PersonRole | u
   return held.sort((a, b) => roleRank(a) - roleRank(b) || b.from.localeCompare(a.from))[0];
 }
 
-let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undefined;
+let bySurname: { from: Dictionaries; index: PeopleIndex } | undefined;
+
+/** People by the last word of their name, when their name has more than one. */
+export function indexSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry[]> {
+  const index = new Map<string, PersonEntry[]>();
+  for (const person of people) {
+    const last = person.name.split(/\s+/).pop();
+    if (!last || last === person.name) continue;
+    const list = index.get(last) ?? [];
+    list.push(person);
+    index.set(last, list);
+  }
+  return index;
+}
 
 /**
  * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
@@ -165,14 +179,8 @@ let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undef
 export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
   const source = dictionaries();
   if (bySurname?.from !== source) {
-    const index = new Map<string, PersonEntry[]>();
-    for (const person of source.people) {
-      const last = person.name.split(/\s+/).pop();
-      if (!last || last === person.name) continue;
-      const list = index.get(last) ?? [];
-      list.push(person);
-      index.set(last, list);
-    }
+    const snapshot = actorSnapshot();
+    const index = snapshot?.dictionaries === source ? snapshot.surnames : indexSurnames(source.people);
     bySurname = { from: source, index };
   }
   if (!date) return undefined;

@@ -73,3 +73,9 @@ export type NameCandidate =
   | { kind: 'capital'; country: CountryEntry; city: string }
   | { kind: 'adjective'; country: CountryEntry }
   | { kind: 'place'; place: PlaceEntry };
+
+/** People by a key (an office, a surname), in dictionary order: a Map, or an index read from a snapshot. */
+export interface PeopleIndex {
+  get(key: string): PersonEntry[] | undefined;
+  keys(): Iterable<string>;
+}

@@ -5,13 +5,14 @@
  */
 import {
   dictionaries,
+  indexSurnames,
   type CountryEntry,
   type Dictionaries,
   type PersonEntry,
   type PlaceEntry,
 } from './dictionary.js';
 import { timed } from '../model/timing.js';
-import type { NameCandidate } from './entries.js';
+import type { NameCandidate, PeopleIndex } from './entries.js';
 import { actorSnapshot, type ActorSnapshot } from './snapshot.js';
 import { TokenTrie } from './trie.js';
 
@@ -34,7 +35,7 @@ export interface Lexicon {
   placesByName: Map<string, PlaceEntry[]>;
   countriesByCode: Map<string, CountryEntry>;
   /** People by `country|office` ("CHN|foreign minister"), to find who held an office on a date. */
-  officeHolders: Map<string, PersonEntry[]>;
+  officeHolders: PeopleIndex;
 }
 
 /** An office as a role phrase writes it: lowercase, one spelling of defence ("foreign minister"). */
@@ -147,5 +148,5 @@ export function buildTries(source: Dictionaries): Omit<ActorSnapshot, 'dictionar
   }
   const roles = new TokenTrie<string>();
   for (const agent of agents) roles.add(agent.words.join(' '), agent.role);
-  return { names, roles, officeHolders: indexOffices(people) };
+  return { names, roles, officeHolders: indexOffices(people), surnames: indexSurnames(people) };
 }

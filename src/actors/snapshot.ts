@@ -8,6 +8,7 @@
 import { encodeSnapshot, readSnapshot } from '../model/snapshot.js';
 import { timed } from '../model/timing.js';
 import type {
+  PeopleIndex,
   AgentEntry,
   CountryEntry,
   Dictionaries,
@@ -22,7 +23,7 @@ import { TokenTrie, type SerializedTrieNode } from './trie.js';
 export const ACTOR_SNAPSHOT_FILE = 'compiled/actors.json';
 const FORMAT = 'parley-actors';
 /** Bump when the dictionaries' entries, the tries or how they are built change shape. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** Every file the dictionaries are read from, relative to data/ (see dictionaries()). */
 export const ACTOR_SOURCES = [
@@ -34,12 +35,17 @@ export const ACTOR_SOURCES = [
   'places/places.tsv',
 ] as const;
 
-/** What the snapshot gives back: the dictionaries, and the parts of the lexicon that take long to build. */
+/**
+ * What the snapshot gives back: the dictionaries, the parts of the lexicon that take long to build, and
+ * the people by surname. From a snapshot, a person is decoded when first reached (by a name, an office,
+ * a surname, or the whole list), so a run decodes the few dozen people its articles name, not 18,000.
+ */
 export interface ActorSnapshot {
   dictionaries: Dictionaries;
   names: TokenTrie<NameCandidate>;
   roles: TokenTrie<string>;
-  officeHolders: Map<string, PersonEntry[]>;
+  officeHolders: PeopleIndex;
+  surnames: PeopleIndex;
 }
 
 /**
@@ -47,8 +53,12 @@ export interface ActorSnapshot {
  * every key, so the file parses faster. Unpacked into objects of the same shape as the TSV loaders build.
  */
 type CountryRow = [string, string, string[], string[], string[], number, number];
-/** A person's roles are indices into the snapshot's string table: ~28,000 roles share a few thousand strings. */
-type PersonRow = [string, string, string[], Array<[number, number, number, number, number]>];
+/**
+ * A person as one string, `id TAB name TAB alias|alias TAB role;role`, each role five indices into the
+ * snapshot's string table ("3,17,5,2000,2001"): one string to parse per person instead of ~10 values, and
+ * ~28,000 roles share a few thousand strings. Tabs and bars never occur in those cells (the TSV format).
+ */
+type PersonRow = string;
 type OrganizationRow = [string, string, string[], string, string | null, string];
 type AgentRow = [string[], string];
 type PlaceRow = [string, string[], string | null, PlaceKind, number, number, number, string];
@@ -77,20 +87,88 @@ function pack(d: Dictionaries): PackedDictionaries {
   return {
     strings,
     countries: d.countries.map((c) => [c.code, c.name, c.aliases, c.adjectives, c.capitals, c.lat, c.lon]),
-    people: d.people.map((p) => [
-      p.id,
-      p.name,
-      p.aliases,
-      p.roles.map((r) => [intern(r.country), intern(r.code), intern(r.role), intern(r.from), intern(r.to)]),
-    ]),
+    people: d.people.map((p) =>
+      [
+        checked(p.id, /\t/),
+        checked(p.name, /\t/),
+        p.aliases.map((alias) => checked(alias, /[\t|]/)).join('|'),
+        p.roles.map((r) => [r.country, r.code, r.role, r.from, r.to].map(intern).join(',')).join(';'),
+      ].join('\t'),
+    ),
     organizations: d.organizations.map((o) => [o.id, o.name, o.aliases, o.code, o.country, o.kind]),
     agents: d.agents.map((a) => [a.words, a.role]),
     places: d.places.map((p) => [p.name, p.aliases, p.country, p.kind, p.lat, p.lon, p.population, p.admin1]),
   };
 }
 
-function unpack(d: PackedDictionaries): Dictionaries {
-  const text = d.strings;
+/** A field of a person row, refused at build time if it holds a separator of the row. */
+function checked(field: string, separators: RegExp): string {
+  if (separators.test(field)) throw new Error(`"${field}": a person's field holds a tab or a bar`);
+  return field;
+}
+
+/** The snapshot's people, each decoded on first use and then kept, so that every reader gets one object. */
+class SnapshotPeople {
+  private readonly decoded: Array<PersonEntry | undefined>;
+  private everyone: PersonEntry[] | undefined;
+
+  constructor(
+    private readonly rows: PersonRow[],
+    private readonly strings: string[],
+  ) {
+    this.decoded = new Array<PersonEntry | undefined>(rows.length);
+  }
+
+  at(index: number): PersonEntry {
+    return (this.decoded[index] ??= this.decode(this.rows[index]!));
+  }
+
+  all(): PersonEntry[] {
+    this.everyone ??= this.rows.map((_, index) => this.at(index));
+    return this.everyone;
+  }
+
+  private decode(row: PersonRow): PersonEntry {
+    const [id = '', name = '', aliases = '', roles = ''] = row.split('\t');
+    const text = this.strings;
+    return {
+      id,
+      name,
+      aliases: aliases === '' ? [] : aliases.split('|'),
+      roles: (roles === '' ? [] : roles.split(';')).map((role) => {
+        const [country = 0, code = 0, title = 0, from = 0, to = 0] = role.split(',').map(Number);
+        return {
+          country: text[country]!,
+          code: text[code]!,
+          role: text[title]!,
+          from: text[from]!,
+          to: text[to]!,
+        };
+      }),
+    };
+  }
+}
+
+/** A people index read from the snapshot: entry lists of person indices, decoded by key on first use. */
+function lazyIndex(entries: Array<[string, number[]]>, people: SnapshotPeople): PeopleIndex {
+  const indices = new Map(entries);
+  const decoded = new Map<string, PersonEntry[]>();
+  return {
+    get(key) {
+      let list = decoded.get(key);
+      if (!list) {
+        const found = indices.get(key);
+        if (!found) return undefined;
+        list = found.map((index) => people.at(index));
+        decoded.set(key, list);
+      }
+      return list;
+    },
+    keys: () => indices.keys(),
+  };
+}
+
+function unpack(d: PackedDictionaries, people: SnapshotPeople): Dictionaries {
   return {
     countries: d.countries.map(([code, name, aliases, adjectives, capitals, lat, lon]): CountryEntry => ({
       code,
@@ -101,18 +179,9 @@ function unpack(d: PackedDictionaries): Dictionaries {
       lat,
       lon,
     })),
-    people: d.people.map(([id, name, aliases, roles]): PersonEntry => ({
-      id,
-      name,
-      aliases,
-      roles: roles.map(([country, code, role, from, to]) => ({
-        country: text[country]!,
-        code: text[code]!,
-        role: text[role]!,
-        from: text[from]!,
-        to: text[to]!,
-      })),
-    })),
+    get people() {
+      return people.all();
+    },
     organizations: d.organizations.map(([id, name, aliases, code, country, kind]): OrganizationEntry => ({
       id,
       name,
@@ -141,6 +210,8 @@ interface SnapshotBody {
   roles: SerializedTrieNode;
   /** Office key → indices into dictionaries.people. */
   officeHolders: Array<[string, number[]]>;
+  /** Surname → indices into dictionaries.people. */
+  surnames: Array<[string, number[]]>;
 }
 
 /** A name candidate in the snapshot: its kind's letter and the index of its entry ("k" adds the city). */
@@ -148,7 +219,7 @@ type EncodedCandidate = ['p' | 'o' | 'c' | 'a' | 'l', number] | ['k', number, st
 
 /** The snapshot's bytes for dictionaries loaded from the TSV files and the tries built from them. */
 export function compileActorSnapshot(snapshot: ActorSnapshot): string {
-  const { dictionaries, names, roles, officeHolders } = snapshot;
+  const { dictionaries, names, roles, officeHolders, surnames } = snapshot;
   const indexOf = <T>(list: T[]): Map<T, number> => new Map(list.map((entry, index) => [entry, index]));
   const people = indexOf(dictionaries.people);
   const organizations = indexOf(dictionaries.organizations);
@@ -174,19 +245,26 @@ export function compileActorSnapshot(snapshot: ActorSnapshot): string {
     dictionaries: pack(dictionaries),
     names: names.serialize(encode),
     roles: roles.serialize((role) => role),
-    officeHolders: [...officeHolders].map(([key, holders]) => [key, holders.map((p) => people.get(p)!)]),
+    officeHolders: indexEntries(officeHolders, people),
+    surnames: indexEntries(surnames, people),
   };
   return encodeSnapshot(FORMAT, VERSION, ACTOR_SOURCES, body);
 }
 
+/** A people index as entry lists of person indices, keys in their order. */
+function indexEntries(index: PeopleIndex, people: Map<PersonEntry, number>): Array<[string, number[]]> {
+  return [...index.keys()].map((key) => [key, index.get(key)!.map((person) => people.get(person)!)]);
+}
+
 function decode(body: SnapshotBody): ActorSnapshot {
-  const dictionaries = unpack(body.dictionaries);
-  const { people, organizations, countries, places } = dictionaries;
+  const people = new SnapshotPeople(body.dictionaries.people, body.dictionaries.strings);
+  const dictionaries = unpack(body.dictionaries, people);
+  const { organizations, countries, places } = dictionaries;
   const candidate = (value: unknown): NameCandidate => {
     const [kind, index, city] = value as EncodedCandidate;
     switch (kind) {
       case 'p':
-        return { kind: 'person', person: people[index]! };
+        return { kind: 'person', person: people.at(index) };
       case 'o':
         return { kind: 'organization', organization: organizations[index]! };
       case 'c':
@@ -203,9 +281,8 @@ function decode(body: SnapshotBody): ActorSnapshot {
     dictionaries,
     names: TokenTrie.deserialize(body.names, candidate),
     roles: TokenTrie.deserialize(body.roles, (role) => role as string),
-    officeHolders: new Map(
-      body.officeHolders.map(([key, holders]) => [key, holders.map((index) => people[index]!)]),
-    ),
+    officeHolders: lazyIndex(body.officeHolders, people),
+    surnames: lazyIndex(body.surnames, people),
   };
 }
 

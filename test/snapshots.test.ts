@@ -19,6 +19,10 @@ import { PATTERN_SNAPSHOT_FILE, compilePatternSnapshot } from '../src/events/pat
 import { dataPath } from '../src/model/paths.js';
 import { readSnapshot } from '../src/model/snapshot.js';
 import {
+  CLUSTER_SNAPSHOT_FILE,
+  compileClusterSnapshot,
+  loadNerResources,
+  parseClusters,
   GAZETTEER_SNAPSHOT_FILE,
   buildParleyGazetteer,
   compileGazetteerSnapshot,
@@ -45,6 +49,15 @@ describe('compiled snapshots', () => {
       fresh === readFileSync(dataPath(GAZETTEER_SNAPSHOT_FILE), 'utf8'),
       `${GAZETTEER_SNAPSHOT_FILE} is ${REBUILD}`,
     );
+  });
+
+  it('ships the word-cluster snapshot that compiling data/ner/clusters.tsv writes', () => {
+    assert.ok(
+      compileClusterSnapshot() === readFileSync(dataPath(CLUSTER_SNAPSHOT_FILE), 'utf8'),
+      `${CLUSTER_SNAPSHOT_FILE} is ${REBUILD}`,
+    );
+    const fromTsv = parseClusters(readFileSync(dataPath('ner/clusters.tsv'), 'utf8'));
+    assert.deepEqual([...loadNerResources({ gazetteer: false }).clusters], [...fromTsv]);
   });
 
   it('ships the pattern snapshot that compiling the shipped pattern files writes', () => {

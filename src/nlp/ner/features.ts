@@ -171,6 +171,40 @@ export function parseClusters(text: string): Clusters {
   return clusters;
 }
 
+const CLUSTER_SOURCES = ['ner/clusters.tsv'] as const;
+export const CLUSTER_SNAPSHOT_FILE = 'compiled/ner-clusters.json';
+const CLUSTER_FORMAT = 'parley-ner-clusters';
+
+/** Words and the index of their cluster's bit-string: 50,000 words share under 2,000 clusters. */
+interface ClusterSnapshot {
+  bits: string[];
+  words: string[];
+  cluster: number[];
+}
+
+/** The clusters of data/ner/clusters.tsv as a snapshot (src/model/snapshot.ts), words in file order. */
+export function compileClusterSnapshot(): string {
+  const clusters = parseClusters(readFileSync(dataPath(CLUSTER_SOURCES[0]), 'utf8'));
+  const bits = [...new Set(clusters.values())];
+  const index = new Map(bits.map((bit, i) => [bit, i]));
+  const body: ClusterSnapshot = {
+    bits,
+    words: [...clusters.keys()],
+    cluster: [...clusters.values()].map((bit) => index.get(bit)!),
+  };
+  return encodeSnapshot(CLUSTER_FORMAT, 1, CLUSTER_SOURCES, body);
+}
+
+/** data/ner/clusters.tsv, from its snapshot while the file is the one it was compiled from. */
+function loadClusters(): Clusters {
+  const snapshot = readSnapshot<ClusterSnapshot>(CLUSTER_SNAPSHOT_FILE, CLUSTER_FORMAT, 1, CLUSTER_SOURCES);
+  if (!snapshot) return parseClusters(readFileSync(dataPath(CLUSTER_SOURCES[0]), 'utf8'));
+  const clusters: Clusters = new Map();
+  const { bits, words, cluster } = snapshot;
+  for (let i = 0; i < words.length; i++) clusters.set(words[i]!, bits[cluster[i]!]!);
+  return clusters;
+}
+
 /** The cluster of a token: its own form, else (ALL CAPS) its Title Case form, else its lower-case form. */
 export function clusterOf(clusters: Clusters, word: string): string | undefined {
   const exact = clusters.get(word);
@@ -328,22 +362,31 @@ const GAZETTEER_SOURCES = [
 export const GAZETTEER_SNAPSHOT_FILE = 'compiled/ner-gazetteer.json';
 const GAZETTEER_FORMAT = 'parley-ner-gazetteer';
 
-interface GazetteerSnapshot {
-  entries: number;
-  exact: Array<[string, number]>;
-  folded: Array<[string, number]>;
-  tokenTypes: Array<[string, number]>;
+/** A map as its keys and its values, in insertion order: two arrays to parse, not one per entry. */
+type PackedMap<V> = [string[], V[]];
+const packMap = <V>(map: Map<string, V>): PackedMap<V> => [[...map.keys()], [...map.values()]];
+function unpackMap<V>([keys, values]: PackedMap<V>): Map<string, V> {
+  const map = new Map<string, V>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
 }
 
-/** The gazetteer as a snapshot (src/model/snapshot.ts): its three maps as entry lists, in insertion order. */
+interface GazetteerSnapshot {
+  entries: number;
+  exact: PackedMap<number>;
+  folded: PackedMap<number>;
+  tokenTypes: PackedMap<number>;
+}
+
+/** The gazetteer as a snapshot (src/model/snapshot.ts): its three maps, in insertion order. */
 export function compileGazetteerSnapshot(gaz: Gazetteer = buildParleyGazetteer()): string {
   const body: GazetteerSnapshot = {
     entries: gaz.entries,
-    exact: [...gaz.exact],
-    folded: [...gaz.folded],
-    tokenTypes: [...gaz.tokenTypes],
+    exact: packMap(gaz.exact),
+    folded: packMap(gaz.folded),
+    tokenTypes: packMap(gaz.tokenTypes),
   };
-  return encodeSnapshot(GAZETTEER_FORMAT, 1, GAZETTEER_SOURCES, body);
+  return encodeSnapshot(GAZETTEER_FORMAT, 2, GAZETTEER_SOURCES, body);
 }
 
 /**
@@ -354,14 +397,14 @@ export function loadParleyGazetteer(): Gazetteer {
   const snapshot = readSnapshot<GazetteerSnapshot>(
     GAZETTEER_SNAPSHOT_FILE,
     GAZETTEER_FORMAT,
-    1,
+    2,
     GAZETTEER_SOURCES,
   );
   if (!snapshot) return buildParleyGazetteer();
   return {
-    exact: new Map(snapshot.exact),
-    folded: new Map(snapshot.folded),
-    tokenTypes: new Map(snapshot.tokenTypes),
+    exact: unpackMap(snapshot.exact),
+    folded: unpackMap(snapshot.folded),
+    tokenTypes: unpackMap(snapshot.tokenTypes),
     entries: snapshot.entries,
   };
 }
@@ -454,8 +497,7 @@ export function loadNerResources(options: { clusters?: boolean; gazetteer?: bool
   let clusters: Clusters = new Map();
   if (options.clusters !== false) {
     try {
-      const file = dataPath('ner', 'clusters.tsv');
-      clusters = timed('NER word clusters', () => parseClusters(readFileSync(file, 'utf8')));
+      clusters = timed('NER word clusters', loadClusters);
     } catch {
       clusters = new Map();
     }

@@ -94,7 +94,8 @@ export function loadPatterns(file: string, from: PatternOrigin = 'user'): EventP
 /** One source's rows by first word, in file order. */
 interface PatternSource {
   from: PatternOrigin;
-  byFirst: Map<string, PatternRow[]>;
+  /** Rows by first word; from a snapshot, a word's rows stay one `code TAB pattern` line each until asked for. */
+  byFirst: Map<string, PatternRow[] | string>;
 }
 
 let sources: PatternSource[] | undefined;
@@ -130,7 +131,8 @@ const SNAPSHOT_FORMAT = 'parley-patterns';
 
 /** The snapshot of the shipped files' rows: per source, [first word, [[code, pattern], …]] in file order. */
 interface PatternSnapshot {
-  files: Array<{ from: PatternOrigin; rows: Array<[string, Array<[string, string]>]> }>;
+  /** Per source, [first word, its rows as `code TAB pattern` lines]: TSV cells hold no tab or newline. */
+  files: Array<{ from: PatternOrigin; rows: Array<[string, string]> }>;
 }
 
 /** Parley's and PETRARCH's rows, read and checked from the TSV files. */
@@ -147,21 +149,30 @@ export function compilePatternSnapshot(): string {
   const body: PatternSnapshot = {
     files: readShippedSources().map(({ from, byFirst }) => ({
       from,
-      rows: [...byFirst].map(([first, rows]) => [first, rows.map(({ code, pattern }) => [code, pattern])]),
+      rows: [...byFirst].map(([first, rows]) => [
+        first,
+        rowsOf(rows, first)
+          .map(({ code, pattern }) => `${code}\t${pattern}`)
+          .join('\n'),
+      ]),
     })),
   };
-  return encodeSnapshot(SNAPSHOT_FORMAT, 1, SHIPPED_SOURCES, body);
+  return encodeSnapshot(SNAPSHOT_FORMAT, 2, SHIPPED_SOURCES, body);
 }
 
 /** The shipped rows from their snapshot, already checked, while the files are the ones it was built from. */
 function snapshotSources(): PatternSource[] | undefined {
-  const snapshot = readSnapshot<PatternSnapshot>(PATTERN_SNAPSHOT_FILE, SNAPSHOT_FORMAT, 1, SHIPPED_SOURCES);
-  return snapshot?.files.map(({ from, rows }) => ({
-    from,
-    byFirst: new Map(
-      rows.map(([first, list]) => [first, list.map(([code, pattern]) => ({ code, pattern, first }))]),
-    ),
-  }));
+  const snapshot = readSnapshot<PatternSnapshot>(PATTERN_SNAPSHOT_FILE, SNAPSHOT_FORMAT, 2, SHIPPED_SOURCES);
+  return snapshot?.files.map(({ from, rows }) => ({ from, byFirst: new Map(rows) }));
+}
+
+/** A word's rows, split from their snapshot lines the first time they are needed. */
+function rowsOf(rows: PatternRow[] | string | undefined, first: string): PatternRow[] {
+  if (typeof rows !== 'string') return rows ?? [];
+  return rows.split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    return { code: line.slice(0, tab), pattern: line.slice(tab + 1), first };
+  });
 }
 
 /**
@@ -183,7 +194,7 @@ function patternSources(): PatternSource[] {
 /** The patterns starting with `first`, most specific first, then by precedence of their origin. */
 function parseGroup(first: string): PatternGroup | null {
   const all = patternSources().flatMap(({ from, byFirst }) =>
-    (byFirst.get(first) ?? []).map((row) => parsePattern(row, from)),
+    rowsOf(byFirst.get(first), first).map((row) => parsePattern(row, from)),
   );
   if (all.length === 0) return null;
   all.sort(

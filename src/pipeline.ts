@@ -10,10 +10,11 @@ import { themesStage, themesWithin } from './analysis/themes.js';
 import { toneStage } from './analysis/tone.js';
 import { codeEventsStage } from './events/coder.js';
 import { buildArticle, type ArticleOptions } from './ingest/article.js';
-import { UNDETERMINED } from './ingest/language.js';
+import { isAnalysedLanguage } from './ingest/language.js';
 import { readPlainText } from './ingest/readers.js';
 import type { Doc, Stage } from './model/doc.js';
 import { ANALYSIS_VERSION, type Analysis, type Article, type ArticleInput } from './model/schema.js';
+import { timed } from './model/timing.js';
 import { tokenizeStage } from './nlp/tokenize.js';
 
 /** The stages in order, by name, so that a benchmark can time each one. */
@@ -28,15 +29,8 @@ export const STAGES: ReadonlyArray<readonly [name: string, stage: Stage]> = [
   ['summary', summaryStage],
 ];
 
-/**
- * English-only stages skip other languages: the article is stored with its language and nothing coded.
- * Text too short to tell ('und': a headline of names) is read as English, the language Parley reads most.
- */
-const ANALYSED_LANGUAGES = new Set(['en', UNDETERMINED]);
-
-export function isAnalysedLanguage(language: string): boolean {
-  return ANALYSED_LANGUAGES.has(language);
-}
+/** Re-exported: the language rule lives with language detection, so the store commands need no pipeline. */
+export { isAnalysedLanguage };
 
 export function emptyDoc(article: Article): Doc {
   return {
@@ -66,7 +60,7 @@ export function emptyDoc(article: Article): Doc {
 
 export function runStages(doc: Doc): Doc {
   if (!isAnalysedLanguage(doc.article.language)) return doc;
-  return STAGES.reduce((current, [, stage]) => stage(current), doc);
+  return STAGES.reduce((current, [name, stage]) => timed(`stage ${name}`, () => stage(current)), doc);
 }
 
 /** The public contract: the document without its internal token layer. */

@@ -4,70 +4,31 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
+import { timed } from '../model/timing.js';
+import { actorSnapshot } from './snapshot.js';
 import { listCell, readTsvRows } from '../model/tsv.js';
+import type {
+  PeopleIndex,
+  CountryEntry,
+  PersonRole,
+  PersonEntry,
+  OrganizationEntry,
+  AgentEntry,
+  PlaceKind,
+  PlaceEntry,
+  Dictionaries,
+} from './entries.js';
 
-export interface CountryEntry {
-  code: string;
-  name: string;
-  aliases: string[];
-  adjectives: string[];
-  capitals: string[];
-  lat: number;
-  lon: number;
-}
-
-export interface PersonRole {
-  country: string;
-  code: string;
-  role: string;
-  from: string;
-  /** Empty when the role is still held. */
-  to: string;
-}
-
-export interface PersonEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  roles: PersonRole[];
-}
-
-export interface OrganizationEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  code: string;
-  country: string | null;
-  kind: string;
-}
-
-export interface AgentEntry {
-  /** Lowercase words of the phrase, e.g. ["foreign", "minister"]. */
-  words: string[];
-  role: string;
-}
-
-export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'landmark';
-
-export interface PlaceEntry {
-  name: string;
-  aliases: string[];
-  country: string | null;
-  kind: PlaceKind;
-  lat: number;
-  lon: number;
-  population: number;
-  /** GeoNames first-level division ("TX", "08" for Ontario), to tell Paris, Texas from Paris; may be empty. */
-  admin1: string;
-}
-
-export interface Dictionaries {
-  countries: CountryEntry[];
-  people: PersonEntry[];
-  organizations: OrganizationEntry[];
-  agents: AgentEntry[];
-  places: PlaceEntry[];
-}
+export type {
+  CountryEntry,
+  PersonRole,
+  PersonEntry,
+  OrganizationEntry,
+  AgentEntry,
+  PlaceKind,
+  PlaceEntry,
+  Dictionaries,
+} from './entries.js';
 
 function loadCountries(file: string): CountryEntry[] {
   return readTsvRows(file).map(
@@ -151,21 +112,28 @@ export function useActorFiles(files: string[]): void {
 export const actorFiles = (): string[] => [...extraActorFiles];
 
 export function dictionaries(): Dictionaries {
-  if (cached) return cached;
+  // The compiled snapshot holds exactly the shipped files; a user's people file means reading the TSV.
+  cached ??=
+    (extraActorFiles.length === 0 ? actorSnapshot()?.dictionaries : undefined) ??
+    timed('actor and place dictionaries (TSV)', () => readDictionaries(extraActorFiles));
+  return cached;
+}
+
+/** The dictionaries read from the TSV files under data/, with users' people files after the shipped ones. */
+export function readDictionaries(extraFiles: readonly string[] = []): Dictionaries {
   // Phoenix's people (generated, to 2014) first: the hand-checked people.tsv and users' files come after.
   const people = loadPeople(
     dataPath('actors/people.tsv'),
     optionalPeople(dataPath('actors/people-phoenix.tsv')),
   );
-  for (const file of extraActorFiles) loadPeople(file, people);
-  cached = {
+  for (const file of extraFiles) loadPeople(file, people);
+  return {
     countries: loadCountries(dataPath('actors/countries.tsv')),
     people: [...people.values()],
     organizations: optional(dataPath('actors/organizations.tsv'), loadOrganizations),
     agents: optional(dataPath('actors/agents.tsv'), loadAgents),
     places: optional(dataPath('places/places.tsv'), loadPlaces),
   };
-  return cached;
 }
 
 /** Acting and interim titles ("Acting President", "Secretary of Defense (acting)"). */
@@ -189,7 +157,20 @@ export function roleOn(person: PersonEntry, date: string | null): PersonRole | u
   return held.sort((a, b) => roleRank(a) - roleRank(b) || b.from.localeCompare(a.from))[0];
 }
 
-let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undefined;
+let bySurname: { from: Dictionaries; index: PeopleIndex } | undefined;
+
+/** People by the last word of their name, when their name has more than one. */
+export function indexSurnames(people: readonly PersonEntry[]): Map<string, PersonEntry[]> {
+  const index = new Map<string, PersonEntry[]>();
+  for (const person of people) {
+    const last = person.name.split(/\s+/).pop();
+    if (!last || last === person.name) continue;
+    const list = index.get(last) ?? [];
+    list.push(person);
+    index.set(last, list);
+  }
+  return index;
+}
 
 /**
  * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
@@ -198,14 +179,8 @@ let bySurname: { from: Dictionaries; index: Map<string, PersonEntry[]> } | undef
 export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
   const source = dictionaries();
   if (bySurname?.from !== source) {
-    const index = new Map<string, PersonEntry[]>();
-    for (const person of source.people) {
-      const last = person.name.split(/\s+/).pop();
-      if (!last || last === person.name) continue;
-      const list = index.get(last) ?? [];
-      list.push(person);
-      index.set(last, list);
-    }
+    const snapshot = actorSnapshot();
+    const index = snapshot?.dictionaries === source ? snapshot.surnames : indexSurnames(source.people);
     bySurname = { from: source, index };
   }
   if (!date) return undefined;

@@ -1,23 +1,22 @@
 /**
  * The dictionaries compiled for matching: one token trie over every name, alias, adjective and capital,
- * one over role phrases ("foreign minister", "troops"), and a name index of places. Built once, lazily.
+ * one over role phrases ("foreign minister", "troops"), and a name index of places. Built once, lazily;
+ * the tries and the office index come from the compiled snapshot (snapshot.ts) while the dictionaries do.
  */
 import {
   dictionaries,
+  indexSurnames,
   type CountryEntry,
-  type OrganizationEntry,
+  type Dictionaries,
   type PersonEntry,
   type PlaceEntry,
 } from './dictionary.js';
+import { timed } from '../model/timing.js';
+import type { NameCandidate, PeopleIndex } from './entries.js';
+import { actorSnapshot, type ActorSnapshot } from './snapshot.js';
 import { TokenTrie } from './trie.js';
 
-export type NameCandidate =
-  | { kind: 'person'; person: PersonEntry }
-  | { kind: 'organization'; organization: OrganizationEntry }
-  | { kind: 'country'; country: CountryEntry }
-  | { kind: 'capital'; country: CountryEntry; city: string }
-  | { kind: 'adjective'; country: CountryEntry }
-  | { kind: 'place'; place: PlaceEntry };
+export type { NameCandidate } from './entries.js';
 
 /** When one phrase names several things, the more specific reading wins ("Georgia" the country over the state). */
 const KIND_PRIORITY: Record<NameCandidate['kind'], number> = {
@@ -36,7 +35,7 @@ export interface Lexicon {
   placesByName: Map<string, PlaceEntry[]>;
   countriesByCode: Map<string, CountryEntry>;
   /** People by `country|office` ("CHN|foreign minister"), to find who held an office on a date. */
-  officeHolders: Map<string, PersonEntry[]>;
+  officeHolders: PeopleIndex;
 }
 
 /** An office as a role phrase writes it: lowercase, one spelling of defence ("foreign minister"). */
@@ -108,6 +107,26 @@ export function lexicon(): Lexicon {
   const source = dictionaries();
   if (cached && cachedFrom === source) return cached;
   cachedFrom = source;
+  cached = buildLexicon(source);
+  return cached;
+}
+
+function buildLexicon(source: Dictionaries): Lexicon {
+  const snapshot = actorSnapshot();
+  // The snapshot's tries were built from these very dictionaries when they came from the snapshot.
+  const { names, roles, officeHolders } =
+    snapshot?.dictionaries === source ? snapshot : timed('name and role tries', () => buildTries(source));
+  return {
+    names,
+    roles,
+    placesByName: indexPlaces(source.places),
+    countriesByCode: new Map(source.countries.map((country) => [country.code, country])),
+    officeHolders,
+  };
+}
+
+/** The parts of the lexicon that the snapshot stores: the name and role tries, and the office index. */
+export function buildTries(source: Dictionaries): Omit<ActorSnapshot, 'dictionaries'> {
   const { countries, people, organizations, agents, places } = source;
   const names = new TokenTrie<NameCandidate>();
   for (const person of people) {
@@ -129,12 +148,5 @@ export function lexicon(): Lexicon {
   }
   const roles = new TokenTrie<string>();
   for (const agent of agents) roles.add(agent.words.join(' '), agent.role);
-  cached = {
-    names,
-    roles,
-    placesByName: indexPlaces(places),
-    countriesByCode: new Map(countries.map((country) => [country.code, country])),
-    officeHolders: indexOffices(people),
-  };
-  return cached;
+  return { names, roles, officeHolders: indexOffices(people), surnames: indexSurnames(people) };
 }

@@ -4,7 +4,8 @@
  */
 
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** Children by folded token; a child read from a snapshot stays in its serialized form until visited. */
+  next: Map<string, TrieNode<T> | SerializedTrieNode>;
   values: T[];
 }
 
@@ -29,8 +30,54 @@ function fold(token: string): string {
   return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
 }
 
+/**
+ * A trie node in a snapshot (src/model/snapshot.ts): its encoded values, then each child's token and node,
+ * flattened — `[values, token1, node1, token2, node2, …]`, children in insertion order.
+ */
+export type SerializedTrieNode = Array<unknown[] | string>;
+
+/** A node from its serialized form: its values decoded, its children left serialized until visited. */
+function shallowNode<T>(data: SerializedTrieNode, decode: (value: unknown) => T): TrieNode<T> {
+  const next = new Map<string, SerializedTrieNode>();
+  for (let i = 1; i < data.length; i += 2) next.set(data[i] as string, data[i + 1] as SerializedTrieNode);
+  return { next, values: (data[0] as unknown[]).map(decode) };
+}
+
 export class TokenTrie<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  private root: TrieNode<T> = { next: new Map(), values: [] };
+  /** How a deserialized trie decodes the values of a node on its first visit. */
+  private decode: (value: unknown) => T = (value) => value as T;
+
+  /** The trie as nested arrays, for a snapshot; `encode` turns each value into JSON. */
+  serialize(encode: (value: T) => unknown): SerializedTrieNode {
+    const visit = (node: TrieNode<T>): SerializedTrieNode => {
+      const out: SerializedTrieNode = [node.values.map(encode)];
+      for (const token of node.next.keys()) out.push(token, visit(this.child(node, token)!));
+      return out;
+    };
+    return visit(this.root);
+  }
+
+  /**
+   * A trie from `serialize`'s output, the same nodes in the same order. Nodes are decoded as lookups first
+   * reach them: an article visits a few hundred of the ~40,000 nodes of the name trie, so a run does not
+   * build them all at start.
+   */
+  static deserialize<T>(data: SerializedTrieNode, decode: (value: unknown) => T): TokenTrie<T> {
+    const trie = new TokenTrie<T>();
+    trie.decode = decode;
+    trie.root = shallowNode(data, decode);
+    return trie;
+  }
+
+  /** The child of `node` under a folded token, decoded from its snapshot form on the first visit. */
+  private child(node: TrieNode<T>, key: string): TrieNode<T> | undefined {
+    const child = node.next.get(key);
+    if (!Array.isArray(child)) return child;
+    const decoded = shallowNode(child, this.decode);
+    node.next.set(key, decoded);
+    return decoded;
+  }
 
   add(phrase: string, value: T): void {
     this.addTokens(phraseTokens(phrase), value);
@@ -41,7 +88,7 @@ export class TokenTrie<T> {
     let node = this.root;
     for (const token of tokens) {
       const key = fold(token);
-      let child = node.next.get(key);
+      let child = this.child(node, key);
       if (!child) {
         child = { next: new Map(), values: [] };
         node.next.set(key, child);
@@ -60,7 +107,7 @@ export class TokenTrie<T> {
     let node = this.root;
     let best: { length: number; values: T[] } | null = null;
     for (let i = start; i < end; i++) {
-      const child = node.next.get(fold(tokens[i]!));
+      const child = this.child(node, fold(tokens[i]!));
       if (!child) break;
       node = child;
       if (node.values.length > 0) best = { length: i - start + 1, values: node.values };

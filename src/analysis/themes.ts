@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Doc } from '../model/doc.js';
 import { dataPath } from '../model/paths.js';
 import type { Theme } from '../model/schema.js';
+import { timed } from '../model/timing.js';
 import { listCell, readTsvRows } from '../model/tsv.js';
 import type { TokenTrie } from '../actors/trie.js';
 import { buildLemmaTrie, findLemmaPhrases } from './lemma-phrases.js';
@@ -25,7 +26,11 @@ export function useThemeFiles(files: string[]): void {
 export const themeFiles = (): string[] => [...extraThemeFiles];
 
 function themeTrie(): TokenTrie<string> {
-  if (cached) return cached;
+  cached ??= timed('theme phrases', loadThemeTrie);
+  return cached;
+}
+
+function loadThemeTrie(): TokenTrie<string> {
   const entries: Array<[string, string]> = [];
   for (const file of [dataPath('analysis/themes.tsv'), ...extraThemeFiles]) {
     if (!existsSync(file)) throw new Error(`${file}: no such theme file`);
@@ -34,8 +39,7 @@ function themeTrie(): TokenTrie<string> {
     } of readTsvRows(file))
       for (const phrase of listCell(phrases)) entries.push([phrase, id]);
   }
-  cached = buildLemmaTrie(entries);
-  return cached;
+  return buildLemmaTrie(entries);
 }
 
 /** Theme ids and counts among spans that fall inside [start, end). */

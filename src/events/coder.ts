@@ -13,7 +13,7 @@ import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
 import { groupParties } from './groups.js';
 import { cameoCode } from './ontology.js';
-import { NO_EVENT, patternGroup, patternIndex, type EventPattern } from './patterns.js';
+import { NO_EVENT, patternGroup, startsPetrarchPattern, type EventPattern } from './patterns.js';
 
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'AUX']);
 /** Events two parties do together ("X and Y met / signed / clashed"): one event between the two. */
@@ -1140,19 +1140,8 @@ class SentenceCoder {
 }
 
 /** Lemmas that start a PETRARCH pattern: verbs, which the tagger sometimes reads as nouns. */
-let patternVerbs: Set<string> | undefined;
-let patternVerbsOf: Map<string, EventPattern[]> | undefined;
 function isPatternVerb(lemma: string): boolean {
-  const index = patternIndex();
-  if (!patternVerbs || patternVerbsOf !== index) {
-    patternVerbsOf = index;
-    patternVerbs = new Set(
-      [...index]
-        .filter(([, patterns]) => patterns.some((p) => p.origin === 'petrarch'))
-        .map(([first]) => first),
-    );
-  }
-  return patternVerbs.has(lemma) || (/s$/.test(lemma) && patternVerbs.has(lemma.slice(0, -1)));
+  return startsPetrarchPattern(lemma) || (/s$/.test(lemma) && startsPetrarchPattern(lemma.slice(0, -1)));
 }
 
 /** PARLEY_TRACE_EVENTS=1 prints every match with its parties and why it was dropped (to stderr). */

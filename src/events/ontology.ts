@@ -1,6 +1,7 @@
 /** The CAMEO event codebook shipped in data/cameo/cameo.json (built by scripts/build-cameo.ts). */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
+import { timed } from '../model/timing.js';
 
 export interface CameoCode {
   code: string;
@@ -14,9 +15,11 @@ export interface CameoCode {
 let cached: Map<string, CameoCode> | undefined;
 
 export function cameoCodes(): Map<string, CameoCode> {
-  if (cached) return cached;
-  const { codes } = JSON.parse(readFileSync(dataPath('cameo/cameo.json'), 'utf8')) as { codes: CameoCode[] };
-  cached = new Map(codes.map((entry) => [entry.code, entry]));
+  cached ??= timed('CAMEO codebook', () => {
+    const file = readFileSync(dataPath('cameo/cameo.json'), 'utf8');
+    const { codes } = JSON.parse(file) as { codes: CameoCode[] };
+    return new Map(codes.map((entry) => [entry.code, entry]));
+  });
   return cached;
 }
 

@@ -7,7 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPath } from '../model/paths.js';
+import { timed } from '../model/timing.js';
 import { readTsvRows } from '../model/tsv.js';
+import { encodeSnapshot, readSnapshot } from '../model/snapshot.js';
 import { cameoCodes } from './ontology.js';
 
 export type PatternPart = { kind: 'word'; lemma: string } | { kind: 'source' } | { kind: 'target' };
@@ -43,8 +45,16 @@ export interface PatternGroup {
 
 const PRECEDENCE: Record<PatternOrigin, number> = { user: 2, parley: 1, petrarch: 0 };
 
-function parsePattern(code: string, text: string, origin: string, from: PatternOrigin): EventPattern {
-  const parts: PatternPart[] = text
+/** A checked row of a pattern file, not yet parsed. */
+interface PatternRow {
+  code: string;
+  pattern: string;
+  /** The lowercased first word, which indexes the pattern. */
+  first: string;
+}
+
+function parsePattern({ code, pattern }: PatternRow, from: PatternOrigin): EventPattern {
+  const parts: PatternPart[] = pattern
     .trim()
     .split(/\s+/)
     .map((word) => {
@@ -52,10 +62,9 @@ function parsePattern(code: string, text: string, origin: string, from: PatternO
       if (word === '{T}') return { kind: 'target' };
       return { kind: 'word', lemma: word.toLowerCase() };
     });
-  if (parts[0]?.kind !== 'word') throw new Error(`${origin}: a pattern must start with a word, not a slot`);
   return {
     code,
-    text: text.trim(),
+    text: pattern.trim(),
     parts,
     specificity: parts.filter((part) => part.kind === 'word').length,
     origin: from,
@@ -64,78 +73,167 @@ function parsePattern(code: string, text: string, origin: string, from: PatternO
   };
 }
 
-export function loadPatterns(file: string, from: PatternOrigin = 'user'): EventPattern[] {
+/** The rows of a pattern file, each checked (a known code, a pattern that starts with a word), unparsed. */
+function readPatternRows(file: string): PatternRow[] {
   const codes = cameoCodes();
   return readTsvRows(file).map(({ cells: [code = '', pattern = ''], line }) => {
     const origin = `${file}:${line}`;
     if (code !== NO_EVENT && !codes.has(code)) throw new Error(`${origin}: unknown CAMEO code "${code}"`);
     if (pattern === '') throw new Error(`${origin}: empty pattern`);
-    return parsePattern(code, pattern, origin, from);
+    const first = pattern.trim().split(/\s+/)[0]!;
+    if (first === '{S}' || first === '{T}')
+      throw new Error(`${origin}: a pattern must start with a word, not a slot`);
+    return { code, pattern, first: first.toLowerCase() };
   });
 }
 
-let cached: Map<string, EventPattern[]> | undefined;
-let groups: Map<string, PatternGroup> | undefined;
+export function loadPatterns(file: string, from: PatternOrigin = 'user'): EventPattern[] {
+  return readPatternRows(file).map((row) => parsePattern(row, from));
+}
+
+/** One source's rows by first word, in file order. */
+interface PatternSource {
+  from: PatternOrigin;
+  /** Rows by first word; from a snapshot, a word's rows stay one `code TAB pattern` line each until asked for. */
+  byFirst: Map<string, PatternRow[] | string>;
+}
+
+let sources: PatternSource[] | undefined;
+/** Parsed groups by first word; null for a word that starts no pattern. */
+let groups = new Map<string, PatternGroup | null>();
 let extraPatternFiles: string[] = [];
 
 /** Adds a user's own pattern files; they are tried alongside the shipped ones. */
 export function usePatternFiles(files: string[]): void {
   if (files.join('\n') === extraPatternFiles.join('\n')) return;
   extraPatternFiles = files;
-  cached = undefined;
-  groups = undefined;
+  sources = undefined;
+  groups = new Map();
 }
 
 /** The user's pattern files in use, for worker threads that must load the same patterns. */
 export const patternFiles = (): string[] => [...extraPatternFiles];
 
-/** Patterns indexed by first lemma, most specific first, then by precedence of their origin. */
-export function patternIndex(): Map<string, EventPattern[]> {
-  if (cached) return cached;
+function bySource(from: PatternOrigin, rows: PatternRow[]): PatternSource {
+  const byFirst = new Map<string, PatternRow[]>();
+  for (const row of rows) {
+    const list = byFirst.get(row.first);
+    if (list) list.push(row);
+    else byFirst.set(row.first, [row]);
+  }
+  return { from, byFirst };
+}
+
+/** The shipped pattern files (and the codebook they are checked against), relative to data/. */
+const SHIPPED_SOURCES = ['events/verbs.tsv', 'events/verbs-petrarch.tsv', 'cameo/cameo.json'] as const;
+export const PATTERN_SNAPSHOT_FILE = 'compiled/patterns.json';
+const SNAPSHOT_FORMAT = 'parley-patterns';
+
+/** The snapshot of the shipped files' rows: per source, [first word, [[code, pattern], …]] in file order. */
+interface PatternSnapshot {
+  /** Per source, [first word, its rows as `code TAB pattern` lines]: TSV cells hold no tab or newline. */
+  files: Array<{ from: PatternOrigin; rows: Array<[string, string]> }>;
+}
+
+/** Parley's and PETRARCH's rows, read and checked from the TSV files. */
+function readShippedSources(): PatternSource[] {
   const petrarch = dataPath('events/verbs-petrarch.tsv');
-  const all = [
-    ...loadPatterns(dataPath('events/verbs.tsv'), 'parley'),
-    ...(existsSync(petrarch) ? loadPatterns(petrarch, 'petrarch') : []),
-    ...extraPatternFiles.flatMap((file) => loadPatterns(file, 'user')),
+  return [
+    bySource('parley', readPatternRows(dataPath('events/verbs.tsv'))),
+    bySource('petrarch', existsSync(petrarch) ? readPatternRows(petrarch) : []),
   ];
-  const index = new Map<string, EventPattern[]>();
+}
+
+/** The snapshot's JSON for today's shipped files (scripts/build-snapshots.ts writes it). */
+export function compilePatternSnapshot(): string {
+  const body: PatternSnapshot = {
+    files: readShippedSources().map(({ from, byFirst }) => ({
+      from,
+      rows: [...byFirst].map(([first, rows]) => [
+        first,
+        rowsOf(rows, first)
+          .map(({ code, pattern }) => `${code}\t${pattern}`)
+          .join('\n'),
+      ]),
+    })),
+  };
+  return encodeSnapshot(SNAPSHOT_FORMAT, 2, SHIPPED_SOURCES, body);
+}
+
+/** The shipped rows from their snapshot, already checked, while the files are the ones it was built from. */
+function snapshotSources(): PatternSource[] | undefined {
+  const snapshot = readSnapshot<PatternSnapshot>(PATTERN_SNAPSHOT_FILE, SNAPSHOT_FORMAT, 2, SHIPPED_SOURCES);
+  return snapshot?.files.map(({ from, rows }) => ({ from, byFirst: new Map(rows) }));
+}
+
+/** A word's rows, split from their snapshot lines the first time they are needed. */
+function rowsOf(rows: PatternRow[] | string | undefined, first: string): PatternRow[] {
+  if (typeof rows !== 'string') return rows ?? [];
+  return rows.split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    return { code: line.slice(0, tab), pattern: line.slice(tab + 1), first };
+  });
+}
+
+/**
+ * Every pattern file's rows, checked, by first word, in the order ties were listed before precedence:
+ * Parley's, PETRARCH's, the user's. Only the rows are read at start (from the snapshot, else the TSV): a
+ * pattern is parsed when a text first has its first word (an article meets a few hundred of ~30,000).
+ */
+function patternSources(): PatternSource[] {
+  sources ??= timed('event patterns', () => [
+    ...(snapshotSources() ?? readShippedSources()),
+    bySource(
+      'user',
+      extraPatternFiles.flatMap((file) => readPatternRows(file)),
+    ),
+  ]);
+  return sources;
+}
+
+/** The patterns starting with `first`, most specific first, then by precedence of their origin. */
+function parseGroup(first: string): PatternGroup | null {
+  const all = patternSources().flatMap(({ from, byFirst }) =>
+    rowsOf(byFirst.get(first), first).map((row) => parsePattern(row, from)),
+  );
+  if (all.length === 0) return null;
+  all.sort(
+    (a, b) =>
+      b.specificity - a.specificity ||
+      b.parts.length - a.parts.length ||
+      PRECEDENCE[b.origin] - PRECEDENCE[a.origin],
+  );
+  all.forEach((pattern, rank) => (pattern.rank = rank));
+  const bySecond = new Map<string, EventPattern[]>();
+  const rest: EventPattern[] = [];
   for (const pattern of all) {
-    const first = (pattern.parts[0] as { lemma: string }).lemma;
-    const list = index.get(first);
-    if (list) list.push(pattern);
-    else index.set(first, [pattern]);
+    if (pattern.second === null) rest.push(pattern);
+    else {
+      const list = bySecond.get(pattern.second);
+      if (list) list.push(pattern);
+      else bySecond.set(pattern.second, [pattern]);
+    }
   }
-  for (const list of index.values()) {
-    list.sort(
-      (a, b) =>
-        b.specificity - a.specificity ||
-        b.parts.length - a.parts.length ||
-        PRECEDENCE[b.origin] - PRECEDENCE[a.origin],
-    );
-    list.forEach((pattern, rank) => (pattern.rank = rank));
-  }
-  cached = index;
-  return index;
+  return { all, bySecond, rest };
 }
 
 /** The patterns starting with `first`, grouped by second word. */
 export function patternGroup(first: string): PatternGroup | undefined {
-  const index = patternIndex();
-  if (!groups) {
-    groups = new Map();
-    for (const [word, all] of index) {
-      const bySecond = new Map<string, EventPattern[]>();
-      const rest: EventPattern[] = [];
-      for (const pattern of all) {
-        if (pattern.second === null) rest.push(pattern);
-        else {
-          const list = bySecond.get(pattern.second);
-          if (list) list.push(pattern);
-          else bySecond.set(pattern.second, [pattern]);
-        }
-      }
-      groups.set(word, { all, bySecond, rest });
-    }
+  let group = groups.get(first);
+  if (group === undefined) {
+    group = parseGroup(first);
+    groups.set(first, group);
   }
-  return groups.get(first);
+  return group ?? undefined;
+}
+
+/** Every pattern indexed by first lemma, most specific first (parses them all: for tests and tools). */
+export function patternIndex(): Map<string, EventPattern[]> {
+  const words = new Set(patternSources().flatMap(({ byFirst }) => [...byFirst.keys()]));
+  return new Map([...words].map((word) => [word, patternGroup(word)!.all]));
+}
+
+/** Whether a PETRARCH pattern starts with `word`: a verb, which the tagger sometimes reads as a noun. */
+export function startsPetrarchPattern(word: string): boolean {
+  return patternSources().some(({ from, byFirst }) => from === 'petrarch' && byFirst.has(word));
 }

@@ -23,6 +23,16 @@ import { fileURLToPath } from 'node:url';
 
 export const UNDETERMINED = 'und';
 
+/**
+ * English-only stages skip other languages: the article is stored with its language and nothing coded.
+ * Text too short to tell ('und': a headline of names) is read as English, the language Parley reads most.
+ */
+const ANALYSED_LANGUAGES = new Set(['en', UNDETERMINED]);
+
+export function isAnalysedLanguage(language: string): boolean {
+  return ANALYSED_LANGUAGES.has(language);
+}
+
 type Detector = (typeof import('eld/large'))['eld'];
 
 /**

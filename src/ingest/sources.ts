@@ -6,7 +6,6 @@
  */
 import { stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './errors.js';
 import type { UrlReadOptions } from './fetch/records.js';
 import {
@@ -48,9 +47,13 @@ async function filesUnder(directory: string): Promise<string[]> {
 }
 
 /** Resolves one user-named path to the files it stands for, or an error saying why there are none. */
+/** Characters without which a path cannot be a glob pattern (tinyglobby, with picomatch, loads only for one). */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
+
 export async function expandPath(target: string): Promise<{ files: string[]; error?: InputError }> {
-  if (isDynamicPattern(target)) {
-    const files = (await glob(target, { onlyFiles: true, absolute: false })).sort();
+  const tinyglobby = GLOB_CHARACTERS.test(target) ? await import('tinyglobby') : undefined;
+  if (tinyglobby?.isDynamicPattern(target)) {
+    const files = (await tinyglobby.glob(target, { onlyFiles: true, absolute: false })).sort();
     return files.length > 0
       ? { files }
       : { files, error: new InputError(target, 'no file matches this pattern') };

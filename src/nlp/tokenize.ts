@@ -5,12 +5,13 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Token, TokenizedSentence } from '../model/doc.js';
+import { timed } from '../model/timing.js';
 
 let nlp: WinkMethods | undefined;
 
 /** The wink model takes ~60 ms to load, so it loads on first use, not at import. */
 function winkInstance(): WinkMethods {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  nlp ??= timed('wink-nlp model', () => winkNLP(model, ['sbd', 'pos']));
   return nlp;
 }
 

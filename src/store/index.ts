@@ -1,6 +1,5 @@
 /** Opens a store by its address: a SQLite file path, or a `postgres://…` URL for the PostgreSQL backend. */
-import { openPostgresStore } from './postgres.js';
-import { openSqliteStore, type OpenOptions } from './sqlite.js';
+import type { OpenOptions } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type * from './store.js';
@@ -16,8 +15,13 @@ export function redactAddress(address: string): string {
   return address.replace(/:[^:@/]*@/, ':***@');
 }
 
+/** Each backend (better-sqlite3, pg) loads only when a store of its kind is opened: a CLI starts faster. */
 export async function openStore(address: string, options: OpenOptions = {}): Promise<Store> {
-  if (!isStoreUrl(address)) return openSqliteStore(address, options);
+  if (!isStoreUrl(address)) {
+    const { openSqliteStore } = await import('./sqlite.js');
+    return openSqliteStore(address, options);
+  }
+  const { openPostgresStore } = await import('./postgres.js');
   try {
     return await openPostgresStore(address);
   } catch (error) {

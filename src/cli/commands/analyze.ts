@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { buildArticle } from '../../ingest/article.js';
 import { InputError } from '../../ingest/errors.js';
-import { readInputs } from '../../ingest/sources.js';
-import { analyzeArticle } from '../../pipeline.js';
+import { timed, timedAsync } from '../../model/timing.js';
 import { reportError, type CliContext } from '../context.js';
 
 export function registerAnalyze(program: Command, context: CliContext): void {
@@ -20,6 +18,16 @@ export function registerAnalyze(program: Command, context: CliContext): void {
       '\nExample:\n  $ parley analyze article.txt --date 2023-06-19\n  $ cat dump.jsonl | parley analyze - > analyses.jsonl',
     )
     .action(async (inputs: string[], options: { date?: string; jsonl?: boolean }) => {
+      // The pipeline's modules load only when analysing: `parley --help` and the store commands start without them.
+      const [{ buildArticle }, { readInputs }, { analyzeArticle }] = await timedAsync(
+        'import the pipeline',
+        () =>
+          Promise.all([
+            import('../../ingest/article.js'),
+            import('../../ingest/sources.js'),
+            import('../../pipeline.js'),
+          ]),
+      );
       const analyses: string[] = [];
       let count = 0;
       const emit = (json: object): void => {
@@ -36,11 +44,11 @@ export function registerAnalyze(program: Command, context: CliContext): void {
           continue;
         }
         try {
-          emit(
-            analyzeArticle(
-              buildArticle(result.record.input, result.record.origin, { defaultDate: options.date }),
-            ),
+          const { input, origin } = result.record;
+          const article = timed('build the article (text, boilerplate, language)', () =>
+            buildArticle(input, origin, { defaultDate: options.date }),
           );
+          emit(timed('analyse the article', () => analyzeArticle(article)));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           reportError(context, error);

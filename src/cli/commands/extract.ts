@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { checkHtmlSize, extractHtml } from '../../ingest/html.js';
 import { InputError } from '../../ingest/errors.js';
-import { readFileRecords, readStdinRecords } from '../../ingest/readers.js';
 import { reportError, type CliContext } from '../context.js';
 
 /**
@@ -17,6 +15,11 @@ export function registerExtract(program: Command, context: CliContext): void {
     .option('--url <url>', 'the address the page was fetched from (resolves relative links)')
     .addHelpText('after', '\nExample:\n  $ parley extract page.html --url https://example.org/news/1')
     .action(async (page: string, options: { url?: string }) => {
+      // HTML extraction (linkedom, Readability) loads only for this command and for HTML inputs.
+      const [{ checkHtmlSize, extractHtml }, { readFileRecords, readStdinRecords }] = await Promise.all([
+        import('../../ingest/html.js'),
+        import('../../ingest/readers.js'),
+      ]);
       const records = page === '-' ? readStdinRecords() : readFileRecords(page);
       for await (const result of records) {
         if (!result.ok) {

@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ingest } from '../../batch.js';
-import { enqueue } from '../../queue-worker.js';
 import { openStore, redactAddress } from '../../store/index.js';
 import { DEFAULT_DB, reportError, type CliContext } from '../context.js';
 import { ALLOW_PRIVATE_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
-import { ingestProgress } from '../progress.js';
-import { openQueueStore } from './queue.js';
 
 export function registerIngest(program: Command, context: CliContext): void {
   program
@@ -45,6 +41,11 @@ export function registerIngest(program: Command, context: CliContext): void {
         },
       ) => {
         if (options.queue) return enqueueInputs(inputs, options, context);
+        // The pipeline loads with the command that runs it, not with every command.
+        const [{ ingest }, { ingestProgress }] = await Promise.all([
+          import('../../batch.js'),
+          import('../progress.js'),
+        ]);
         const store = await openStore(options.db);
         const progress = ingestProgress();
         try {
@@ -85,6 +86,10 @@ export function registerIngest(program: Command, context: CliContext): void {
 }
 
 async function enqueueInputs(inputs: string[], options: { db: string; date?: string }, context: CliContext) {
+  const [{ openQueueStore }, { enqueue }] = await Promise.all([
+    import('./queue.js'),
+    import('../../queue-worker.js'),
+  ]);
   const store = await openQueueStore(options.db);
   try {
     const report = await enqueue(inputs, store, {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { migrateSqliteToPostgres } from '../../store/migrate.js';
 import { isStoreUrl, redactAddress } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 
@@ -17,6 +16,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
     .action(async (options: { from: string; to: string }) => {
       if (!existsSync(options.from)) throw new Error(`${options.from}: no such database file`);
       if (!isStoreUrl(options.to)) throw new Error(`${options.to}: --to must be a postgres:// URL`);
+      const { migrateSqliteToPostgres } = await import('../../store/migrate.js');
       const reports = await migrateSqliteToPostgres(options.from, options.to, {
         onTable: (report) => {
           context.stdout.write(

@@ -6,7 +6,7 @@ import type { CliContext } from '../context.js';
 import { DB_OPTION, parseLimit, SINCE_OPTION, UNTIL_OPTION, withStore } from '../options.js';
 import { formatRows, type OutputFormat } from '../format.js';
 import { formatArticle } from '../show.js';
-import { isAnalysedLanguage } from '../../pipeline.js';
+import { isAnalysedLanguage } from '../../ingest/language.js';
 
 const FORMATS = ['table', 'json', 'csv'];
 function parseFormat(value: string): OutputFormat {

@@ -1,7 +1,6 @@
 /** The distributed commands: `parley worker`, `parley status`, `parley requeue` (PostgreSQL only). */
 import { InvalidArgumentError, type Command } from 'commander';
-import { runWorker } from '../../queue-worker.js';
-import { openPostgresStore, type PostgresStore } from '../../store/postgres.js';
+import type { PostgresStore } from '../../store/postgres.js';
 import { PgQueue } from '../../store/queue.js';
 import { isStoreUrl, redactAddress } from '../../store/index.js';
 import { reportError, type CliContext } from '../context.js';
@@ -11,6 +10,8 @@ import { DB_OPTION } from '../options.js';
 export async function openQueueStore(db: string): Promise<PostgresStore> {
   if (!isStoreUrl(db))
     throw new Error(`${db}: the work queue needs a PostgreSQL database (--db postgres://… or PARLEY_DB)`);
+  // pg and the queue load only for these commands, not with every CLI start.
+  const { openPostgresStore } = await import('../../store/postgres.js');
   try {
     return await openPostgresStore(db);
   } catch (error) {
@@ -54,6 +55,7 @@ export function registerQueue(program: Command, context: CliContext): void {
         backoff: number;
         drain?: boolean;
       }) => {
+        const { runWorker } = await import('../../queue-worker.js');
         const store = await openQueueStore(options.db);
         const stopper = new AbortController();
         const stop = (): void => stopper.abort();

@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildServer, isLoopback } from '../../server/app.js';
 import { openStore } from '../../store/index.js';
 import type { CliContext } from '../context.js';
 import { ALLOW_PRIVATE_OPTION, DB_OPTION } from '../options.js';
@@ -20,6 +19,8 @@ export function registerServe(program: Command, context: CliContext): void {
     .option(...ALLOW_PRIVATE_OPTION)
     .addHelpText('after', '\nExample:\n  $ parley serve --db parley.db   # then open http://127.0.0.1:8080/')
     .action(async (options: { db: string; host: string; port: number; allowPrivate?: boolean }) => {
+      // The server (fastify, the pipeline for POSTed articles) loads only to serve.
+      const { buildServer, isLoopback } = await import('../../server/app.js');
       const token = process.env.PARLEY_TOKEN || undefined;
       if (!isLoopback(options.host) && !token) {
         throw new Error(

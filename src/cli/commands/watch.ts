@@ -1,11 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildArticle } from '../../ingest/article.js';
 import { InputError } from '../../ingest/errors.js';
 import { parseDuration } from '../../ingest/feeds/duration.js';
 import type { PollReport, StoredItem } from '../../ingest/feeds/watch.js';
 import type { RawRecord } from '../../ingest/readers.js';
-import { storeArticle } from '../../batch.js';
-import { StoryGrouper } from '../../stories.js';
+import type { StoryGrouper } from '../../stories.js';
 import { openStore, type Store } from '../../store/index.js';
 import { reportError, type CliContext } from '../context.js';
 import { ALLOW_PRIVATE_OPTION, DB_OPTION, DELAY_OPTION, TIMEOUT_OPTION } from '../options.js';
@@ -24,6 +22,10 @@ function parseEvery(value: string): number {
 
 /** Builds and stores one article (as a copy when it is a near-duplicate of a story already read). */
 async function storeRecord(store: Store, stories: StoryGrouper, record: RawRecord): Promise<StoredItem> {
+  const [{ buildArticle }, { storeArticle }] = await Promise.all([
+    import('../../ingest/article.js'),
+    import('../../batch.js'),
+  ]);
   const article = buildArticle(record.input, record.origin);
   const outcome = await storeArticle(store, stories, article);
   return { outcome: outcome === 'duplicate' ? 'duplicate' : 'stored', articleId: article.id };
@@ -83,10 +85,11 @@ export function registerWatch(program: Command, context: CliContext): void {
     )
     .action(async (feeds: string[], options: WatchOptions) => {
       // Fetching and feed parsing load only when watching: other commands start without them.
-      const [{ pollFeed }, { FeedState }, { FetchClient }] = await Promise.all([
+      const [{ pollFeed }, { FeedState }, { FetchClient }, { StoryGrouper }] = await Promise.all([
         import('../../ingest/feeds/watch.js'),
         import('../../ingest/feeds/state.js'),
         import('../../ingest/fetch/fetch.js'),
+        import('../../stories.js'),
       ]);
       const store = await openStore(options.db);
       const stories = await StoryGrouper.open(store);

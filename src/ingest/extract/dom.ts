@@ -2,8 +2,21 @@
  * The small part of the DOM the extractor uses, typed structurally: linkedom's own typings need the DOM lib,
  * which this Node project does not load, so without these its nodes would be `any`.
  */
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { limitNesting } from './depth.js';
-import { parseHTML } from 'linkedom';
+
+/**
+ * linkedom (some 120 modules) is required on the first page parsed, not imported with this file, so that
+ * `parley analyze` on text and the commands that read no HTML start without it. `require` is the only
+ * synchronous lazy load Node 20 has; linkedom's CommonJS build is generated from its ESM one, same code.
+ */
+const requireModule = createRequire(import.meta.url);
+let linkedomParse: typeof ParseHtml | undefined;
+const parseHTML: typeof ParseHtml = (...args) => {
+  linkedomParse ??= (requireModule('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML;
+  return linkedomParse(...args);
+};
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;

@@ -15,6 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../model/paths.js';
 import { fmix32 } from '../../model/hash.js';
+import { encodeSnapshot, readSnapshot } from '../../model/snapshot.js';
+import { timed } from '../../model/timing.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Hashing
@@ -169,6 +171,40 @@ export function parseClusters(text: string): Clusters {
   return clusters;
 }
 
+const CLUSTER_SOURCES = ['ner/clusters.tsv'] as const;
+export const CLUSTER_SNAPSHOT_FILE = 'compiled/ner-clusters.json';
+const CLUSTER_FORMAT = 'parley-ner-clusters';
+
+/** Words and the index of their cluster's bit-string: 50,000 words share under 2,000 clusters. */
+interface ClusterSnapshot {
+  bits: string[];
+  words: string[];
+  cluster: number[];
+}
+
+/** The clusters of data/ner/clusters.tsv as a snapshot (src/model/snapshot.ts), words in file order. */
+export function compileClusterSnapshot(): string {
+  const clusters = parseClusters(readFileSync(dataPath(CLUSTER_SOURCES[0]), 'utf8'));
+  const bits = [...new Set(clusters.values())];
+  const index = new Map(bits.map((bit, i) => [bit, i]));
+  const body: ClusterSnapshot = {
+    bits,
+    words: [...clusters.keys()],
+    cluster: [...clusters.values()].map((bit) => index.get(bit)!),
+  };
+  return encodeSnapshot(CLUSTER_FORMAT, 1, CLUSTER_SOURCES, body);
+}
+
+/** data/ner/clusters.tsv, from its snapshot while the file is the one it was compiled from. */
+function loadClusters(): Clusters {
+  const snapshot = readSnapshot<ClusterSnapshot>(CLUSTER_SNAPSHOT_FILE, CLUSTER_FORMAT, 1, CLUSTER_SOURCES);
+  if (!snapshot) return parseClusters(readFileSync(dataPath(CLUSTER_SOURCES[0]), 'utf8'));
+  const clusters: Clusters = new Map();
+  const { bits, words, cluster } = snapshot;
+  for (let i = 0; i < words.length; i++) clusters.set(words[i]!, bits[cluster[i]!]!);
+  return clusters;
+}
+
 /** The cluster of a token: its own form, else (ALL CAPS) its Title Case form, else its lower-case form. */
 export function clusterOf(clusters: Clusters, word: string): string | undefined {
   const exact = clusters.get(word);
@@ -316,16 +352,72 @@ function stripTitles(alias: string): string {
   return TITLES.has(words[i]!.toLowerCase()) ? '' : words.slice(i).join(' ');
 }
 
+/** The files the gazetteer is built from, relative to data/. */
+const GAZETTEER_SOURCES = [
+  'actors/countries.tsv',
+  'places/places.tsv',
+  'actors/people.tsv',
+  'actors/organizations.tsv',
+] as const;
+export const GAZETTEER_SNAPSHOT_FILE = 'compiled/ner-gazetteer.json';
+const GAZETTEER_FORMAT = 'parley-ner-gazetteer';
+
+/** A map as its keys and its values, in insertion order: two arrays to parse, not one per entry. */
+type PackedMap<V> = [string[], V[]];
+const packMap = <V>(map: Map<string, V>): PackedMap<V> => [[...map.keys()], [...map.values()]];
+function unpackMap<V>([keys, values]: PackedMap<V>): Map<string, V> {
+  const map = new Map<string, V>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
+}
+
+interface GazetteerSnapshot {
+  entries: number;
+  exact: PackedMap<number>;
+  folded: PackedMap<number>;
+  tokenTypes: PackedMap<number>;
+}
+
+/** The gazetteer as a snapshot (src/model/snapshot.ts): its three maps, in insertion order. */
+export function compileGazetteerSnapshot(gaz: Gazetteer = buildParleyGazetteer()): string {
+  const body: GazetteerSnapshot = {
+    entries: gaz.entries,
+    exact: packMap(gaz.exact),
+    folded: packMap(gaz.folded),
+    tokenTypes: packMap(gaz.tokenTypes),
+  };
+  return encodeSnapshot(GAZETTEER_FORMAT, 2, GAZETTEER_SOURCES, body);
+}
+
+/**
+ * The gazetteer from Parley's dictionaries: from its compiled snapshot (data/compiled/, built by
+ * `npm run build:snapshots`) while the dictionaries are the ones it was compiled from, else built from them.
+ */
+export function loadParleyGazetteer(): Gazetteer {
+  const snapshot = readSnapshot<GazetteerSnapshot>(
+    GAZETTEER_SNAPSHOT_FILE,
+    GAZETTEER_FORMAT,
+    2,
+    GAZETTEER_SOURCES,
+  );
+  if (!snapshot) return buildParleyGazetteer();
+  return {
+    exact: unpackMap(snapshot.exact),
+    folded: unpackMap(snapshot.folded),
+    tokenTypes: unpackMap(snapshot.tokenTypes),
+    entries: snapshot.entries,
+  };
+}
+
 /**
  * The gazetteer built from Parley's own dictionaries: countries (names, aliases → country; capitals → place;
  * adjectives → demonym), places.tsv (→ place), people.tsv (names and title-stripped aliases → person) and
  * organizations.tsv (→ org).
  */
-export function loadParleyGazetteer(): Gazetteer {
-  const countries = readTsv(dataPath('actors', 'countries.tsv'));
-  const places = readTsv(dataPath('places', 'places.tsv'));
-  const people = readTsv(dataPath('actors', 'people.tsv'));
-  const orgs = readTsv(dataPath('actors', 'organizations.tsv'));
+export function buildParleyGazetteer(): Gazetteer {
+  const [countries = [], places = [], people = [], orgs = []] = GAZETTEER_SOURCES.map((source) =>
+    readTsv(dataPath(source)),
+  );
   const country: string[] = [];
   const place: string[] = [];
   const demonym: string[] = [];
@@ -405,12 +497,13 @@ export function loadNerResources(options: { clusters?: boolean; gazetteer?: bool
   let clusters: Clusters = new Map();
   if (options.clusters !== false) {
     try {
-      clusters = parseClusters(readFileSync(dataPath('ner', 'clusters.tsv'), 'utf8'));
+      clusters = timed('NER word clusters', loadClusters);
     } catch {
       clusters = new Map();
     }
   }
-  const gazetteer = options.gazetteer === false ? buildGazetteer([]) : loadParleyGazetteer();
+  const gazetteer =
+    options.gazetteer === false ? buildGazetteer([]) : timed('NER gazetteer', loadParleyGazetteer);
   return { clusters, gazetteer };
 }
 

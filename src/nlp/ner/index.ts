@@ -11,7 +11,9 @@
  * (built from data/actors and data/places) load on first use and stay loaded. Tagging is offline.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { dataPath } from '../../model/paths.js';
+import { timed } from '../../model/timing.js';
 import { FeatureExtractor, documentFeatures, loadNerResources, type NerResources } from './features.js';
 import { deserializeModel, type EntitySpan, type EntityType, type NerModel } from './perceptron.js';
 
@@ -38,7 +40,9 @@ function sharedResources(): NerResources {
 /** Loads a tagger from a model file (default data/ner/model.bin) and the shipped resources. */
 export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), res?: NerResources): NerTagger {
   const t0 = performance.now();
-  const model = deserializeModel(readFileSync(modelFile));
+  const model = timed(`NER model ${path.basename(modelFile)}`, () =>
+    deserializeModel(readFileSync(modelFile)),
+  );
   const info = model.header.info;
   const r =
     res ??

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { emptyDoc, runStages } from '../src/pipeline.js';
 import { buildArticle } from '../src/ingest/article.js';
 import { repoRoot } from './paths.js';
+import { sameTriple, side, triple, type Triple } from './event-match.js';
 
 interface GoldEvent {
   source: string;
@@ -33,19 +34,8 @@ const showTokens = args.includes('--tokens');
 const idIndex = args.indexOf('--id');
 const onlyId = idIndex >= 0 ? args[idIndex + 1] : undefined;
 
-const JOINT = /^(04|057|06|193)/;
-const side = (code: string | null | undefined): string =>
-  !code ? '' : /^(IGO|NGO|IMG|MNC)/.test(code) ? code.slice(0, 6) : code.slice(0, 3);
-const key = (s: string, t: string | null | undefined, code: string) => ({
-  s: side(s),
-  t: side(t),
-  r: code.slice(0, 2),
-  code,
-});
-type Key = ReturnType<typeof key>;
-const same = (a: Key, b: Key) =>
-  a.r === b.r &&
-  ((a.s === b.s && a.t === b.t) || (JOINT.test(a.code) && JOINT.test(b.code) && a.s === b.t && a.t === b.s));
+const key = (s: string, t: string | null | undefined, code: string): Triple => triple(s, t, code);
+const same = sameTriple;
 
 const file = path.join(repoRoot(), 'test/gold/events/sentences.jsonl');
 const gold = readFileSync(file, 'utf8')

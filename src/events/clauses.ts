@@ -229,6 +229,14 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
 const PLACE_TARGET = /^(04[23]|15|171|18|19|20)/;
 
+/**
+ * "by" names the author of the object, who is the target: of a rejection ("rejects the request by the
+ * U.S."), a denial, or a condemnation or criticism ("condemns comments made by Lukashenko").
+ */
+function authorBy(text: string, code: string): boolean {
+  return text === 'by' && /^(12|016|11)/.test(code);
+}
+
 export class SentenceView {
   readonly first: number;
   readonly last: number;
@@ -324,12 +332,26 @@ export class SentenceView {
     return result;
   }
 
+  /** "test-fires", "air-drops" after a subject name and before its object: the compound is the verb. */
+  private hyphenatedVerbAfterSubject(index: number): boolean {
+    const head = this.token(index + 2);
+    return (
+      this.lower(index + 1) === '-' &&
+      !!head &&
+      /s$/.test(head.text) &&
+      this.covering.has(index - 1) &&
+      ['DET', 'NUM', 'ADJ'].includes(this.token(index + 3)?.pos ?? '')
+    );
+  }
+
   private computeVerbal(index: number): boolean {
     const token = this.token(index);
     if (!token) return false;
     if (this.isNounCompound(index)) return false;
     if (token.pos === 'VERB') return true;
     if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || /ing$/.test(token.text)) return false;
+    // "Iran test-fires nine missiles": a hyphenated verb right after its subject, read as two nouns.
+    if (this.hyphenatedVerbAfterSubject(index)) return true;
     const next = this.token(index + 1);
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     const complement =
@@ -890,7 +912,9 @@ export class SentenceView {
       if (token.pos === 'ADP' || (token.pos === 'PART' && text === 'to') || token.pos === 'SCONJ') {
         afterComma = false;
         // A direct object has no preposition but "of" ("the government of Sudan").
-        if (direct && text !== 'of' && !(text === 'to' && token.pos === 'PART')) break;
+        // ("condemns comments made by X": the author's "by" belongs to the object phrase too.)
+        if (direct && text !== 'of' && !(text === 'to' && token.pos === 'PART') && !authorBy(text, code))
+          break;
         // "a list of Russian companies" is a list, not the companies.
         if (text === 'of' && CONTAINERS.has(this.lemma(i - 1))) break;
         // "the anniversary of its declaration of independence from Serbia": too deep to be the object
@@ -912,8 +936,9 @@ export class SentenceView {
           (text !== 'for' || benefit)
         )
           locative = false;
-        // "rejects the request by the U.S.": the author of what is rejected is the target.
-        else if (text === 'by' && /^(12|016)/.test(code)) locative = false;
+        // "rejects the request by the U.S.": the author of what is rejected is the target; so is the author
+        // of what is condemned or criticised ("condemns comments made by Lukashenko", "the attack by Hamas").
+        else if (authorBy(text, code)) locative = false;
         else if (
           ((force || restriction) && text === 'in') ||
           (protest && text === 'outside') ||
@@ -952,6 +977,20 @@ export class SentenceView {
         afterComma = true;
         continue;
       }
+      // "comments made by Lukashenko", "the attack carried out by Hamas": a participle that names the author.
+      if (
+        token.pos === 'VERB' &&
+        this.lower(i + 1) === 'by' &&
+        /^(made|issued|given|carried|launched)$/.test(text)
+      )
+        continue;
+      if (
+        token.pos === 'ADP' &&
+        text === 'out' &&
+        this.lower(i + 1) === 'by' &&
+        this.lower(i - 1) === 'carried'
+      )
+        continue;
       // "either one or three armed Palestinians"
       if (text === 'or' && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? '')) continue;
       // "the last remaining holdout": a participle inside the noun phrase.

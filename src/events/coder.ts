@@ -80,6 +80,8 @@ const FIGHT_NOUNS = new Set(
 const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
 const POSSESSIVE_MARK = /^['’]s?$/;
 const DOMESTIC = /^(081[34]|172[34])/;
+/** People whose expulsion or recall is a diplomatic act (161), not an expulsion of people (166). */
+const DIPLOMATS = /\b(diplomats?|ambassadors?|envoys?|charg[eé]s? d'affaires|embassy staff|consuls?)\b/i;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
 
@@ -287,15 +289,18 @@ class SentenceCoder {
       // A country adjective may stand in the gap ("seize the Russian oil tanker"), no other name.
       const party = view.partyCovering(i);
       if (!token || (party && !party.adjective && !party.group)) return undefined;
+      // Numbers, amounts and hyphenated compounds are one modifier ("a US$76 million loan", "working-level talks").
+      const compound =
+        token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
+      // (the hyphen inside a compound too: "a 35-hour curfew", "long-range missiles")
+      const hyphen = token.text === '-' && i > index && view.token(i + 1)?.pos !== 'PUNCT';
       const gap =
         MODIFIER_POS.has(token.pos) ||
         GAP_POS.has(token.pos) ||
         token.lemma === 'and' ||
         !!party ||
+        hyphen ||
         (token.pos === 'PROPN' && i > index);
-      // Numbers, amounts and hyphenated compounds are one modifier ("a US$76 million loan", "working-level talks").
-      const compound =
-        token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
       // Beyond three words only a noun phrase continues ("the first Leopard 2 main battle tanks").
       const inPhrase = ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'SYM'].includes(token.pos) || compound;
       if (!gap || (i - index >= 3 && !inPhrase && !this.hasAndBetween(index, i + 1))) return undefined;
@@ -1073,12 +1078,25 @@ class SentenceCoder {
         !/(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
       )
         final = '171';
+      // Rule (gold README, CAMEO 161): expelling or withdrawing diplomats ("expels all Syrian diplomats",
+      // "withdraws its ambassador from Canada") reduces diplomatic relations; 166 is for other people.
+      if (
+        final.startsWith('166') &&
+        (DIPLOMATS.test(this.matchText(match)) || DIPLOMATS.test(target?.text ?? ''))
+      )
+        final = '161';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
       // (protesters, not an opposition party: "opposition demands resignation" is a demand, 1041)
       if (/^10/.test(final) && source.group && PROTESTERS.test(source.text)) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;
+  }
+
+  /** The words of a match, from its first to its last pattern word. */
+  private matchText(match: Match): string {
+    const { tokens } = this.doc;
+    return this.doc.article.text.slice(tokens[match.firstToken]!.start, tokens[match.lastToken - 1]!.end);
   }
 
   private timing(): { date: string | null; datePrecision: DatePrecision; background: boolean } {

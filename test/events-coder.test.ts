@@ -254,6 +254,110 @@ describe('event coder: what is not an event', () => {
   });
 });
 
+// Real sentences from Wikipedia's Current events portal (news-free), from the gold set's dev extension
+// (g0515 on), never from its test part: one mechanism each of the issue-5 generalisation work.
+describe('event coder: mechanisms that generalise beyond the first dev sentences', () => {
+  it('takes a group qualified by an unknown capitalised word as a passive agent', () => {
+    has(
+      'Twenty-two civilians are killed by Islamist militants in machete attacks in the town of Beni, Democratic Republic of the Congo.',
+      'COD 180 COD',
+      '2019-12-15',
+    );
+  });
+
+  it('takes the author after "made by" as the target of a condemnation', () => {
+    has(
+      'Israel\'s Ministry of Foreign Affairs condemns comments made by Belarusian President Alexander Lukashenko after he said that the "whole world bows" to the Jews, "due to the Holocaust", during a speech given on Independence Day.',
+      'ISR 111 BLR',
+      '2021-07-06',
+    );
+  });
+
+  it('codes expelled or withdrawn diplomats as reduced relations (161), not an expulsion (166)', () => {
+    has(
+      "The United States expels 35 Russian diplomats over the alleged Russian interference during the U.S.'s 2016 presidential election.",
+      'USA 161 RUS',
+      '2016-12-29',
+    );
+    has(
+      'Saudi Arabia withdraws its Ambassador from Canada, and orders the Canadian counterpart to leave the country in 24 hours, after Canada calls for the release of activists who are in detention in the Middle East nation.',
+      'SAU 161 CAN',
+      '2018-08-05',
+    );
+    has(
+      'Venezuela severs diplomatic relations with Colombia after Colombia claims Venezuela is a "haven for guerrillas".',
+      'VEN 161 COL',
+      '2010-07-23',
+    );
+  });
+
+  it('reads a hyphenated compound as one modifier and a hyphenated headline verb as a verb', () => {
+    has(
+      'The Kyiv city government and Kyiv Oblast administration impose a 35-hour curfew starting at 20:00 local time (18:00 UTC).',
+      'UKR 1723 UKR',
+      '2022-03-15',
+    );
+    has(
+      'Iran test-fires nine long- and medium-range missiles, including the Shahab-3.',
+      'IRN 150 -',
+      '2008-07-09',
+    );
+  });
+
+  it('codes fighting told as a noun between two named sides', () => {
+    has(
+      'Clashes take place between Turkish forces and the Syrian Army in the town of Ras al-Ain, with an undetermined number of casualties.',
+      'TUR 193 SYR',
+      '2019-10-27',
+    );
+  });
+
+  it('codes a concluded deal as an agreement (057), and the author of a demand "from" as its source', () => {
+    has(
+      'Ivory Coast president Alassane Ouattara reaches a deal with soldiers who seized the town of Bouake in a pay protest.',
+      'CIV 057 CIV',
+      '2017-01-07',
+    );
+    has(
+      "The French Armed Forces complete their withdrawal from Niger, marking the end of their presence in Sahel, following demands from Niger's military junta.",
+      'NER 100 FRA',
+      '2023-12-22',
+    );
+  });
+
+  it('codes reimposed sanctions and promised weapons', () => {
+    has(
+      'The Trump administration announces the reimposition of all sanctions on Iran that were lifted under the July 2015 deal governing the nuclear program of Iran.',
+      'USA 163 IRN',
+      '2018-11-02',
+    );
+    has(
+      'The U.S. agrees to supply Ukraine with more lethal weapons, now including Javelin anti-tank missiles.',
+      'USA 0332 UKR',
+      '2017-12-22',
+    );
+  });
+
+  it('lets force reach the place of its unnamed object', () => {
+    has(
+      'Israeli warplanes strike targets in the Gaza Strip in response to rocket fire, the first air strikes launched by Israel since an informal ceasefire ended eight days of cross-border fighting between Israel and Hamas-ruled Gaza in November 2012.',
+      'ISR 190 PSE',
+      '2013-04-03',
+    );
+  });
+
+  it('codes no event for an election endorsement or for figures that demonstrate a trend', () => {
+    none(
+      'U.S. House Speaker Paul Ryan endorses Donald Trump for President of the United States.',
+      '2016-06-02',
+    );
+    none(
+      'Joint United Nations Programme on HIV/AIDS figures demonstrate a fall by up to 25 per cent in the prevalence of HIV among young people aged between 15 and 24 in Africa.',
+      '2010-07-13',
+    );
+  });
+});
+
 describe('event patterns', () => {
   it('loads the PETRARCH-derived patterns alongside the hand-written ones', () => {
     const index = patternIndex();

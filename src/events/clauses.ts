@@ -913,7 +913,14 @@ export class SentenceView {
         afterComma = false;
         // A direct object has no preposition but "of" ("the government of Sudan").
         // ("condemns comments made by X": the author's "by" belongs to the object phrase too.)
-        if (direct && text !== 'of' && !(text === 'to' && token.pos === 'PART') && !authorBy(text, code))
+        // ("strike targets in Lebanon": force reaches the place its unnamed object is in.)
+        if (
+          direct &&
+          text !== 'of' &&
+          !(text === 'to' && token.pos === 'PART') &&
+          !authorBy(text, code) &&
+          !(force && text === 'in')
+        )
           break;
         // "a list of Russian companies" is a list, not the companies.
         if (text === 'of' && CONTAINERS.has(this.lemma(i - 1))) break;

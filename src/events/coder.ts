@@ -354,7 +354,10 @@ class SentenceCoder {
       patternGroup(lower) ??
       (verbal ? patternGroup(IRREGULAR_PARTICIPLES[lower] ?? '') : undefined) ??
       (/s$/.test(lower)
-        ? (patternGroup(lower.slice(0, -1)) ?? patternGroup(lower.replace(/ies$/, 'y')))
+        ? (patternGroup(lower.slice(0, -1)) ??
+          patternGroup(lower.replace(/ies$/, 'y')) ??
+          // ("Clashes take place", capitalised and read as a name: "clashes" → "clash")
+          patternGroup(lower.replace(/(sh|ch|x|ss|z)es$/, '$1')))
         : undefined);
     if (!group) return null;
     // Only the patterns whose second word stands within reach, and those with a slot or one word.
@@ -1082,7 +1085,9 @@ class SentenceCoder {
       // "withdraws its ambassador from Canada") reduces diplomatic relations; 166 is for other people.
       if (
         final.startsWith('166') &&
-        (DIPLOMATS.test(this.matchText(match)) || DIPLOMATS.test(target?.text ?? ''))
+        DIPLOMATS.test(
+          this.textFrom(match.firstToken, Math.max(match.lastToken, (target?.lastToken ?? 0) + 1)),
+        )
       )
         final = '161';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
@@ -1093,10 +1098,11 @@ class SentenceCoder {
     return events;
   }
 
-  /** The words of a match, from its first to its last pattern word. */
-  private matchText(match: Match): string {
+  /** The text from a trigger to a token (to the word after the target: "expels the UN envoy"). */
+  private textFrom(first: number, last: number): string {
     const { tokens } = this.doc;
-    return this.doc.article.text.slice(tokens[match.firstToken]!.start, tokens[match.lastToken - 1]!.end);
+    const end = Math.min(Math.max(last, first + 1), this.sentence.lastToken);
+    return this.doc.article.text.slice(tokens[first]!.start, tokens[end - 1]!.end);
   }
 
   private timing(): { date: string | null; datePrecision: DatePrecision; background: boolean } {

@@ -195,7 +195,16 @@ describe('event coder: what is not an event', () => {
   });
 
   it('takes no source from before the comma that opens an unknown subject', () => {
-    none('During a shootout in Sulu, Philippines, Abu Sayyaf militants kill an Indonesian fisherman.');
+    // ("Abu Sayyaf" is in the organisations dictionary now: the subject is known, and it is the source)
+    const events = analyze({
+      text: 'During a shootout in Sulu, Philippines, Abu Sayyaf militants kill an Indonesian fisherman.',
+      date: '2020-06-01',
+    }).events;
+    assert.deepEqual(
+      events.map((event) => `${event.source.text} ${event.source.code}`),
+      ['militants PHLREB'],
+    );
+    none('During a shootout in Sulu, Philippines, Zamboanga militants kill an Indonesian fisherman.');
   });
 
   it('finds who attacked from the attack noun of a passive or a subject', () => {
@@ -343,6 +352,24 @@ describe('event coder: mechanisms that generalise beyond the first dev sentences
       'Israeli warplanes strike targets in the Gaza Strip in response to rocket fire, the first air strikes launched by Israel since an informal ceasefire ended eight days of cross-border fighting between Israel and Hamas-ruled Gaza in November 2012.',
       'ISR 190 PSE',
       '2013-04-03',
+    );
+  });
+
+  it('knows armed groups and blocs named in news, and codes a captured city as occupied', () => {
+    has(
+      'The Colombian leftist group FARC releases its last remaining police and military captives.',
+      'COL 084 COL',
+      '2012-04-02',
+    );
+    has(
+      'Mercosur suspends Venezuela from the South American trading bloc for failing to meet membership requirements on trade and human rights.',
+      'IGOSAM 160 VEN',
+      '2016-12-02',
+    );
+    has(
+      'Al-Shabaab captures Jowhar, Somalia, from the Transitional Federal Government.',
+      'SOM 192 SOM',
+      '2009-05-17',
     );
   });
 

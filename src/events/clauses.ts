@@ -874,6 +874,12 @@ export class SentenceView {
    * before the next verb, comma or clause. A place counts for visits, deployments and attacks; a name
    * after "in" does not ("met X in Tehran").
    */
+  /** Whether a bare country (a name or place standing for one, not a person or an organisation) starts here. */
+  private countryAt(index: number): boolean {
+    const party = this.mentionAt.get(index) ?? this.placeAt.get(index);
+    return !!party && /^[A-Z]{3}$/.test(party.code);
+  }
+
   objectOf(from: number, code: string, direct = false): Party[] {
     let locative = false;
     let afterComma = false;
@@ -965,6 +971,17 @@ export class SentenceView {
         text === '"' ||
         text === '“' ||
         text === '”'
+      )
+        continue;
+      // "captures Jowhar, Somalia": force on an unknown town names its country after the comma.
+      // (only right after the verb: the town is its direct object)
+      if (
+        text === ',' &&
+        force &&
+        direct &&
+        i - from <= 3 &&
+        this.token(i - 1)?.pos === 'PROPN' &&
+        this.countryAt(i + 1)
       )
         continue;
       // "provides intelligence, aircraft and assistance to Benin": a list goes on after a comma, but a

@@ -1081,6 +1081,18 @@ class SentenceCoder {
         !/(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
       )
         final = '171';
+      // Rule (gold README: seizing a town is an occupation): "capture Raqqa", "seizes Hudur, Somalia" take
+      // territory (192); they abduct (181) or confiscate (171) nothing. A country adjective is no territory
+      // ("seizes a British tanker").
+      if (
+        /^1[78]1$/.test(final) &&
+        // (the object is what is taken: "seize {T}", not "seize tanker from {T}")
+        match.pattern.parts.length === 2 &&
+        match.pattern.parts[1]?.kind === 'target' &&
+        target &&
+        (target.place || (/^[A-Z]{3}$/.test(target.code) && !target.adjective))
+      )
+        final = '192';
       // Rule (gold README, CAMEO 161): expelling or withdrawing diplomats ("expels all Syrian diplomats",
       // "withdraws its ambassador from Canada") reduces diplomatic relations; 166 is for other people.
       if (

@@ -373,6 +373,19 @@ describe('event coder: mechanisms that generalise beyond the first dev sentences
     );
   });
 
+  it('aims a conditional threat at the one whose act is the condition', () => {
+    has(
+      'Iran threatens to close the Strait of Hormuz to shipping if the U.S. re-applies sanctions to the country after the U.S withdrew from the JCPOA deal earlier in the year.',
+      'IRN 130 USA',
+      '2018-07-05',
+    );
+    has(
+      'North Korea warns of "unexpected consequences" if South Korea lights a Christmas tree near their mutual border.',
+      'PRK 130 KOR',
+      '2011-12-11',
+    );
+  });
+
   it('codes no event for an election endorsement or for figures that demonstrate a trend', () => {
     none(
       'U.S. House Speaker Paul Ryan endorses Donald Trump for President of the United States.',

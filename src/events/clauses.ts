@@ -499,6 +499,25 @@ export class SentenceView {
     return false;
   }
 
+  /**
+   * The first party named in a condition after a trigger ("threatens to close the Strait of Hormuz if the
+   * U.S. re-applies sanctions", "warns of consequences if South Korea lights a tree"): whose act the
+   * condition is, and so whom a conditional threat is aimed at.
+   */
+  conditionParty(after: number): Party | undefined {
+    for (let i = after; i < this.last; i++) {
+      const text = this.lower(i);
+      if (text === ';') return undefined;
+      if (!CONDITIONS.has(text)) continue;
+      for (let j = i + 1; j < Math.min(this.last, i + 5); j++) {
+        const party = this.mentionAt.get(j);
+        if (party) return party;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
   /** After a subordinator or relative pronoun: an event there needs both actors named. */
   inSubordinateClause(index: number): boolean {
     for (let i = index - 1; i >= this.first; i--) {

@@ -294,12 +294,15 @@ class SentenceCoder {
         token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
       // (the hyphen inside a compound too: "a 35-hour curfew", "long-range missiles")
       const hyphen = token.text === '-' && i > index && view.token(i + 1)?.pos !== 'PUNCT';
+      // (and quotation marks around a modifier: warns of "unexpected consequences")
+      const quote = /^["“”]$/.test(token.text);
       const gap =
         MODIFIER_POS.has(token.pos) ||
         GAP_POS.has(token.pos) ||
         token.lemma === 'and' ||
         !!party ||
         hyphen ||
+        quote ||
         (token.pos === 'PROPN' && i > index);
       // Beyond three words only a noun phrase continues ("the first Leopard 2 main battle tanks").
       const inPhrase = ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'SYM'].includes(token.pos) || compound;
@@ -1014,6 +1017,13 @@ class SentenceCoder {
       targets = [
         { ...sources[0], code: sources[0].code.slice(0, 3), place: true, firstToken: -1, lastToken: -1 },
       ];
+    // Rule: a conditional threat with no object of its own is aimed at the one whose act is the condition
+    // ("Iran threatens to close the Strait of Hormuz if the U.S. re-applies sanctions" → IRN 13x USA).
+    if (targets.length === 0 && /^13/.test(code)) {
+      const conditioned = this.view.conditionParty(match.lastToken);
+      if (conditioned && conditioned.code.slice(0, 3) !== sources[0]?.code.slice(0, 3))
+        targets = [conditioned];
+    }
     const hasTarget =
       targets.length > 0 ||
       (sources.length >= 2 && (JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code)));

@@ -381,6 +381,26 @@ describe('event coder: mechanisms that generalise beyond the first dev sentences
     );
   });
 
+  it('codes what two leaders discuss as their consultation, and missiles fired into the sea as a show of force', () => {
+    assert.deepEqual(
+      asserted(
+        'President of the United States George W. Bush and Prime Minister of Australia John Howard discuss Iraq strategy over lunch.',
+        '2006-11-17',
+      ),
+      ['USA 040 AUS'],
+    );
+    has(
+      'North Korea fires a ballistic missile into the Sea of Japan near South Korean territory.',
+      'PRK 150 -',
+      '2024-04-01',
+    );
+    has(
+      'In the standoff between the Jaish-i-Mahdi militia and Iraqi and US forces, fears of a major assault on Najaf mount.',
+      'IRQ 150 USA',
+      '2004-08-16',
+    );
+  });
+
   it('codes no event for an election endorsement or for figures that demonstrate a trend', () => {
     none(
       'U.S. House Speaker Paul Ryan endorses Donald Trump for President of the United States.',

@@ -1037,7 +1037,13 @@ class SentenceCoder {
     // The act decides (the intent to meet, 036, of "X and Y agree to hold talks" is joint too).
     const joint = JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code);
     // (a place is only where two sides clashed: "Hamas and Fatah members clash in the Gaza Strip")
-    if (sources.length >= 2 && joint && targets.every((target) => target.place || target.adjective))
+    // ("Putin and Xi discussed Ukraine": what two parties discuss is their topic, not a third party)
+    const topical = this.view.lemma(match.firstToken) === 'discuss';
+    if (
+      sources.length >= 2 &&
+      joint &&
+      (topical || targets.every((target) => target.place || target.adjective))
+    )
       pairs.push([sources[0]!, sources[1]]);
     else
       for (const source of sources)

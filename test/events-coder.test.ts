@@ -401,6 +401,19 @@ describe('event coder: mechanisms that generalise beyond the first dev sentences
     );
   });
 
+  it('reads "either one or three" as a quantity, and codes a refusal to allow as a rejection', () => {
+    has(
+      'Israeli forces kill either one or three armed Palestinians in Khan Yunis, and according to Palestinians, demolish seven houses.',
+      'ISR 190 PSE',
+      '2004-12-22',
+    );
+    has(
+      'Illness of Yasser Arafat: Israel refuses to allow Yasser Arafat to be buried in Jerusalem.',
+      'ISR 120 PSE',
+      '2004-11-05',
+    );
+  });
+
   it('codes no event for an election endorsement or for figures that demonstrate a trend', () => {
     none(
       'U.S. House Speaker Paul Ryan endorses Donald Trump for President of the United States.',

@@ -1035,7 +1035,8 @@ export class SentenceView {
       )
         continue;
       // "either one or three armed Palestinians"
-      if (text === 'or' && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? '')) continue;
+      if (/^(or|either)$/.test(text) && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? ''))
+        continue;
       // "the last remaining holdout": a participle inside the noun phrase.
       if (
         token.pos === 'VERB' &&

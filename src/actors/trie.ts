@@ -107,7 +107,10 @@ export class TokenTrie<T> {
     let node = this.root;
     let best: { length: number; values: T[] } | null = null;
     for (let i = start; i < end; i++) {
-      const child = this.child(node, fold(tokens[i]!));
+      const key = fold(tokens[i]!);
+      const child = this.child(node, key);
+      // A hyphen the dictionary writes as a space: "Bashar al-Assad" in news, "Bashar al Assad" in Phoenix.
+      if (!child && key === '-' && i > start) continue;
       if (!child) break;
       node = child;
       if (node.values.length > 0) best = { length: i - start + 1, values: node.values };

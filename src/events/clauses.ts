@@ -229,6 +229,14 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Codes whose target may be a place standing for its country: visits, deployments, attacks. */
 const PLACE_TARGET = /^(04[23]|15|171|18|19|20)/;
 
+/**
+ * "by" names the author of the object, who is the target: of a rejection ("rejects the request by the
+ * U.S."), a denial, or a condemnation or criticism ("condemns comments made by Lukashenko").
+ */
+function authorBy(text: string, code: string): boolean {
+  return text === 'by' && /^(12|016|11)/.test(code);
+}
+
 export class SentenceView {
   readonly first: number;
   readonly last: number;
@@ -324,12 +332,26 @@ export class SentenceView {
     return result;
   }
 
+  /** "test-fires", "air-drops" after a subject name and before its object: the compound is the verb. */
+  private hyphenatedVerbAfterSubject(index: number): boolean {
+    const head = this.token(index + 2);
+    return (
+      this.lower(index + 1) === '-' &&
+      !!head &&
+      /s$/.test(head.text) &&
+      this.covering.has(index - 1) &&
+      ['DET', 'NUM', 'ADJ'].includes(this.token(index + 3)?.pos ?? '')
+    );
+  }
+
   private computeVerbal(index: number): boolean {
     const token = this.token(index);
     if (!token) return false;
     if (this.isNounCompound(index)) return false;
     if (token.pos === 'VERB') return true;
     if (!['NOUN', 'PROPN', 'ADJ'].includes(token.pos) || /ing$/.test(token.text)) return false;
+    // "Iran test-fires nine missiles": a hyphenated verb right after its subject, read as two nouns.
+    if (this.hyphenatedVerbAfterSubject(index)) return true;
     const next = this.token(index + 1);
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     const complement =
@@ -475,6 +497,25 @@ export class SentenceView {
       if (CONDITIONS.has(text)) return true;
     }
     return false;
+  }
+
+  /**
+   * The first party named in a condition after a trigger ("threatens to close the Strait of Hormuz if the
+   * U.S. re-applies sanctions", "warns of consequences if South Korea lights a tree"): whose act the
+   * condition is, and so whom a conditional threat is aimed at.
+   */
+  conditionParty(after: number): Party | undefined {
+    for (let i = after; i < this.last; i++) {
+      const text = this.lower(i);
+      if (text === ';') return undefined;
+      if (!CONDITIONS.has(text)) continue;
+      for (let j = i + 1; j < Math.min(this.last, i + 5); j++) {
+        const party = this.mentionAt.get(j);
+        if (party) return party;
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** After a subordinator or relative pronoun: an event there needs both actors named. */
@@ -852,6 +893,12 @@ export class SentenceView {
    * before the next verb, comma or clause. A place counts for visits, deployments and attacks; a name
    * after "in" does not ("met X in Tehran").
    */
+  /** Whether a bare country (a name or place standing for one, not a person or an organisation) starts here. */
+  private countryAt(index: number): boolean {
+    const party = this.mentionAt.get(index) ?? this.placeAt.get(index);
+    return !!party && /^[A-Z]{3}$/.test(party.code);
+  }
+
   objectOf(from: number, code: string, direct = false): Party[] {
     let locative = false;
     let afterComma = false;
@@ -890,7 +937,16 @@ export class SentenceView {
       if (token.pos === 'ADP' || (token.pos === 'PART' && text === 'to') || token.pos === 'SCONJ') {
         afterComma = false;
         // A direct object has no preposition but "of" ("the government of Sudan").
-        if (direct && text !== 'of' && !(text === 'to' && token.pos === 'PART')) break;
+        // ("condemns comments made by X": the author's "by" belongs to the object phrase too.)
+        // ("strike targets in Lebanon": force reaches the place its unnamed object is in.)
+        if (
+          direct &&
+          text !== 'of' &&
+          !(text === 'to' && token.pos === 'PART') &&
+          !authorBy(text, code) &&
+          !(force && text === 'in')
+        )
+          break;
         // "a list of Russian companies" is a list, not the companies.
         if (text === 'of' && CONTAINERS.has(this.lemma(i - 1))) break;
         // "the anniversary of its declaration of independence from Serbia": too deep to be the object
@@ -912,8 +968,9 @@ export class SentenceView {
           (text !== 'for' || benefit)
         )
           locative = false;
-        // "rejects the request by the U.S.": the author of what is rejected is the target.
-        else if (text === 'by' && /^(12|016)/.test(code)) locative = false;
+        // "rejects the request by the U.S.": the author of what is rejected is the target; so is the author
+        // of what is condemned or criticised ("condemns comments made by Lukashenko", "the attack by Hamas").
+        else if (authorBy(text, code)) locative = false;
         else if (
           ((force || restriction) && text === 'in') ||
           (protest && text === 'outside') ||
@@ -935,6 +992,17 @@ export class SentenceView {
         text === '”'
       )
         continue;
+      // "captures Jowhar, Somalia": force on an unknown town names its country after the comma.
+      // (only right after the verb: the town is its direct object)
+      if (
+        text === ',' &&
+        force &&
+        direct &&
+        i - from <= 3 &&
+        this.token(i - 1)?.pos === 'PROPN' &&
+        this.countryAt(i + 1)
+      )
+        continue;
       // "provides intelligence, aircraft and assistance to Benin": a list goes on after a comma, but a
       // name right after the comma is no object ("attacked the convoy, Kabul said").
       if (
@@ -952,8 +1020,23 @@ export class SentenceView {
         afterComma = true;
         continue;
       }
+      // "comments made by Lukashenko", "the attack carried out by Hamas": a participle that names the author.
+      if (
+        token.pos === 'VERB' &&
+        this.lower(i + 1) === 'by' &&
+        /^(made|issued|given|carried|launched)$/.test(text)
+      )
+        continue;
+      if (
+        token.pos === 'ADP' &&
+        text === 'out' &&
+        this.lower(i + 1) === 'by' &&
+        this.lower(i - 1) === 'carried'
+      )
+        continue;
       // "either one or three armed Palestinians"
-      if (text === 'or' && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? '')) continue;
+      if (/^(or|either)$/.test(text) && ['NUM', 'DET', 'ADJ'].includes(this.token(i + 1)?.pos ?? ''))
+        continue;
       // "the last remaining holdout": a participle inside the noun phrase.
       if (
         token.pos === 'VERB' &&

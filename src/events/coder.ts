@@ -80,6 +80,8 @@ const FIGHT_NOUNS = new Set(
 const PARTICLES = new Set(['in', 'up', 'down', 'off', 'out', 'back', 'over', 'on', 'away', 'aside']);
 const POSSESSIVE_MARK = /^['’]s?$/;
 const DOMESTIC = /^(081[34]|172[34])/;
+/** People whose expulsion or recall is a diplomatic act (161), not an expulsion of people (166). */
+const DIPLOMATS = /\b(diplomats?|ambassadors?|envoys?|charg[eé]s? d'affaires|embassy staff|consuls?)\b/i;
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
 
@@ -287,15 +289,21 @@ class SentenceCoder {
       // A country adjective may stand in the gap ("seize the Russian oil tanker"), no other name.
       const party = view.partyCovering(i);
       if (!token || (party && !party.adjective && !party.group)) return undefined;
+      // Numbers, amounts and hyphenated compounds are one modifier ("a US$76 million loan", "working-level talks").
+      const compound =
+        token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
+      // (the hyphen inside a compound too: "a 35-hour curfew", "long-range missiles")
+      const hyphen = token.text === '-' && i > index && view.token(i + 1)?.pos !== 'PUNCT';
+      // (and quotation marks around a modifier: warns of "unexpected consequences")
+      const quote = /^["“”]$/.test(token.text);
       const gap =
         MODIFIER_POS.has(token.pos) ||
         GAP_POS.has(token.pos) ||
         token.lemma === 'and' ||
         !!party ||
+        hyphen ||
+        quote ||
         (token.pos === 'PROPN' && i > index);
-      // Numbers, amounts and hyphenated compounds are one modifier ("a US$76 million loan", "working-level talks").
-      const compound =
-        token.pos === 'SYM' || token.pos === 'NUM' || token.text === '-' || /^(us)?\$/i.test(token.text);
       // Beyond three words only a noun phrase continues ("the first Leopard 2 main battle tanks").
       const inPhrase = ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'SYM'].includes(token.pos) || compound;
       if (!gap || (i - index >= 3 && !inPhrase && !this.hasAndBetween(index, i + 1))) return undefined;
@@ -349,7 +357,10 @@ class SentenceCoder {
       patternGroup(lower) ??
       (verbal ? patternGroup(IRREGULAR_PARTICIPLES[lower] ?? '') : undefined) ??
       (/s$/.test(lower)
-        ? (patternGroup(lower.slice(0, -1)) ?? patternGroup(lower.replace(/ies$/, 'y')))
+        ? (patternGroup(lower.slice(0, -1)) ??
+          patternGroup(lower.replace(/ies$/, 'y')) ??
+          // ("Clashes take place", capitalised and read as a name: "clashes" → "clash")
+          patternGroup(lower.replace(/(sh|ch|x|ss|z)es$/, '$1')))
         : undefined);
     if (!group) return null;
     // Only the patterns whose second word stands within reach, and those with a slot or one word.
@@ -1006,6 +1017,13 @@ class SentenceCoder {
       targets = [
         { ...sources[0], code: sources[0].code.slice(0, 3), place: true, firstToken: -1, lastToken: -1 },
       ];
+    // Rule: a conditional threat with no object of its own is aimed at the one whose act is the condition
+    // ("Iran threatens to close the Strait of Hormuz if the U.S. re-applies sanctions" → IRN 13x USA).
+    if (targets.length === 0 && /^13/.test(code)) {
+      const conditioned = this.view.conditionParty(match.lastToken);
+      if (conditioned && conditioned.code.slice(0, 3) !== sources[0]?.code.slice(0, 3))
+        targets = [conditioned];
+    }
     const hasTarget =
       targets.length > 0 ||
       (sources.length >= 2 && (JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code)));
@@ -1019,7 +1037,13 @@ class SentenceCoder {
     // The act decides (the intent to meet, 036, of "X and Y agree to hold talks" is joint too).
     const joint = JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code);
     // (a place is only where two sides clashed: "Hamas and Fatah members clash in the Gaza Strip")
-    if (sources.length >= 2 && joint && targets.every((target) => target.place || target.adjective))
+    // ("Putin and Xi discussed Ukraine": what two parties discuss is their topic, not a third party)
+    const topical = this.view.lemma(match.firstToken) === 'discuss';
+    if (
+      sources.length >= 2 &&
+      joint &&
+      (topical || targets.every((target) => target.place || target.adjective))
+    )
       pairs.push([sources[0]!, sources[1]]);
     else
       for (const source of sources)
@@ -1073,12 +1097,40 @@ class SentenceCoder {
         !/(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
       )
         final = '171';
+      // Rule (gold README: seizing a town is an occupation): "capture Raqqa", "seizes Hudur, Somalia" take
+      // territory (192); they abduct (181) or confiscate (171) nothing. A country adjective is no territory
+      // ("seizes a British tanker").
+      if (
+        /^1[78]1$/.test(final) &&
+        // (the object is what is taken: "seize {T}", not "seize tanker from {T}")
+        match.pattern.parts.length === 2 &&
+        match.pattern.parts[1]?.kind === 'target' &&
+        target &&
+        (target.place || (/^[A-Z]{3}$/.test(target.code) && !target.adjective))
+      )
+        final = '192';
+      // Rule (gold README, CAMEO 161): expelling or withdrawing diplomats ("expels all Syrian diplomats",
+      // "withdraws its ambassador from Canada") reduces diplomatic relations; 166 is for other people.
+      if (
+        final.startsWith('166') &&
+        DIPLOMATS.test(
+          this.textFrom(match.firstToken, Math.max(match.lastToken, (target?.lastToken ?? 0) + 1)),
+        )
+      )
+        final = '161';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
       // (protesters, not an opposition party: "opposition demands resignation" is a demand, 1041)
       if (/^10/.test(final) && source.group && PROTESTERS.test(source.text)) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;
+  }
+
+  /** The text from a trigger to a token (to the word after the target: "expels the UN envoy"). */
+  private textFrom(first: number, last: number): string {
+    const { tokens } = this.doc;
+    const end = Math.min(Math.max(last, first + 1), this.sentence.lastToken);
+    return this.doc.article.text.slice(tokens[first]!.start, tokens[end - 1]!.end);
   }
 
   private timing(): { date: string | null; datePrecision: DatePrecision; background: boolean } {

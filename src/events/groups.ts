@@ -99,6 +99,20 @@ function placeAhead(
   return undefined;
 }
 
+/**
+ * A capitalised word of no actor that qualifies a group ("Islamist militants", "Maoist rebels", "Shiite
+ * militias"): part of the group's phrase, so that "killed by Islamist militants" has its agent. Not the
+ * sentence's first word (a headline verb) and not a word inside a longer unknown name.
+ */
+function uncodedQualifier(tokens: Doc['tokens'], at: number, sentenceStart: number): boolean {
+  return (
+    at > sentenceStart &&
+    tokens[at]!.pos === 'PROPN' &&
+    /^\p{Lu}\p{Ll}+$/u.test(tokens[at]!.text) &&
+    tokens[at - 1]?.pos !== 'PROPN'
+  );
+}
+
 function roleOf(lemma: string, text: string): string | undefined {
   return GROUP_ROLES.get(lemma) ?? GROUP_ROLES.get(text) ?? GROUP_ROLES.get(text.replace(/s$/, ''));
 }
@@ -173,7 +187,9 @@ export function groupParties(
       first - 1 >= sentence.firstToken &&
       i - first < 6 &&
       !covered.has(first - 1) &&
-      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) || tokens[first - 1]!.lemma === 'of') &&
+      (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) ||
+        tokens[first - 1]!.lemma === 'of' ||
+        uncodedQualifier(tokens, first - 1, sentence.firstToken)) &&
       // ("at least 20 people": the quantity's "at least" is no part of the group)
       !/^(least|most)$/.test(tokens[first - 1]!.lemma) &&
       // "Rouhani releases 11 political prisoners": a headline verb read as a noun after a name ends the phrase.

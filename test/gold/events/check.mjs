@@ -224,6 +224,21 @@ for (const r of rows) {
   for (const root of seen) if (table.has(root)) table.get(root)[split === 'dev' ? 'anyDev' : 'anyTest'] += 1;
   for (const e of positive(r)) if (table.has(e.code.slice(0, 2))) table.get(e.code.slice(0, 2)).events += 1;
 }
+// The split rule (README, "Dev/test split"): the original set g0001-g0514 alternates dev, test, dev, ... within
+// each primary root in id order; the dev extension (g0515 on) is dev only, so the test part never changes.
+const LAST_ORIGINAL = 514;
+const idNumber = (r) => Number(String(r.id).slice(1));
+const turn = new Map();
+for (const r of [...rows].sort((a, b) => idNumber(a) - idNumber(b))) {
+  if (idNumber(r) > LAST_ORIGINAL) {
+    if (r.split !== 'dev') err(r.id, 'sentences of the dev extension (after g0514) must be dev');
+    continue;
+  }
+  const n = turn.get(primary(r)) ?? 0;
+  turn.set(primary(r), n + 1);
+  const expected = n % 2 === 0 ? 'dev' : 'test';
+  if (r.split !== expected) err(r.id, `split is ${r.split}, the alternation rule gives ${expected}`);
+}
 const pad = (s, n) => String(s).padStart(n);
 console.log(`gold file: ${path.relative(process.cwd(), goldFile) || goldFile}`);
 console.log('root  primary:dev  primary:test  with-root:dev  with-root:test  with-root:all  events');

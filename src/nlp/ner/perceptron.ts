@@ -269,15 +269,14 @@ class Work {
   delta = new Float64Array(0);
   back = new Int32Array(0);
   best = new Float64Array(0);
-  hist = new Int32Array(0);
+  /** The history score blocks of each token's H history features (see NerModel.historyScores). */
+  blocks: Float32Array[] = [];
   private accBuffer = new Float64Array(0);
   acc(T: number): Float64Array {
     if (this.accBuffer.length !== T) this.accBuffer = new Float64Array(T);
     return this.accBuffer;
   }
   ensure(n: number, T: number): void {
-    const h = n * (T + 1) * HISTORY_FEATURES;
-    if (this.hist.length < h) this.hist = new Int32Array(Math.max(h, this.hist.length * 2));
     if (this.delta.length < n * T) {
       const size = Math.max(n * T, this.delta.length * 2);
       this.emit = new Float64Array(size);
@@ -290,28 +289,70 @@ class Work {
 
 const work = new Work();
 
-/** For each previous tag (T = start), the tags allowed to follow it, as a flat list with offsets. */
-function successors(scheme: TagScheme): { list: Int32Array; offsets: Int32Array } {
+/** The allowed transitions: for each previous tag (T = start), the tags allowed to follow it, flat. */
+interface Successors {
+  list: Int32Array;
+  offsets: Int32Array;
+  /** The previous tag of each entry of `list`. */
+  prev: Int32Array;
+}
+
+function successors(scheme: TagScheme): Successors {
   const T = scheme.tags.length;
   const list: number[] = [];
+  const prev: number[] = [];
   const offsets = new Int32Array(T + 2);
   for (let p = 0; p <= T; p++) {
     offsets[p] = list.length;
-    for (let t = 0; t < T; t++) if (scheme.allowed[p * T + t]) list.push(t);
+    for (let t = 0; t < T; t++)
+      if (scheme.allowed[p * T + t]) {
+        list.push(t);
+        prev.push(p);
+      }
   }
   offsets[T + 1] = list.length;
-  return { list: Int32Array.from(list), offsets };
+  return { list: Int32Array.from(list), offsets, prev: Int32Array.from(prev) };
 }
 
-const successorCache = new WeakMap<TagScheme, { list: Int32Array; offsets: Int32Array }>();
+const successorCache = new WeakMap<TagScheme, Successors>();
+
+function successorsOf(scheme: TagScheme): Successors {
+  let succ = successorCache.get(scheme);
+  if (!succ) {
+    succ = successors(scheme);
+    successorCache.set(scheme, succ);
+  }
+  return succ;
+}
+
+/**
+ * One history feature's weight for every allowed transition (in `successors` order; 0 where it has no
+ * weight row), given the feature's row for each previous tag (−1 = none). Viterbi reads these blocks
+ * contiguously instead of H scattered weight rows per transition, and a missing weight adds an exact 0,
+ * so the sums are the same as looking each row up.
+ */
+function historyBlock(rowFor: (prev: number) => number, w: Float32Array, scheme: TagScheme): Float32Array {
+  const T = scheme.tags.length;
+  const { list, prev } = successorsOf(scheme);
+  const block = new Float32Array(list.length);
+  let p = -1;
+  let r = -1;
+  for (let j = 0; j < list.length; j++) {
+    if (prev[j] !== p) r = rowFor((p = prev[j]!));
+    if (r >= 0) block[j] = w[r * T + list[j]!]!;
+  }
+  return block;
+}
 
 /** The best valid tag sequence of a sentence under weights `w` (rows × T). */
 export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int32Array {
   const T = scheme.tags.length;
+  const H = HISTORY_FEATURES;
   const n = s.n;
   if (n === 0) return new Int32Array(0);
   work.ensure(n, T);
   const emit = work.emit;
+  const blocks: Float32Array[] = [];
   for (let i = 0; i < n; i++) {
     const e = i * T;
     for (let t = 0; t < T; t++) emit[e + t] = 0;
@@ -319,47 +360,44 @@ export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int
       const base = s.emit[f]! * T;
       for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
     }
+    for (let k = 0; k < H; k++)
+      blocks.push(historyBlock((p) => s.hist[(i * (T + 1) + p) * H + k]!, w, scheme));
   }
-  return viterbiCore(n, emit, s.hist, w, scheme);
+  return viterbiCore(n, emit, blocks, scheme);
 }
 
 /**
- * Viterbi over emission scores `emit` (n × T) and history rows `hist` (n × (T + 1) × H, −1 = none), keeping
- * to the scheme's allowed transitions. Uses the shared work buffers (emit may be one of them).
+ * Viterbi over emission scores `emit` (n × T) and the history blocks of each token (`blocks[i * H + k]`,
+ * see historyBlock), keeping to the scheme's allowed transitions. Uses the shared work buffers (emit may
+ * be one of them).
  */
 function viterbiCore(
   n: number,
   emit: Float64Array,
-  hist: Int32Array,
-  w: Float32Array,
+  blocks: readonly Float32Array[],
   scheme: TagScheme,
 ): Int32Array {
   const T = scheme.tags.length;
   const H = HISTORY_FEATURES;
   const out = new Int32Array(n);
-  let succ = successorCache.get(scheme);
-  if (!succ) {
-    succ = successors(scheme);
-    successorCache.set(scheme, succ);
-  }
-  const { list, offsets } = succ;
+  const { list, offsets } = successorsOf(scheme);
   const { delta, back, best } = work;
   for (let i = 0; i < n; i++) {
     const e = i * T;
     for (let t = 0; t < T; t++) best[t] = -Infinity;
     const pFirst = i === 0 ? T : 0;
     const pLast = i === 0 ? T : T - 1;
+    // The H = 4 history features (HISTORY_FEATURES, checked when a model loads), added in their order.
+    const b0 = blocks[i * H]!;
+    const b1 = blocks[i * H + 1]!;
+    const b2 = blocks[i * H + 2]!;
+    const b3 = blocks[i * H + 3]!;
     for (let p = pFirst; p <= pLast; p++) {
       const dp = i === 0 ? 0 : delta[e - T + p]!;
       if (dp === -Infinity) continue;
-      const hb = (i * (T + 1) + p) * H;
       for (let j = offsets[p]!; j < offsets[p + 1]!; j++) {
         const t = list[j]!;
-        let v = dp;
-        for (let k = 0; k < H; k++) {
-          const r = hist[hb + k]!;
-          if (r >= 0) v += w[r * T + t]!;
-        }
+        const v = dp + b0[j]! + b1[j]! + b2[j]! + b3[j]!;
         if (v > best[t]!) {
           best[t] = v;
           back[e + t] = p;
@@ -461,6 +499,9 @@ export interface ModelHeader {
   info: Record<string, unknown>;
 }
 
+/** History blocks a model keeps in each of its two cache generations: at most about 30 MB. */
+const HISTORY_CACHE_GENERATION = 30_000;
+
 export class NerModel {
   readonly scheme: TagScheme;
   readonly T: number;
@@ -483,18 +524,26 @@ export class NerModel {
     return this.scheme.toSpans(this.decode(sf));
   }
 
-  /** History feature base hash → its weight row for each previous tag (START = T). */
-  private histCache = new Map<number, Int32Array>();
+  /**
+   * History feature base hash → its history block (see historyBlock). Two generations: when the newer
+   * fills up, the older is dropped and the blocks still in use move back, so the cache stays bounded
+   * (about 0.5 kB a block) while the frequent words' blocks survive.
+   */
+  private histCache = new Map<number, Float32Array>();
+  private histOlder = new Map<number, Float32Array>();
 
-  private historyRows(base: number): Int32Array {
-    let rows = this.histCache.get(base);
-    if (!rows) {
-      if (this.histCache.size >= 200_000) this.histCache.clear();
-      rows = new Int32Array(this.T + 1);
-      for (let p = 0; p <= this.T; p++) rows[p] = this.index.get(historyHash(base, p));
-      this.histCache.set(base, rows);
+  private historyScores(base: number): Float32Array {
+    let block = this.histCache.get(base);
+    if (block) return block;
+    block =
+      this.histOlder.get(base) ??
+      historyBlock((p) => this.index.get(historyHash(base, p)), this.weights, this.scheme);
+    if (this.histCache.size >= HISTORY_CACHE_GENERATION) {
+      this.histOlder = this.histCache;
+      this.histCache = new Map();
     }
-    return rows;
+    this.histCache.set(base, block);
+    return block;
   }
 
   /**
@@ -516,7 +565,8 @@ export class NerModel {
     const H = HISTORY_FEATURES;
     const w = this.weights;
     work.ensure(n, T);
-    const { emit, hist } = work;
+    const { emit, blocks } = work;
+    blocks.length = n * H;
     const hashes: number[] = [];
     const acc = work.acc(T);
     for (let i = 0; i < n; i++) {
@@ -552,12 +602,9 @@ export class NerModel {
         const base = r * T;
         for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
       }
-      for (let k = 0; k < H; k++) {
-        const rows = this.historyRows(ctx.history[i * H + k]!);
-        for (let p = 0; p <= T; p++) hist[(i * (T + 1) + p) * H + k] = rows[p]!;
-      }
+      for (let k = 0; k < H; k++) blocks[i * H + k] = this.historyScores(ctx.history[i * H + k]!);
     }
-    return this.scheme.toSpans(viterbiCore(n, emit, hist, w, this.scheme));
+    return this.scheme.toSpans(viterbiCore(n, emit, blocks, this.scheme));
   }
 }
 

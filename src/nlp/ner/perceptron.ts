@@ -17,6 +17,7 @@ import {
   historyHash,
   infoAt,
   type FeatureExtractor,
+  type SentenceContext,
   type SentenceFeatures,
 } from './features.js';
 
@@ -269,14 +270,16 @@ class Work {
   delta = new Float64Array(0);
   back = new Int32Array(0);
   best = new Float64Array(0);
-  /** The history score blocks of each token's H history features (see NerModel.historyScores). */
-  blocks: Float32Array[] = [];
+  /** Where each token's H history blocks start in their arena (see historyBlock). */
+  at = new Int32Array(0);
   private accBuffer = new Float64Array(0);
   acc(T: number): Float64Array {
     if (this.accBuffer.length !== T) this.accBuffer = new Float64Array(T);
     return this.accBuffer;
   }
   ensure(n: number, T: number): void {
+    if (this.at.length < n * HISTORY_FEATURES)
+      this.at = new Int32Array(Math.max(n, 64) * HISTORY_FEATURES * 2);
     if (this.delta.length < n * T) {
       const size = Math.max(n * T, this.delta.length * 2);
       this.emit = new Float64Array(size);
@@ -327,21 +330,43 @@ function successorsOf(scheme: TagScheme): Successors {
 
 /**
  * One history feature's weight for every allowed transition (in `successors` order; 0 where it has no
- * weight row), given the feature's row for each previous tag (−1 = none). Viterbi reads these blocks
- * contiguously instead of H scattered weight rows per transition, and a missing weight adds an exact 0,
- * so the sums are the same as looking each row up.
+ * weight row), written to `out` from `at`, given the feature's row for each previous tag (−1 = none).
+ * Viterbi reads these blocks contiguously instead of H scattered weight rows per transition, and a
+ * missing weight adds an exact 0, so the sums are the same as looking each row up.
  */
-function historyBlock(rowFor: (prev: number) => number, w: Float32Array, scheme: TagScheme): Float32Array {
+function historyBlock(
+  rowFor: (prev: number) => number,
+  w: Float32Array,
+  scheme: TagScheme,
+  out: Float32Array,
+  at: number,
+): void {
   const T = scheme.tags.length;
   const { list, prev } = successorsOf(scheme);
-  const block = new Float32Array(list.length);
   let p = -1;
   let r = -1;
   for (let j = 0; j < list.length; j++) {
     if (prev[j] !== p) r = rowFor((p = prev[j]!));
-    if (r >= 0) block[j] = w[r * T + list[j]!]!;
+    out[at + j] = r >= 0 ? w[r * T + list[j]!]! : 0;
   }
-  return block;
+}
+
+/** Fresh history blocks of a sentence's n × H features, one after another, and where each starts. */
+function sentenceBlocks(
+  n: number,
+  rowFor: (block: number, prev: number) => number,
+  w: Float32Array,
+  scheme: TagScheme,
+): { arena: Float32Array; at: Int32Array } {
+  const width = successorsOf(scheme).list.length;
+  const count = n * HISTORY_FEATURES;
+  const arena = new Float32Array(count * width);
+  const at = new Int32Array(count);
+  for (let b = 0; b < count; b++) {
+    at[b] = b * width;
+    historyBlock((p) => rowFor(b, p), w, scheme, arena, b * width);
+  }
+  return { arena, at };
 }
 
 /** The best valid tag sequence of a sentence under weights `w` (rows × T). */
@@ -352,7 +377,6 @@ export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int
   if (n === 0) return new Int32Array(0);
   work.ensure(n, T);
   const emit = work.emit;
-  const blocks: Float32Array[] = [];
   for (let i = 0; i < n; i++) {
     const e = i * T;
     for (let t = 0; t < T; t++) emit[e + t] = 0;
@@ -360,21 +384,23 @@ export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int
       const base = s.emit[f]! * T;
       for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
     }
-    for (let k = 0; k < H; k++)
-      blocks.push(historyBlock((p) => s.hist[(i * (T + 1) + p) * H + k]!, w, scheme));
   }
-  return viterbiCore(n, emit, blocks, scheme);
+  // Block b = i * H + k: history feature k of token i.
+  const rowFor = (b: number, p: number): number => s.hist[(Math.floor(b / H) * (T + 1) + p) * H + (b % H)]!;
+  const { arena, at } = sentenceBlocks(n, rowFor, w, scheme);
+  return viterbiCore(n, emit, arena, at, scheme);
 }
 
 /**
- * Viterbi over emission scores `emit` (n × T) and the history blocks of each token (`blocks[i * H + k]`,
- * see historyBlock), keeping to the scheme's allowed transitions. Uses the shared work buffers (emit may
- * be one of them).
+ * Viterbi over emission scores `emit` (n × T) and the history blocks of each token (history feature k of
+ * token i starts at `arena[at[i * H + k]]`, see historyBlock), keeping to the scheme's allowed
+ * transitions. Uses the shared work buffers (emit and at may be among them).
  */
 function viterbiCore(
   n: number,
   emit: Float64Array,
-  blocks: readonly Float32Array[],
+  arena: Float32Array,
+  at: Int32Array,
   scheme: TagScheme,
 ): Int32Array {
   const T = scheme.tags.length;
@@ -388,16 +414,16 @@ function viterbiCore(
     const pFirst = i === 0 ? T : 0;
     const pLast = i === 0 ? T : T - 1;
     // The H = 4 history features (HISTORY_FEATURES, checked when a model loads), added in their order.
-    const b0 = blocks[i * H]!;
-    const b1 = blocks[i * H + 1]!;
-    const b2 = blocks[i * H + 2]!;
-    const b3 = blocks[i * H + 3]!;
+    const b0 = at[i * H]!;
+    const b1 = at[i * H + 1]!;
+    const b2 = at[i * H + 2]!;
+    const b3 = at[i * H + 3]!;
     for (let p = pFirst; p <= pLast; p++) {
       const dp = i === 0 ? 0 : delta[e - T + p]!;
       if (dp === -Infinity) continue;
       for (let j = offsets[p]!; j < offsets[p + 1]!; j++) {
         const t = list[j]!;
-        const v = dp + b0[j]! + b1[j]! + b2[j]! + b3[j]!;
+        const v = dp + arena[b0 + j]! + arena[b1 + j]! + arena[b2 + j]! + arena[b3 + j]!;
         if (v > best[t]!) {
           best[t] = v;
           back[e + t] = p;
@@ -499,8 +525,54 @@ export interface ModelHeader {
   info: Record<string, unknown>;
 }
 
-/** History blocks a model keeps in each of its two cache generations: at most about 30 MB. */
-const HISTORY_CACHE_GENERATION = 30_000;
+/**
+ * A model's history blocks by feature base hash, in two generations of fixed arenas: when the newer fills
+ * up, the older is dropped and the blocks still in use are copied back, so memory stays bounded while the
+ * frequent words' blocks survive. One Float32Array per generation, not one per block, keeps it compact.
+ */
+class HistoryCache {
+  private slots = new Map<number, number>();
+  private olderSlots = new Map<number, number>();
+  arena: Float32Array;
+  private older: Float32Array;
+
+  constructor(
+    private readonly width: number,
+    readonly capacity: number,
+  ) {
+    this.arena = new Float32Array(width * capacity);
+    this.older = new Float32Array(width * capacity);
+  }
+
+  /**
+   * Makes room for `count` more blocks, so that no block of a sentence moves while it is decoded; false
+   * when a sentence needs more blocks than a generation holds.
+   */
+  reserve(count: number): boolean {
+    if (count > this.capacity) return false;
+    if (this.slots.size + count > this.capacity) {
+      [this.arena, this.older] = [this.older, this.arena];
+      this.olderSlots = this.slots;
+      this.slots = new Map();
+    }
+    return true;
+  }
+
+  /** Where the block of `base` starts in `arena`, filled by `fill(arena, at)` when not cached. */
+  offset(base: number, fill: (out: Float32Array, at: number) => void): number {
+    const known = this.slots.get(base);
+    if (known !== undefined) return known;
+    const at = this.slots.size * this.width;
+    const old = this.olderSlots.get(base);
+    if (old !== undefined) this.arena.set(this.older.subarray(old, old + this.width), at);
+    else fill(this.arena, at);
+    this.slots.set(base, at);
+    return at;
+  }
+}
+
+/** History blocks a model keeps in each of its two cache generations (about 7 MB each). */
+const HISTORY_CACHE_GENERATION = 16_000;
 
 export class NerModel {
   readonly scheme: TagScheme;
@@ -513,6 +585,7 @@ export class NerModel {
   ) {
     this.scheme = tagScheme(header.scheme);
     this.T = this.scheme.tags.length;
+    this.history = new HistoryCache(successorsOf(this.scheme).list.length, HISTORY_CACHE_GENERATION);
   }
 
   /** Tags (scheme indices) of one sentence's flattened features (the training path; no caching). */
@@ -524,26 +597,27 @@ export class NerModel {
     return this.scheme.toSpans(this.decode(sf));
   }
 
-  /**
-   * History feature base hash → its history block (see historyBlock). Two generations: when the newer
-   * fills up, the older is dropped and the blocks still in use move back, so the cache stays bounded
-   * (about 0.5 kB a block) while the frequent words' blocks survive.
-   */
-  private histCache = new Map<number, Float32Array>();
-  private histOlder = new Map<number, Float32Array>();
+  private readonly history: HistoryCache;
 
-  private historyScores(base: number): Float32Array {
-    let block = this.histCache.get(base);
-    if (block) return block;
-    block =
-      this.histOlder.get(base) ??
-      historyBlock((p) => this.index.get(historyHash(base, p)), this.weights, this.scheme);
-    if (this.histCache.size >= HISTORY_CACHE_GENERATION) {
-      this.histOlder = this.histCache;
-      this.histCache = new Map();
+  /** The weight row of history feature `base` with previous tag `prev`, −1 when training kept none. */
+  private historyRow(base: number, prev: number): number {
+    return this.index.get(historyHash(base, prev));
+  }
+
+  /** The sentence's history blocks: from the cache, or fresh for a sentence too long for it. */
+  private historyBlocks(ctx: SentenceContext): { arena: Float32Array; at: Int32Array } {
+    const count = ctx.n * HISTORY_FEATURES;
+    const cache = this.history;
+    if (!cache.reserve(count))
+      return sentenceBlocks(ctx.n, (b, p) => this.historyRow(ctx.history[b]!, p), this.weights, this.scheme);
+    const at = work.at;
+    for (let b = 0; b < count; b++) {
+      const base = ctx.history[b]!;
+      at[b] = cache.offset(base, (out, start) =>
+        historyBlock((p) => this.historyRow(base, p), this.weights, this.scheme, out, start),
+      );
     }
-    this.histCache.set(base, block);
-    return block;
+    return { arena: cache.arena, at };
   }
 
   /**
@@ -562,11 +636,9 @@ export class NerModel {
     extractor.bindScores(this);
     const ctx = extractor.context(tokens, extra);
     const T = this.T;
-    const H = HISTORY_FEATURES;
     const w = this.weights;
     work.ensure(n, T);
-    const { emit, blocks } = work;
-    blocks.length = n * H;
+    const { emit } = work;
     const hashes: number[] = [];
     const acc = work.acc(T);
     for (let i = 0; i < n; i++) {
@@ -602,9 +674,9 @@ export class NerModel {
         const base = r * T;
         for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
       }
-      for (let k = 0; k < H; k++) blocks[i * H + k] = this.historyScores(ctx.history[i * H + k]!);
     }
-    return this.scheme.toSpans(viterbiCore(n, emit, blocks, this.scheme));
+    const { arena, at } = this.historyBlocks(ctx);
+    return this.scheme.toSpans(viterbiCore(n, emit, arena, at, this.scheme));
   }
 }
 

@@ -647,11 +647,10 @@ export class NerModel {
       for (let d = -2; d <= 2; d++) {
         const info = infoAt(ctx, i + d);
         const slot = ctx.mode * 5 + d + 2;
-        if (!info.scores || !info.filled) {
-          info.scores = new Float32Array(15 * T);
-          info.filled = new Uint8Array(15);
-        }
-        const sb = slot * T;
+        info.scores ??= [];
+        info.filled ??= new Uint8Array(15);
+        const sc = (info.scores[ctx.mode] ??= new Float32Array(5 * T));
+        const sb = (d + 2) * T;
         if (!info.filled[slot]) {
           hashes.length = 0;
           blockHashes(info, ctx.mode, d, hashes);
@@ -662,10 +661,9 @@ export class NerModel {
             const base = r * T;
             for (let t = 0; t < T; t++) acc[t]! += w[base + t]!;
           }
-          for (let t = 0; t < T; t++) info.scores[sb + t] = acc[t]!;
+          for (let t = 0; t < T; t++) sc[sb + t] = acc[t]!;
           info.filled[slot] = 1;
         }
-        const sc = info.scores;
         for (let t = 0; t < T; t++) emit[e + t]! += sc[sb + t]!;
       }
       for (let f = ctx.pairOffsets[i]!; f < ctx.pairOffsets[i + 1]!; f++) {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: how fast Parley is on this machine. Prints a table and writes
+ * `npm run bench [-- --quick] [--sizes 1000,10000]`: how fast Parley is on this machine. Prints a table and writes
  * bench/results/<date>.json. Sections: per-stage throughput, end-to-end ingest, single-article latency,
  * CLI cold start, peak memory, query speed at 10^4, 10^5 (and, without --quick, 10^6) stored events, and
  * reading: HTML extraction pages/s and MB/s, near-duplicate grouping cost per article (bench/reading.ts).
@@ -23,6 +23,20 @@ import { benchDedup, benchExtraction, benchPages } from './reading.js';
 import { machine, type BenchResult } from './util.js';
 
 const quick = process.argv.includes('--quick');
+/** `--sizes 1000,10000`: the scaling run's sizes (default: 1,000 with --quick, else up to 100,000). */
+const sizesArgument = process.argv.indexOf('--sizes');
+const scalingSizes =
+  sizesArgument >= 0
+    ? process.argv[sizesArgument + 1]!.split(',').map((size) => Number(size.replace(/_/g, '')))
+    : quick
+      ? [1_000]
+      : [1_000, 10_000, 100_000];
+if (scalingSizes.some((size) => !Number.isInteger(size) || size <= 0)) {
+  console.error(
+    `--sizes ${process.argv[sizesArgument + 1]}: expected positive whole numbers, e.g. 1000,10000`,
+  );
+  process.exit(2);
+}
 const root = packageRoot();
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared/data');
 
@@ -163,13 +177,7 @@ async function main(): Promise<void> {
   const scaling = textCorpus(shared, root);
   console.log(`scaling corpus: paragraphs drawn from ${scaling.names.join(', ')}\n`);
   results.push(
-    ...benchScaling(
-      scaling.records,
-      quick ? [1_000] : [1_000, 10_000, 100_000],
-      availableParallelism(),
-      shared,
-      quick ? 200 : 2_000,
-    ),
+    ...benchScaling(scaling.records, scalingSizes, availableParallelism(), shared, quick ? 200 : 2_000),
   );
   const scratch = mkdtempSync(path.join(tmpdir(), 'parley-bench-q-'));
   results.push(...(await benchQueries(scratch, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000])));

@@ -101,10 +101,25 @@ export async function ingest(
     else if (analysis && !(await isCopy(analysis.article))) await accept(analysis);
   };
   const workers = options.workers ?? 1;
-  // Starting a worker costs about as much as analysing a hundred articles: small batches stay in this thread.
+  // Starting a worker costs about as much as analysing a hundred articles: small inputs stay in this thread.
   let pool: AnalysisPool | undefined;
   const inFlight: Array<Promise<AnalysisResult>> = [];
+  // Articles read before the input proved worth the workers: held, not analysed here, so that a large run
+  // never loads the models into this thread too (a third copy of them, and the cores' time to load it).
+  const early: Array<{ article: Article; origin: string }> = [];
   let seq = 0;
+
+  const submit = async (job: AnalysisJob): Promise<void> => {
+    inFlight.push(pool!.submit(job));
+    if (inFlight.length >= IN_FLIGHT_PER_WORKER * workers) {
+      pool!.flush();
+      await collect(await inFlight.shift()!);
+    }
+  };
+  /** Analysed here, and only when it is the first article of its story. */
+  const analyseHere = async (article: Article): Promise<void> => {
+    if (!(await isCopy(article))) await accept(analyzeArticle(article));
+  };
 
   try {
     for await (const result of readInputs(targets, options.sources)) {
@@ -114,7 +129,10 @@ export async function ingest(
         continue;
       }
       const { input, origin } = result.record;
-      if (!pool && workers > 1 && progress.read > WORKER_THRESHOLD) pool = new AnalysisPool(workers);
+      if (!pool && workers > 1 && progress.read > WORKER_THRESHOLD) {
+        pool = new AnalysisPool(workers);
+        for (const held of early.splice(0)) await submit({ seq: seq++, ...held });
+      }
       try {
         // HTML is extracted in the worker (it is worth a core); other input is built here, so that an
         // article already stored is recognised by its identity before any analysis is spent on it.
@@ -123,26 +141,23 @@ export async function ingest(
           progress.duplicates++;
           continue;
         }
-        if (!pool) {
-          // Analysed only when it is the first article of its story.
-          if (!(await isCopy(article!))) await accept(analyzeArticle(article!));
-          continue;
-        }
         if (article) seenInBatch.add(article.id);
-        const job: AnalysisJob = article
-          ? { seq: seq++, origin, article }
-          : // Only the article options cross to the worker: callbacks cannot be cloned into a message.
-            { seq: seq++, origin, input, options: { defaultDate: options.defaultDate } };
-        inFlight.push(pool.submit(job));
-        if (inFlight.length >= IN_FLIGHT_PER_WORKER * workers) {
-          pool.flush();
-          await collect(await inFlight.shift()!);
-        }
+        if (!pool && workers > 1) early.push({ article: article!, origin });
+        else if (!pool) await analyseHere(article!);
+        else
+          await submit(
+            article
+              ? { seq: seq++, origin, article }
+              : // Only the article options cross to the worker: callbacks cannot be cloned into a message.
+                { seq: seq++, origin, input, options: { defaultDate: options.defaultDate } },
+          );
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         fail(error);
       }
     }
+    // The input ended before it was worth starting workers.
+    for (const { article } of early.splice(0)) await analyseHere(article);
     pool?.flush();
     // Results are taken in submission order, so a run stores articles in the order it read them.
     while (inFlight.length > 0) await collect(await inFlight.shift()!);

@@ -198,3 +198,27 @@ describe('features', () => {
     assert.deepEqual(scheme.toSpans(scheme.fromSpans(8, spans)), spans);
   });
 });
+
+describe('the fast tagging path', () => {
+  const text =
+    'Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on Monday, and the ' +
+    'European Union said Ursula von der Leyen would visit Washington after talks with NATO in Brussels.';
+  const sentence = tokensOf(text);
+
+  it('gives the spans of the plain feature path, from cached history blocks', () => {
+    const { model, extractor } = nerTagger();
+    const plain = model.spans(extractor.sentence(sentence));
+    // Tagged twice: the second time every history block comes from the cache.
+    assert.deepEqual(tagEntities(sentence), plain);
+    assert.deepEqual(tagEntities(sentence), plain);
+  });
+
+  it('gives them for a sentence too long for the history cache (5,000 tokens)', () => {
+    // A run-on "sentence" of the same words repeated: more history blocks than a cache generation holds.
+    const long = Array.from({ length: Math.ceil(5_000 / sentence.length) }, () => sentence).flat();
+    const { model, extractor } = nerTagger();
+    const spans = tagEntities(long);
+    assert.ok(spans.some((span) => span.type === 'PER'));
+    assert.deepEqual(spans, model.spans(extractor.sentence(long)));
+  });
+});

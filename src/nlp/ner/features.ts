@@ -525,9 +525,10 @@ export interface WordInfo {
   casing: Uint32Array;
   /**
    * Run-time cache of a tagger (see NerModel.tag): the summed weights of this word's block in each of the
-   * 3 modes × 5 offsets (T floats each), and which of them are filled.
+   * 3 modes × 5 offsets (T floats each; a mode's 5 × T only once a sentence of that casing style is met,
+   * since most words are only ever seen in normal sentences), and which of the 15 are filled.
    */
-  scores?: Float32Array;
+  scores?: Array<Float32Array | undefined>;
   filled?: Uint8Array;
 }
 
@@ -678,31 +679,40 @@ export function infoAt(ctx: SentenceContext, i: number): WordInfo {
 /** Computes features; keeps a bounded cache of word facts. */
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
+  private older = new Map<string, WordInfo>();
   private scoreOwner: object | undefined;
   private bos = paddingInfo('<S>');
   private eos = paddingInfo('</S>');
 
   constructor(
     readonly resources: NerResources,
-    private readonly maxCache = 100_000,
+    /** Words per cache generation: with their scores, about 0.8 kB a word, 40 MB at most a tagger. */
+    private readonly maxCache = 25_000,
   ) {}
 
   /** Makes the cached per-word scores belong to `owner` (a model), dropping any another model left. */
   bindScores(owner: object): void {
     if (this.scoreOwner === owner) return;
     this.cache.clear();
+    this.older.clear();
     this.bos = paddingInfo('<S>');
     this.eos = paddingInfo('</S>');
     this.scoreOwner = owner;
   }
 
+  /**
+   * A word's facts, cached in two generations: when the newer holds `maxCache` words the older is
+   * dropped, and words met again move back, so memory stays bounded and the frequent words stay cached.
+   */
   private info(word: string): WordInfo {
     let info = this.cache.get(word);
-    if (!info) {
-      if (this.cache.size >= this.maxCache) this.cache.clear();
-      info = wordInfo(word, this.resources);
-      this.cache.set(word, info);
+    if (info) return info;
+    info = this.older.get(word) ?? wordInfo(word, this.resources);
+    if (this.cache.size >= this.maxCache) {
+      this.older = this.cache;
+      this.cache = new Map();
     }
+    this.cache.set(word, info);
     return info;
   }
 

@@ -17,6 +17,7 @@ import {
   historyHash,
   infoAt,
   type FeatureExtractor,
+  type SentenceContext,
   type SentenceFeatures,
 } from './features.js';
 
@@ -269,15 +270,16 @@ class Work {
   delta = new Float64Array(0);
   back = new Int32Array(0);
   best = new Float64Array(0);
-  hist = new Int32Array(0);
+  /** Where each token's H history blocks start in their arena (see historyBlock). */
+  at = new Int32Array(0);
   private accBuffer = new Float64Array(0);
   acc(T: number): Float64Array {
     if (this.accBuffer.length !== T) this.accBuffer = new Float64Array(T);
     return this.accBuffer;
   }
   ensure(n: number, T: number): void {
-    const h = n * (T + 1) * HISTORY_FEATURES;
-    if (this.hist.length < h) this.hist = new Int32Array(Math.max(h, this.hist.length * 2));
+    if (this.at.length < n * HISTORY_FEATURES)
+      this.at = new Int32Array(Math.max(n, 64) * HISTORY_FEATURES * 2);
     if (this.delta.length < n * T) {
       const size = Math.max(n * T, this.delta.length * 2);
       this.emit = new Float64Array(size);
@@ -290,24 +292,87 @@ class Work {
 
 const work = new Work();
 
-/** For each previous tag (T = start), the tags allowed to follow it, as a flat list with offsets. */
-function successors(scheme: TagScheme): { list: Int32Array; offsets: Int32Array } {
+/** The allowed transitions: for each previous tag (T = start), the tags allowed to follow it, flat. */
+interface Successors {
+  list: Int32Array;
+  offsets: Int32Array;
+  /** The previous tag of each entry of `list`. */
+  prev: Int32Array;
+}
+
+function successors(scheme: TagScheme): Successors {
   const T = scheme.tags.length;
   const list: number[] = [];
+  const prev: number[] = [];
   const offsets = new Int32Array(T + 2);
   for (let p = 0; p <= T; p++) {
     offsets[p] = list.length;
-    for (let t = 0; t < T; t++) if (scheme.allowed[p * T + t]) list.push(t);
+    for (let t = 0; t < T; t++)
+      if (scheme.allowed[p * T + t]) {
+        list.push(t);
+        prev.push(p);
+      }
   }
   offsets[T + 1] = list.length;
-  return { list: Int32Array.from(list), offsets };
+  return { list: Int32Array.from(list), offsets, prev: Int32Array.from(prev) };
 }
 
-const successorCache = new WeakMap<TagScheme, { list: Int32Array; offsets: Int32Array }>();
+const successorCache = new WeakMap<TagScheme, Successors>();
+
+function successorsOf(scheme: TagScheme): Successors {
+  let succ = successorCache.get(scheme);
+  if (!succ) {
+    succ = successors(scheme);
+    successorCache.set(scheme, succ);
+  }
+  return succ;
+}
+
+/**
+ * One history feature's weight for every allowed transition (in `successors` order; 0 where it has no
+ * weight row), written to `out` from `at`, given the feature's row for each previous tag (−1 = none).
+ * Viterbi reads these blocks contiguously instead of H scattered weight rows per transition, and a
+ * missing weight adds an exact 0, so the sums are the same as looking each row up.
+ */
+function historyBlock(
+  rowFor: (prev: number) => number,
+  w: Float32Array,
+  scheme: TagScheme,
+  out: Float32Array,
+  at: number,
+): void {
+  const T = scheme.tags.length;
+  const { list, prev } = successorsOf(scheme);
+  let p = -1;
+  let r = -1;
+  for (let j = 0; j < list.length; j++) {
+    if (prev[j] !== p) r = rowFor((p = prev[j]!));
+    out[at + j] = r >= 0 ? w[r * T + list[j]!]! : 0;
+  }
+}
+
+/** Fresh history blocks of a sentence's n × H features, one after another, and where each starts. */
+function sentenceBlocks(
+  n: number,
+  rowFor: (block: number, prev: number) => number,
+  w: Float32Array,
+  scheme: TagScheme,
+): { arena: Float32Array; at: Int32Array } {
+  const width = successorsOf(scheme).list.length;
+  const count = n * HISTORY_FEATURES;
+  const arena = new Float32Array(count * width);
+  const at = new Int32Array(count);
+  for (let b = 0; b < count; b++) {
+    at[b] = b * width;
+    historyBlock((p) => rowFor(b, p), w, scheme, arena, b * width);
+  }
+  return { arena, at };
+}
 
 /** The best valid tag sequence of a sentence under weights `w` (rows × T). */
 export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int32Array {
   const T = scheme.tags.length;
+  const H = HISTORY_FEATURES;
   const n = s.n;
   if (n === 0) return new Int32Array(0);
   work.ensure(n, T);
@@ -320,46 +385,45 @@ export function viterbi(s: RowSentence, w: Float32Array, scheme: TagScheme): Int
       for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
     }
   }
-  return viterbiCore(n, emit, s.hist, w, scheme);
+  // Block b = i * H + k: history feature k of token i.
+  const rowFor = (b: number, p: number): number => s.hist[(Math.floor(b / H) * (T + 1) + p) * H + (b % H)]!;
+  const { arena, at } = sentenceBlocks(n, rowFor, w, scheme);
+  return viterbiCore(n, emit, arena, at, scheme);
 }
 
 /**
- * Viterbi over emission scores `emit` (n × T) and history rows `hist` (n × (T + 1) × H, −1 = none), keeping
- * to the scheme's allowed transitions. Uses the shared work buffers (emit may be one of them).
+ * Viterbi over emission scores `emit` (n × T) and the history blocks of each token (history feature k of
+ * token i starts at `arena[at[i * H + k]]`, see historyBlock), keeping to the scheme's allowed
+ * transitions. Uses the shared work buffers (emit and at may be among them).
  */
 function viterbiCore(
   n: number,
   emit: Float64Array,
-  hist: Int32Array,
-  w: Float32Array,
+  arena: Float32Array,
+  at: Int32Array,
   scheme: TagScheme,
 ): Int32Array {
   const T = scheme.tags.length;
   const H = HISTORY_FEATURES;
   const out = new Int32Array(n);
-  let succ = successorCache.get(scheme);
-  if (!succ) {
-    succ = successors(scheme);
-    successorCache.set(scheme, succ);
-  }
-  const { list, offsets } = succ;
+  const { list, offsets } = successorsOf(scheme);
   const { delta, back, best } = work;
   for (let i = 0; i < n; i++) {
     const e = i * T;
     for (let t = 0; t < T; t++) best[t] = -Infinity;
     const pFirst = i === 0 ? T : 0;
     const pLast = i === 0 ? T : T - 1;
+    // The H = 4 history features (HISTORY_FEATURES, checked when a model loads), added in their order.
+    const b0 = at[i * H]!;
+    const b1 = at[i * H + 1]!;
+    const b2 = at[i * H + 2]!;
+    const b3 = at[i * H + 3]!;
     for (let p = pFirst; p <= pLast; p++) {
       const dp = i === 0 ? 0 : delta[e - T + p]!;
       if (dp === -Infinity) continue;
-      const hb = (i * (T + 1) + p) * H;
       for (let j = offsets[p]!; j < offsets[p + 1]!; j++) {
         const t = list[j]!;
-        let v = dp;
-        for (let k = 0; k < H; k++) {
-          const r = hist[hb + k]!;
-          if (r >= 0) v += w[r * T + t]!;
-        }
+        const v = dp + arena[b0 + j]! + arena[b1 + j]! + arena[b2 + j]! + arena[b3 + j]!;
         if (v > best[t]!) {
           best[t] = v;
           back[e + t] = p;
@@ -461,6 +525,55 @@ export interface ModelHeader {
   info: Record<string, unknown>;
 }
 
+/**
+ * A model's history blocks by feature base hash, in two generations of fixed arenas: when the newer fills
+ * up, the older is dropped and the blocks still in use are copied back, so memory stays bounded while the
+ * frequent words' blocks survive. One Float32Array per generation, not one per block, keeps it compact.
+ */
+class HistoryCache {
+  private slots = new Map<number, number>();
+  private olderSlots = new Map<number, number>();
+  arena: Float32Array;
+  private older: Float32Array;
+
+  constructor(
+    private readonly width: number,
+    readonly capacity: number,
+  ) {
+    this.arena = new Float32Array(width * capacity);
+    this.older = new Float32Array(width * capacity);
+  }
+
+  /**
+   * Makes room for `count` more blocks, so that no block of a sentence moves while it is decoded; false
+   * when a sentence needs more blocks than a generation holds.
+   */
+  reserve(count: number): boolean {
+    if (count > this.capacity) return false;
+    if (this.slots.size + count > this.capacity) {
+      [this.arena, this.older] = [this.older, this.arena];
+      this.olderSlots = this.slots;
+      this.slots = new Map();
+    }
+    return true;
+  }
+
+  /** Where the block of `base` starts in `arena`, filled by `fill(arena, at)` when not cached. */
+  offset(base: number, fill: (out: Float32Array, at: number) => void): number {
+    const known = this.slots.get(base);
+    if (known !== undefined) return known;
+    const at = this.slots.size * this.width;
+    const old = this.olderSlots.get(base);
+    if (old !== undefined) this.arena.set(this.older.subarray(old, old + this.width), at);
+    else fill(this.arena, at);
+    this.slots.set(base, at);
+    return at;
+  }
+}
+
+/** History blocks a model keeps in each of its two cache generations (about 7 MB each). */
+const HISTORY_CACHE_GENERATION = 16_000;
+
 export class NerModel {
   readonly scheme: TagScheme;
   readonly T: number;
@@ -472,6 +585,7 @@ export class NerModel {
   ) {
     this.scheme = tagScheme(header.scheme);
     this.T = this.scheme.tags.length;
+    this.history = new HistoryCache(successorsOf(this.scheme).list.length, HISTORY_CACHE_GENERATION);
   }
 
   /** Tags (scheme indices) of one sentence's flattened features (the training path; no caching). */
@@ -483,18 +597,27 @@ export class NerModel {
     return this.scheme.toSpans(this.decode(sf));
   }
 
-  /** History feature base hash → its weight row for each previous tag (START = T). */
-  private histCache = new Map<number, Int32Array>();
+  private readonly history: HistoryCache;
 
-  private historyRows(base: number): Int32Array {
-    let rows = this.histCache.get(base);
-    if (!rows) {
-      if (this.histCache.size >= 200_000) this.histCache.clear();
-      rows = new Int32Array(this.T + 1);
-      for (let p = 0; p <= this.T; p++) rows[p] = this.index.get(historyHash(base, p));
-      this.histCache.set(base, rows);
+  /** The weight row of history feature `base` with previous tag `prev`, −1 when training kept none. */
+  private historyRow(base: number, prev: number): number {
+    return this.index.get(historyHash(base, prev));
+  }
+
+  /** The sentence's history blocks: from the cache, or fresh for a sentence too long for it. */
+  private historyBlocks(ctx: SentenceContext): { arena: Float32Array; at: Int32Array } {
+    const count = ctx.n * HISTORY_FEATURES;
+    const cache = this.history;
+    if (!cache.reserve(count))
+      return sentenceBlocks(ctx.n, (b, p) => this.historyRow(ctx.history[b]!, p), this.weights, this.scheme);
+    const at = work.at;
+    for (let b = 0; b < count; b++) {
+      const base = ctx.history[b]!;
+      at[b] = cache.offset(base, (out, start) =>
+        historyBlock((p) => this.historyRow(base, p), this.weights, this.scheme, out, start),
+      );
     }
-    return rows;
+    return { arena: cache.arena, at };
   }
 
   /**
@@ -513,10 +636,9 @@ export class NerModel {
     extractor.bindScores(this);
     const ctx = extractor.context(tokens, extra);
     const T = this.T;
-    const H = HISTORY_FEATURES;
     const w = this.weights;
     work.ensure(n, T);
-    const { emit, hist } = work;
+    const { emit } = work;
     const hashes: number[] = [];
     const acc = work.acc(T);
     for (let i = 0; i < n; i++) {
@@ -525,11 +647,10 @@ export class NerModel {
       for (let d = -2; d <= 2; d++) {
         const info = infoAt(ctx, i + d);
         const slot = ctx.mode * 5 + d + 2;
-        if (!info.scores || !info.filled) {
-          info.scores = new Float32Array(15 * T);
-          info.filled = new Uint8Array(15);
-        }
-        const sb = slot * T;
+        info.scores ??= [];
+        info.filled ??= new Uint8Array(15);
+        const sc = (info.scores[ctx.mode] ??= new Float32Array(5 * T));
+        const sb = (d + 2) * T;
         if (!info.filled[slot]) {
           hashes.length = 0;
           blockHashes(info, ctx.mode, d, hashes);
@@ -540,10 +661,9 @@ export class NerModel {
             const base = r * T;
             for (let t = 0; t < T; t++) acc[t]! += w[base + t]!;
           }
-          for (let t = 0; t < T; t++) info.scores[sb + t] = acc[t]!;
+          for (let t = 0; t < T; t++) sc[sb + t] = acc[t]!;
           info.filled[slot] = 1;
         }
-        const sc = info.scores;
         for (let t = 0; t < T; t++) emit[e + t]! += sc[sb + t]!;
       }
       for (let f = ctx.pairOffsets[i]!; f < ctx.pairOffsets[i + 1]!; f++) {
@@ -552,12 +672,9 @@ export class NerModel {
         const base = r * T;
         for (let t = 0; t < T; t++) emit[e + t]! += w[base + t]!;
       }
-      for (let k = 0; k < H; k++) {
-        const rows = this.historyRows(ctx.history[i * H + k]!);
-        for (let p = 0; p <= T; p++) hist[(i * (T + 1) + p) * H + k] = rows[p]!;
-      }
     }
-    return this.scheme.toSpans(viterbiCore(n, emit, hist, w, this.scheme));
+    const { arena, at } = this.historyBlocks(ctx);
+    return this.scheme.toSpans(viterbiCore(n, emit, arena, at, this.scheme));
   }
 }
 

@@ -244,6 +244,21 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('takes the visitor of a closing "during a visit to" from the sentence\'s main verb', () => {
+    // (news-free, Wikipedia current events: the visit phrase ends the sentence, after the main event)
+    has(
+      'Venezuelan President Hugo Chávez recognizes Abkhazia and South Ossetia during a visit to Russia.',
+      'VEN 042 RUS',
+      '2009-09-10',
+    );
+    const events = asserted(
+      'The President of Iran Mahmoud Ahmadinejad accuses the United States of plotting to kidnap and assassinate him during a visit to Iraq.',
+      '2008-06-19',
+    );
+    assert.ok(events.includes('IRN 042 IRQ'), JSON.stringify(events));
+    assert.ok(!events.includes('USA 042 IRQ'), JSON.stringify(events));
+  });
+
   it('takes no country from a capital inside an unknown name, and codes no explosion', () => {
     const events = asserted('Uzbekistan deports four members of the International Helsinki Federation.');
     assert.ok(!events.some((event) => event.endsWith('FIN')), JSON.stringify(events));

@@ -1103,19 +1103,36 @@ export class SentenceView {
       i--;
     // "it has no room for compromise": "have" is the light verb here.
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
-    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …": the visitor is the clause's subject.
-    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i))) return this.subjectOfClauseAround(last);
+    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …", "X apologises … on a visit to
+    // Y": the visitor is the clause's subject.
+    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i)))
+      return this.subjectOfClauseAround(i, last);
     return [];
   }
 
-  /** The subject of the first verb after `from` (past the phrase's closing comma). */
-  private subjectOfClauseAround(from: number): Party[] {
+  /**
+   * The subject of the clause a phrase from `opening` to `from` stands in: of the first verb after it (past
+   * the phrase's closing comma), or, when the phrase ends the sentence, of the sentence's main verb: its
+   * first ("X accuses Y of plotting to kill him during a visit to Iraq": the visitor is X, not Y).
+   */
+  private subjectOfClauseAround(opening: number, from: number): Party[] {
     for (let i = from; i < this.last; i++) {
-      if (/^[;:]$/.test(this.lower(i))) return [];
+      if (/^[;:]$/.test(this.lower(i))) break;
       if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i))
         return this.subjectOf(i);
     }
-    return [];
+    const main = this.firstVerbBefore(opening);
+    return main === undefined ? [] : this.subjectOf(main);
+  }
+
+  /** The first verb of the sentence part (after the last ";" or ":") that ends before `index`. */
+  private firstVerbBefore(index: number): number | undefined {
+    let first: number | undefined;
+    for (let i = index - 1; i >= this.first; i--) {
+      if (/^[;:]$/.test(this.lower(i))) break;
+      if (this.isVerbal(i) && !this.covering.has(i)) first = i;
+    }
+    return first;
   }
 
   /** "… talks with Chinese officials, including Qin Gang and Wang Yi": those named after "including". */

@@ -244,6 +244,15 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('does not place a group in the country across a border', () => {
+    // (gold dev g0569: the gunmen are not Afghan)
+    const events = asserted(
+      'Gunmen raid a Pakistani military post near the border with Afghanistan, killing at least eight people.',
+      '2017-03-17',
+    );
+    assert.ok(!events.some((event) => event.startsWith('AFG')), JSON.stringify(events));
+  });
+
   it('takes the visitor of a closing "during a visit to" from the sentence\'s main verb', () => {
     // (news-free, Wikipedia current events: the visit phrase ends the sentence, after the main event)
     has(

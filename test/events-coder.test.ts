@@ -244,6 +244,20 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('codes a strike that is the subject of "hit" (news-free, July 2006)', () => {
+    has(
+      'Israeli airstrikes hit the southern suburbs of Beirut near the airport.',
+      'ISR 195 LBN',
+      '2006-07-19',
+    );
+    has(
+      'Hezbollah rockets hit the major Israeli city of Haifa, killing 8 civilians and wounding 17.',
+      'LBN 194 ISR',
+      '2006-07-16',
+    );
+    none('Severe storms hit Texas.');
+  });
+
   it('does not place a group in the country across a border', () => {
     // (gold dev g0569: the gunmen are not Afghan)
     const events = asserted(

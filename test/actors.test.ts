@@ -256,6 +256,15 @@ describe('unknown names', () => {
     const analysis = run('Chinese Foreign Ministry spokesman Wenbin Zhaoxu said Beijing was ready.');
     assert.equal(actorOf(analysis, 'Wenbin Zhaoxu')?.code, 'CHNGOV');
   });
+
+  it("gives an unknown official the country and role of a possessive title: Iraq's prime minister X", () => {
+    // (gold dev g0615; Haider al-Abadi took office in 2014, after the Phoenix dictionary ends)
+    const analysis = run(
+      "Iraq's prime minister Haider al-Abadi endorses Russian air-strikes against ISIS forces in Iraq while expressing 'disappointment' with the U.S.-led coalition.",
+      '2015-10-01',
+    );
+    assert.equal(actorOf(analysis, 'Haider al-Abadi')?.code, 'IRQGOV');
+  });
 });
 
 describe('place disambiguation', () => {

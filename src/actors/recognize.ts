@@ -280,6 +280,15 @@ class ArticleResolver {
     return this.personDraft({ kind: 'person', person: holders[0]! });
   }
 
+  /** A possessive at `at`, then a role phrase, then a capitalised name: "'s Prime Minister Saad Hariri". */
+  private titleOfNameAfter(at: number, end: number): boolean {
+    const { tokens } = this.doc;
+    if (!POSSESSIVE.has(tokens[at]?.text ?? '')) return false;
+    const role = rolePhraseAfter(tokens, at + 1, end);
+    const name = role ? tokens[at + 1 + role.length] : undefined;
+    return !!name && at + 1 + role!.length < end && /^\p{Lu}/u.test(name.text);
+  }
+
   /** Whether a possessive at `at` introduces a part of the place ("Beijing's Great Hall", "Kyiv's suburbs"). */
   private possessiveOfPlace(at: number): boolean {
     const { tokens } = this.doc;
@@ -339,13 +348,23 @@ class ArticleResolver {
       }
       case 'country':
       case 'adjective': {
-        const role = rolePhraseAfter(tokens, first + length, sentenceEnd);
+        // "Iraq's prime minister Haider al-Abadi": a country's possessive before a title and a name names the
+        // person's role as the adjective does ("Iraqi prime minister"); without a name after it, the country
+        // stays a place ("Georgia's president met …").
+        const owner =
+          candidate.kind === 'country' && this.titleOfNameAfter(first + length, sentenceEnd) ? 1 : 0;
+        const role = rolePhraseAfter(tokens, first + length + owner, sentenceEnd);
         if (role) {
           const resolution: Resolution = {
-            mention: this.mention(first, first + length + role.length, 'ORG'),
+            mention: this.mention(first, first + length + owner + role.length, 'ORG'),
           };
           const group = groupActor(candidate.country, role.role);
-          const holder = this.officeHolder(candidate.country.code, first, first + length, role.length);
+          const holder = this.officeHolder(
+            candidate.country.code,
+            first,
+            first + length + owner,
+            role.length,
+          );
           if (holder) {
             // "The Chinese foreign minister" on the article's date is one known person.
             resolution.mention.type = 'PER';
@@ -353,7 +372,7 @@ class ArticleResolver {
           } else this.link(resolution, group, 'role-phrase');
           resolution.qualifier = { code: group.code, country: candidate.country.code };
           this.resolutions.push(resolution);
-          return length + role.length;
+          return length + owner + role.length;
         }
         const type: EntityType = candidate.kind === 'country' ? 'LOC' : 'MISC';
         const resolution: Resolution = { mention: this.mention(first, first + length, type) };

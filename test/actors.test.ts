@@ -265,6 +265,20 @@ describe('unknown names', () => {
     );
     assert.equal(actorOf(analysis, 'Haider al-Abadi')?.code, 'IRQGOV');
   });
+
+  it('gives an unknown official the role of an apposition: "X, the President of Y,"', () => {
+    // (news-free, Wikipedia current events 2017-06-17 and 2021-09-03)
+    const lonsdale = run(
+      'Baldwin Lonsdale, the President of Vanuatu, dies suddenly of a heart attack at age 67.',
+      '2017-06-17',
+    );
+    assert.equal(actorOf(lonsdale, 'Baldwin Lonsdale')?.code, 'VUTGOV');
+    const suga = run(
+      'Yoshihide Suga, the Prime Minister of Japan, announces that he will not seek re-election after one year in office.',
+      '2021-09-03',
+    );
+    assert.equal(actorOf(suga, 'Yoshihide Suga')?.code, 'JPNGOV');
+  });
 });
 
 describe('place disambiguation', () => {

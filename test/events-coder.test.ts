@@ -244,6 +244,15 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('reads a present-tense verb after an apposition to its subject as the predicate', () => {
+    // (news-free, 2012-04-24: "visits" after the apposition's comma is tagged as a noun)
+    has(
+      "Salva Kiir, the President of South Sudan, visits the People's Republic of China seeking assistance to build an oil pipeline.",
+      'SSD 042 CHN',
+      '2012-04-24',
+    );
+  });
+
   it('codes a strike that is the subject of "hit" (news-free, July 2006)', () => {
     has(
       'Israeli airstrikes hit the southern suburbs of Beirut near the airport.',

@@ -381,11 +381,32 @@ export class SentenceView {
     // Rule: after "and" a third-person form continues the verb phrase ("… and calls for a ceasefire").
     const text = token.text.toLowerCase();
     if (COORDINATORS.has(this.lower(index - 1)) && /[^s]s$/.test(text) && text !== token.lemma) return true;
+    // Rule: after an apposition to the subject name, a third-person form of a known verb is the predicate
+    // ("Adama Barrow, the president of the Gambia, visits Senegal": "visits" is tagged as a noun there).
+    if (
+      this.afterSubjectApposition(index) &&
+      /[^s]s$/.test(text) &&
+      text !== token.lemma &&
+      this.knownVerb(token.lemma)
+    )
+      return this.firstPredicate() >= index;
     // Rule: the first word of the sentence that can be a verb, after a noun phrase, is its predicate
     // ("Twenty members of the U.K.'s Parliament demand …", "The Government of Pakistan summons …").
     const previous = this.token(index - 1);
     if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
     return this.firstPredicate() >= index;
+  }
+
+  /** `index` follows ", …," right after a name, with no verb inside: "Name, the president of Y, ▯". */
+  private afterSubjectApposition(index: number): boolean {
+    if (this.lower(index - 1) !== ',') return false;
+    for (let i = index - 2; i > this.first; i--) {
+      if (this.token(i)?.pos === 'VERB' || this.token(i)?.pos === 'AUX') return false;
+      if (this.lower(i) !== ',') continue;
+      const name = this.covering.get(i - 1);
+      return !!name && name.lastToken === i && !name.adjective && i - 1 > index - 12;
+    }
+    return false;
   }
 
   /**

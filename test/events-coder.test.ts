@@ -244,6 +244,15 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('addresses a demand to the subject of the verb that rejects it, past a long title', () => {
+    // (gold dev g0118)
+    has(
+      "Pakistani President Pervez Musharraf rejects United States Deputy Secretary of State John Negroponte's demand to lift the state of emergency.",
+      'USA 1051 PAK',
+      '2007-11-19',
+    );
+  });
+
   it('reads a present-tense verb after an apposition to its subject as the predicate', () => {
     // (news-free, 2012-04-24: "visits" after the apposition's comma is tagged as a noun)
     has(

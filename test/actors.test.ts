@@ -256,6 +256,29 @@ describe('unknown names', () => {
     const analysis = run('Chinese Foreign Ministry spokesman Wenbin Zhaoxu said Beijing was ready.');
     assert.equal(actorOf(analysis, 'Wenbin Zhaoxu')?.code, 'CHNGOV');
   });
+
+  it("gives an unknown official the country and role of a possessive title: Iraq's prime minister X", () => {
+    // (gold dev g0615; Haider al-Abadi took office in 2014, after the Phoenix dictionary ends)
+    const analysis = run(
+      "Iraq's prime minister Haider al-Abadi endorses Russian air-strikes against ISIS forces in Iraq while expressing 'disappointment' with the U.S.-led coalition.",
+      '2015-10-01',
+    );
+    assert.equal(actorOf(analysis, 'Haider al-Abadi')?.code, 'IRQGOV');
+  });
+
+  it('gives an unknown official the role of an apposition: "X, the President of Y,"', () => {
+    // (news-free, Wikipedia current events 2017-06-17 and 2021-09-03)
+    const lonsdale = run(
+      'Baldwin Lonsdale, the President of Vanuatu, dies suddenly of a heart attack at age 67.',
+      '2017-06-17',
+    );
+    assert.equal(actorOf(lonsdale, 'Baldwin Lonsdale')?.code, 'VUTGOV');
+    const suga = run(
+      'Yoshihide Suga, the Prime Minister of Japan, announces that he will not seek re-election after one year in office.',
+      '2021-09-03',
+    );
+    assert.equal(actorOf(suga, 'Yoshihide Suga')?.code, 'JPNGOV');
+  });
 });
 
 describe('place disambiguation', () => {

@@ -244,6 +244,62 @@ describe('event coder: what is not an event', () => {
     has('North Korea says it will resume working-level nuclear talks with the United States.', 'PRK 036 USA');
   });
 
+  it('addresses a demand to the subject of the verb that rejects it, past a long title', () => {
+    // (gold dev g0118)
+    has(
+      "Pakistani President Pervez Musharraf rejects United States Deputy Secretary of State John Negroponte's demand to lift the state of emergency.",
+      'USA 1051 PAK',
+      '2007-11-19',
+    );
+  });
+
+  it('reads a present-tense verb after an apposition to its subject as the predicate', () => {
+    // (news-free, 2012-04-24: "visits" after the apposition's comma is tagged as a noun)
+    has(
+      "Salva Kiir, the President of South Sudan, visits the People's Republic of China seeking assistance to build an oil pipeline.",
+      'SSD 042 CHN',
+      '2012-04-24',
+    );
+  });
+
+  it('codes a strike that is the subject of "hit" (news-free, July 2006)', () => {
+    has(
+      'Israeli airstrikes hit the southern suburbs of Beirut near the airport.',
+      'ISR 195 LBN',
+      '2006-07-19',
+    );
+    has(
+      'Hezbollah rockets hit the major Israeli city of Haifa, killing 8 civilians and wounding 17.',
+      'LBN 194 ISR',
+      '2006-07-16',
+    );
+    none('Severe storms hit Texas.');
+  });
+
+  it('does not place a group in the country across a border', () => {
+    // (gold dev g0569: the gunmen are not Afghan)
+    const events = asserted(
+      'Gunmen raid a Pakistani military post near the border with Afghanistan, killing at least eight people.',
+      '2017-03-17',
+    );
+    assert.ok(!events.some((event) => event.startsWith('AFG')), JSON.stringify(events));
+  });
+
+  it('takes the visitor of a closing "during a visit to" from the sentence\'s main verb', () => {
+    // (news-free, Wikipedia current events: the visit phrase ends the sentence, after the main event)
+    has(
+      'Venezuelan President Hugo Chávez recognizes Abkhazia and South Ossetia during a visit to Russia.',
+      'VEN 042 RUS',
+      '2009-09-10',
+    );
+    const events = asserted(
+      'The President of Iran Mahmoud Ahmadinejad accuses the United States of plotting to kidnap and assassinate him during a visit to Iraq.',
+      '2008-06-19',
+    );
+    assert.ok(events.includes('IRN 042 IRQ'), JSON.stringify(events));
+    assert.ok(!events.includes('USA 042 IRQ'), JSON.stringify(events));
+  });
+
   it('takes no country from a capital inside an unknown name, and codes no explosion', () => {
     const events = asserted('Uzbekistan deports four members of the International Helsinki Federation.');
     assert.ok(!events.some((event) => event.endsWith('FIN')), JSON.stringify(events));

@@ -280,6 +280,15 @@ class ArticleResolver {
     return this.personDraft({ kind: 'person', person: holders[0]! });
   }
 
+  /** A possessive at `at`, then a role phrase, then a capitalised name: "'s Prime Minister Saad Hariri". */
+  private titleOfNameAfter(at: number, end: number): boolean {
+    const { tokens } = this.doc;
+    if (!POSSESSIVE.has(tokens[at]?.text ?? '')) return false;
+    const role = rolePhraseAfter(tokens, at + 1, end);
+    const name = role ? tokens[at + 1 + role.length] : undefined;
+    return !!name && at + 1 + role!.length < end && /^\p{Lu}/u.test(name.text);
+  }
+
   /** Whether a possessive at `at` introduces a part of the place ("Beijing's Great Hall", "Kyiv's suburbs"). */
   private possessiveOfPlace(at: number): boolean {
     const { tokens } = this.doc;
@@ -339,13 +348,23 @@ class ArticleResolver {
       }
       case 'country':
       case 'adjective': {
-        const role = rolePhraseAfter(tokens, first + length, sentenceEnd);
+        // "Iraq's prime minister Haider al-Abadi": a country's possessive before a title and a name names the
+        // person's role as the adjective does ("Iraqi prime minister"); without a name after it, the country
+        // stays a place ("Georgia's president met …").
+        const owner =
+          candidate.kind === 'country' && this.titleOfNameAfter(first + length, sentenceEnd) ? 1 : 0;
+        const role = rolePhraseAfter(tokens, first + length + owner, sentenceEnd);
         if (role) {
           const resolution: Resolution = {
-            mention: this.mention(first, first + length + role.length, 'ORG'),
+            mention: this.mention(first, first + length + owner + role.length, 'ORG'),
           };
           const group = groupActor(candidate.country, role.role);
-          const holder = this.officeHolder(candidate.country.code, first, first + length, role.length);
+          const holder = this.officeHolder(
+            candidate.country.code,
+            first,
+            first + length + owner,
+            role.length,
+          );
           if (holder) {
             // "The Chinese foreign minister" on the article's date is one known person.
             resolution.mention.type = 'PER';
@@ -353,7 +372,7 @@ class ArticleResolver {
           } else this.link(resolution, group, 'role-phrase');
           resolution.qualifier = { code: group.code, country: candidate.country.code };
           this.resolutions.push(resolution);
-          return length + role.length;
+          return length + owner + role.length;
         }
         const type: EntityType = candidate.kind === 'country' ? 'LOC' : 'MISC';
         const resolution: Resolution = { mention: this.mention(first, first + length, type) };
@@ -547,6 +566,7 @@ class ArticleResolver {
       }
     });
     this.applyQualifiers();
+    this.applyTitlesAroundNames();
   }
 
   /** "U.S. Secretary of State Antony Blinken": between qualifier and name stand only title words. */
@@ -577,6 +597,59 @@ class ArticleResolver {
       resolution.mention.resolvedBy = 'role-phrase';
       delete resolution.mention.code;
     });
+  }
+
+  /**
+   * An unknown person whose title stands around the name rather than before it takes the role of that
+   * title in the country it names: "Adama Barrow, the Gambian president," (an apposition with a role
+   * phrase), "Adama Barrow, the president of the Gambia," and "President Adama Barrow of the Gambia".
+   * People in no dictionary (most office holders after 2014, when Phoenix ends) are news actors by office.
+   */
+  private applyTitlesAroundNames(): void {
+    const { tokens } = this.doc;
+    const startingAt = new Map(
+      this.resolutions.map((resolution) => [resolution.mention.firstToken, resolution]),
+    );
+    const countryAt = (at: number): CountryEntry | undefined => {
+      const resolution = startingAt.get(tokens[at]?.text.toLowerCase() === 'the' ? at + 1 : at);
+      const id = resolution?.actor?.id;
+      return id?.startsWith('country:')
+        ? lexicon().countriesByCode.get(id.slice('country:'.length))
+        : undefined;
+    };
+    for (const { mention, actor } of this.resolutions) {
+      if (mention.type !== 'PER' || !actor || actor.code !== '' || !actor.id.startsWith('unknown:')) continue;
+      const end = mention.lastToken;
+      let role: { role: string; country: CountryEntry } | undefined;
+      if (tokens[end]?.text === ',') {
+        const at = tokens[end + 1]?.text.toLowerCase() === 'the' ? end + 2 : end + 1;
+        const phrase = startingAt.get(at);
+        const title = rolePhraseAfter(tokens, at, Math.min(tokens.length, at + 6));
+        const of =
+          title && tokens[at + title.length]?.text.toLowerCase() === 'of' ? at + title.length + 1 : -1;
+        const country = of >= 0 ? countryAt(of) : undefined;
+        if (phrase?.actor?.id.startsWith('group:') && phrase.qualifier && phrase.mention.type !== 'PER')
+          role = this.roleOfGroup(phrase.actor);
+        else if (title && country) role = { role: title.role, country };
+      } else if (tokens[end]?.text.toLowerCase() === 'of') {
+        let start = mention.firstToken;
+        while (start > 0 && TITLE_WORDS.has(tokens[start - 1]!.text.toLowerCase())) start--;
+        const title = start < mention.firstToken ? rolePhraseAfter(tokens, start, mention.firstToken) : null;
+        const country = countryAt(end + 1);
+        if (title && start + title.length === mention.firstToken && country)
+          role = { role: title.role, country };
+      }
+      if (!role) continue;
+      actor.code = `${role.country.code}${role.role}`;
+      actor.country = role.country.code;
+      mention.code = actor.code;
+    }
+  }
+
+  /** The country and role of a role-phrase group ("the Gambian president" → GMB, GOV). */
+  private roleOfGroup(group: ActorDraft): { role: string; country: CountryEntry } | undefined {
+    const country = group.country ? lexicon().countriesByCode.get(group.country) : undefined;
+    return country ? { role: group.code.slice(country.code.length), country } : undefined;
   }
 
   result(): { mentions: EntityMention[]; actors: Actor[] } {

@@ -381,11 +381,32 @@ export class SentenceView {
     // Rule: after "and" a third-person form continues the verb phrase ("… and calls for a ceasefire").
     const text = token.text.toLowerCase();
     if (COORDINATORS.has(this.lower(index - 1)) && /[^s]s$/.test(text) && text !== token.lemma) return true;
+    // Rule: after an apposition to the subject name, a third-person form of a known verb is the predicate
+    // ("Adama Barrow, the president of the Gambia, visits Senegal": "visits" is tagged as a noun there).
+    if (
+      this.afterSubjectApposition(index) &&
+      /[^s]s$/.test(text) &&
+      text !== token.lemma &&
+      this.knownVerb(token.lemma)
+    )
+      return this.firstPredicate() >= index;
     // Rule: the first word of the sentence that can be a verb, after a noun phrase, is its predicate
     // ("Twenty members of the U.K.'s Parliament demand …", "The Government of Pakistan summons …").
     const previous = this.token(index - 1);
     if (!previous || !['NOUN', 'PROPN'].includes(previous.pos) || !this.knownVerb(token.lemma)) return false;
     return this.firstPredicate() >= index;
+  }
+
+  /** `index` follows ", …," right after a name, with no verb inside: "Name, the president of Y, ▯". */
+  private afterSubjectApposition(index: number): boolean {
+    if (this.lower(index - 1) !== ',') return false;
+    for (let i = index - 2; i > this.first; i--) {
+      if (this.token(i)?.pos === 'VERB' || this.token(i)?.pos === 'AUX') return false;
+      if (this.lower(i) !== ',') continue;
+      const name = this.covering.get(i - 1);
+      return !!name && name.lastToken === i && !name.adjective && i - 1 > index - 12;
+    }
+    return false;
   }
 
   /**
@@ -1103,19 +1124,36 @@ export class SentenceView {
       i--;
     // "it has no room for compromise": "have" is the light verb here.
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
-    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …": the visitor is the clause's subject.
-    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i))) return this.subjectOfClauseAround(last);
+    // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …", "X apologises … on a visit to
+    // Y": the visitor is the clause's subject.
+    if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i)))
+      return this.subjectOfClauseAround(i, last);
     return [];
   }
 
-  /** The subject of the first verb after `from` (past the phrase's closing comma). */
-  private subjectOfClauseAround(from: number): Party[] {
+  /**
+   * The subject of the clause a phrase from `opening` to `from` stands in: of the first verb after it (past
+   * the phrase's closing comma), or, when the phrase ends the sentence, of the sentence's main verb: its
+   * first ("X accuses Y of plotting to kill him during a visit to Iraq": the visitor is X, not Y).
+   */
+  private subjectOfClauseAround(opening: number, from: number): Party[] {
     for (let i = from; i < this.last; i++) {
-      if (/^[;:]$/.test(this.lower(i))) return [];
+      if (/^[;:]$/.test(this.lower(i))) break;
       if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i))
         return this.subjectOf(i);
     }
-    return [];
+    const main = this.firstVerbBefore(opening);
+    return main === undefined ? [] : this.subjectOf(main);
+  }
+
+  /** The first verb of the sentence part (after the last ";" or ":") that ends before `index`. */
+  private firstVerbBefore(index: number): number | undefined {
+    let first: number | undefined;
+    for (let i = index - 1; i >= this.first; i--) {
+      if (/^[;:]$/.test(this.lower(i))) break;
+      if (this.isVerbal(i) && !this.covering.has(i)) first = i;
+    }
+    return first;
   }
 
   /** "… talks with Chinese officials, including Qin Gang and Wang Yi": those named after "including". */

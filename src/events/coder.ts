@@ -592,8 +592,13 @@ class SentenceCoder {
     const { view } = this;
     const first = match.firstToken;
     if (view.isVerbal(first) || !/^(02|03|10|13)/.test(match.pattern.code)) return [];
+    // (a name counts as one word: "rejects United States Deputy Secretary of State John Negroponte's demand")
     let i = first - 1;
-    while (i >= view.first && first - i <= 5 && !view.isVerbal(i) && !/^[,;:]$/.test(view.lower(i))) i--;
+    for (let words = 0; i >= view.first && words < 8; words++) {
+      if (view.isVerbal(i) || /^[,;:]$/.test(view.lower(i))) break;
+      const party = view.partyCovering(i);
+      i = party && party.firstToken < i ? party.firstToken - 1 : i - 1;
+    }
     if (!view.isVerbal(i) || view.partyCovering(i)) return [];
     return view.subjectOf(i).slice(-1);
   }

@@ -77,6 +77,16 @@ const GROUP_ROLES = new Map<string, string>([
 
 const AFTER_PREPOSITIONS = new Set(['in', 'of', 'from']);
 
+/**
+ * "near the border with Afghanistan": the country after "border with" is the neighbour across it, not where
+ * the group is ("Gunmen raid a Pakistani military post near the border with Afghanistan" are not Afghan).
+ */
+function acrossBorder(tokens: Doc['tokens'], at: number): boolean {
+  let i = at - 1;
+  if (tokens[i]?.lemma === 'the') i--;
+  return tokens[i]?.lemma === 'with' && /^(border|frontier|boundary)$/.test(tokens[i - 1]?.lemma ?? '');
+}
+
 /** The country of the first place or country named after "in" or "near" within a few words. */
 function placeAhead(
   tokens: Doc['tokens'],
@@ -89,7 +99,7 @@ function placeAhead(
     const text = tokens[i]!.text.toLowerCase();
     if (text === 'in' || text === 'near' || text === 'of' || text === 'outside') seen = true;
     // (a country adjective says whose, not where: "in a Russian drone attack on … Sumy, Ukraine")
-    const party = covered.get(i)?.adjective ? undefined : covered.get(i);
+    const party = covered.get(i)?.adjective || acrossBorder(tokens, i) ? undefined : covered.get(i);
     if (party && seen && /^[A-Z]{3}$/.test(party.code.slice(0, 3)) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
       return party.code.slice(0, 3);
     // (a passive verb group does not end the clause: "civilians were killed by troops in Bucha")

@@ -13,8 +13,9 @@ import { buildArticle, type ArticleOptions } from './ingest/article.js';
 import { isAnalysedLanguage } from './ingest/language.js';
 import { readPlainText } from './ingest/readers.js';
 import type { Doc, Stage } from './model/doc.js';
-import { ANALYSIS_VERSION, type Analysis, type Article, type ArticleInput } from './model/schema.js';
+import type { Analysis, Article, ArticleInput } from './model/schema.js';
 import { timed } from './model/timing.js';
+import { ANALYSIS_VERSION } from './model/version.js';
 import { tokenizeStage } from './nlp/tokenize.js';
 
 /** The stages in order, by name, so that a benchmark can time each one. */

@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { decodeHtml, decodeUtf8 } from '../src/ingest/decode.js';
 import { InputError } from '../src/ingest/errors.js';
 import { FeedError, parseFeed } from '../src/ingest/feeds/parse.js';
-import { readDocument, readJsonLines, type ReadResult } from '../src/ingest/readers.js';
+import { loadJsonValidation, readDocument, readJsonLines, type ReadResult } from '../src/ingest/readers.js';
 import { readWarcStream } from '../src/ingest/warc/reader.js';
 import { analyze } from '../src/pipeline.js';
 import { analysisViolations } from './invariants.js';
@@ -52,6 +52,9 @@ function assertWellFormed(results: ReadResult[], origin: string): void {
 }
 
 describe('properties of the parsers', () => {
+  // readDocument is the synchronous core of the file readers, which load the JSON schema first.
+  before(loadJsonValidation);
+
   it('readDocument answers any bytes in any format with records or one-line errors', () => {
     fc.assert(
       fc.property(bytes, fc.constantFrom('txt', 'html', 'json', 'jsonl'), (data, format) => {

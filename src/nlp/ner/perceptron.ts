@@ -608,8 +608,7 @@ export class NerModel {
   private historyBlocks(ctx: SentenceContext): { arena: Float32Array; at: Int32Array } {
     const count = ctx.n * HISTORY_FEATURES;
     const cache = this.history;
-    if (!cache.reserve(count))
-      return sentenceBlocks(ctx.n, (b, p) => this.historyRow(ctx.history[b]!, p), this.weights, this.scheme);
+    if (!cache.reserve(count)) return this.distinctBlocks(ctx);
     const at = work.at;
     for (let b = 0; b < count; b++) {
       const base = ctx.history[b]!;
@@ -618,6 +617,28 @@ export class NerModel {
       );
     }
     return { arena: cache.arena, at };
+  }
+
+  /**
+   * The blocks of a sentence too long for the cache, each distinct feature once: a run-on "sentence" of
+   * 100,000 tokens (text without punctuation) repeats most of its features, and one block per token would
+   * take hundreds of megabytes.
+   */
+  private distinctBlocks(ctx: SentenceContext): { arena: Float32Array; at: Int32Array } {
+    const count = ctx.n * HISTORY_FEATURES;
+    const width = successorsOf(this.scheme).list.length;
+    const starts = new Map<number, number>();
+    const at = new Int32Array(count);
+    for (let b = 0; b < count; b++) {
+      const base = ctx.history[b]!;
+      let start = starts.get(base);
+      if (start === undefined) starts.set(base, (start = starts.size * width));
+      at[b] = start;
+    }
+    const arena = new Float32Array(starts.size * width);
+    for (const [base, start] of starts)
+      historyBlock((p) => this.historyRow(base, p), this.weights, this.scheme, arena, start);
+    return { arena, at };
   }
 
   /**

@@ -537,7 +537,8 @@ class HistoryCache {
   private older: Float32Array;
 
   constructor(
-    private readonly width: number,
+    /** Floats per block: one per allowed transition. */
+    readonly width: number,
     readonly capacity: number,
   ) {
     this.arena = new Float32Array(width * capacity);
@@ -626,7 +627,7 @@ export class NerModel {
    */
   private distinctBlocks(ctx: SentenceContext): { arena: Float32Array; at: Int32Array } {
     const count = ctx.n * HISTORY_FEATURES;
-    const width = successorsOf(this.scheme).list.length;
+    const { width } = this.history;
     const starts = new Map<number, number>();
     const at = new Int32Array(count);
     for (let b = 0; b < count; b++) {

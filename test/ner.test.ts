@@ -3,13 +3,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tokenize } from '../src/nlp/tokenize.js';
 import {
+  FeatureExtractor,
   documentFeatures,
   normalizeToken,
   sentenceMode,
   wordShape,
   shortShape,
 } from '../src/nlp/ner/features.js';
-import { nerTagger, tagDocument, tagEntities } from '../src/nlp/ner/index.js';
+import {
+  nerDocumentTagger,
+  nerTagger,
+  tagDocument,
+  tagDocumentWith,
+  tagEntities,
+  type NerTagger,
+} from '../src/nlp/ner/index.js';
 import { tagScheme } from '../src/nlp/ner/perceptron.js';
 
 /** The tokens of each sentence of a text, as Parley's tokenizer gives them. */
@@ -220,5 +228,39 @@ describe('the fast tagging path', () => {
     const spans = tagEntities(long);
     assert.ok(spans.some((span) => span.type === 'PER'));
     assert.deepEqual(spans, model.spans(extractor.sentence(long)));
+  });
+
+  it('gives the same spans when the document pass reuses the first pass sentence contexts', () => {
+    const sentences = sentencesOf(
+      `${text} Blinken told Xi that Washington wanted stable ties. ` +
+        'BEIJING SAYS LEYEN VISIT WELCOME\nThe Union and China will meet again in Brussels, von der Leyen said.',
+    );
+    const first = nerTagger();
+    const second = nerDocumentTagger()!;
+    assert.equal(first.extractor, second.extractor, 'the pipeline taggers share one extractor');
+    const shared = tagDocument(sentences);
+    // Each pass with its own extractor prepares every sentence itself.
+    const own = (t: NerTagger): NerTagger => ({
+      ...t,
+      extractor: new FeatureExtractor(t.extractor.resources),
+    });
+    assert.deepEqual(tagDocumentWith(own(first), own(second), sentences), shared);
+    // The plain feature path, every feature of every token listed.
+    const pass1 = sentences.map((s) => first.model.spans(first.extractor.sentence(s)));
+    const extras = documentFeatures(sentences, pass1);
+    const plain = sentences.map((s, i) => second.model.spans(second.extractor.sentence(s, extras[i])));
+    assert.deepEqual(shared, plain);
+    assert.ok(shared.flat().length >= 10);
+  });
+
+  it('refuses a sentence context made before its extractor dropped the word scores', () => {
+    const { model, extractor } = nerTagger();
+    const fresh = new FeatureExtractor(extractor.resources);
+    fresh.scoreSlot(model);
+    fresh.scoreSlot(nerDocumentTagger()!.model);
+    const ctx = fresh.context(sentence);
+    fresh.scoreSlot({}); // a third model: its slot replaces the cached scores of both
+    assert.throws(() => model.tagContext(fresh, ctx), /context made before/);
+    assert.deepEqual(model.tag(fresh, sentence), tagEntities(sentence));
   });
 });

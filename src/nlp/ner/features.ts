@@ -524,13 +524,18 @@ export interface WordInfo {
   /** Capitalisation features of the token itself: mixed with the sentence mode before use. */
   casing: Uint32Array;
   /**
-   * Run-time cache of a tagger (see NerModel.tag): the summed weights of this word's block in each of the
-   * 3 modes × 5 offsets (T floats each; a mode's 5 × T only once a sentence of that casing style is met,
-   * since most words are only ever seen in normal sentences), and which of the 15 are filled.
+   * Run-time cache of the taggers sharing this word's extractor (see NerModel.tag): for each model's score
+   * slot (FeatureExtractor.scoreSlot) and each of the 3 modes, the summed weights of this word's block at
+   * each of the 5 offsets (5 × T floats at `scores[slot * 3 + mode]`, allocated only once a sentence of that
+   * casing style is met, since most words are only ever seen in normal sentences), and which of the
+   * slot × 15 blocks are filled (`filled[(slot * 3 + mode) * 5 + offset + 2]`).
    */
   scores?: Array<Float32Array | undefined>;
   filled?: Uint8Array;
 }
+
+/** Models whose per-word scores one extractor holds at once: the pipeline's two passes share it. */
+export const SCORE_SLOTS = 2;
 
 const NO_CLUSTER = hashString('cl:none');
 
@@ -669,6 +674,8 @@ export interface SentenceContext {
   /** The padding before the first and after the last token. */
   bos: WordInfo;
   eos: WordInfo;
+  /** The extractor's score epoch when the context was made (see FeatureExtractor.scoreSlot). */
+  epoch: number;
 }
 
 /** The word facts of the token at i, or of the sentence-boundary padding. */
@@ -680,9 +687,12 @@ export function infoAt(ctx: SentenceContext, i: number): WordInfo {
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
   private older = new Map<string, WordInfo>();
-  private scoreOwner: object | undefined;
+  /** The models whose scores the word facts cache, by score slot (at most SCORE_SLOTS). */
+  private scoreOwners: object[] = [];
   private bos = paddingInfo('<S>');
   private eos = paddingInfo('</S>');
+  /** Counts the resets of the score cache: a context made before a reset holds stale word facts. */
+  epoch = 0;
 
   constructor(
     readonly resources: NerResources,
@@ -690,14 +700,22 @@ export class FeatureExtractor {
     private readonly maxCache = 25_000,
   ) {}
 
-  /** Makes the cached per-word scores belong to `owner` (a model), dropping any another model left. */
-  bindScores(owner: object): void {
-    if (this.scoreOwner === owner) return;
-    this.cache.clear();
-    this.older.clear();
-    this.bos = paddingInfo('<S>');
-    this.eos = paddingInfo('</S>');
-    this.scoreOwner = owner;
+  /**
+   * The slot (0 … SCORE_SLOTS − 1) of `owner`'s (a model's) cached per-word scores; a model beyond the
+   * first SCORE_SLOTS drops every cached word, since the slots' scores belong to the models before it.
+   */
+  scoreSlot(owner: object): number {
+    const known = this.scoreOwners.indexOf(owner);
+    if (known >= 0) return known;
+    if (this.scoreOwners.length === SCORE_SLOTS) {
+      this.cache.clear();
+      this.older.clear();
+      this.bos = paddingInfo('<S>');
+      this.eos = paddingInfo('</S>');
+      this.scoreOwners = [];
+      this.epoch++;
+    }
+    return this.scoreOwners.push(owner) - 1;
   }
 
   /**
@@ -714,6 +732,28 @@ export class FeatureExtractor {
     }
     this.cache.set(word, info);
     return info;
+  }
+
+  /**
+   * The context of `ctx`'s sentence with per-token feature hashes `extra` added after each token's own
+   * span features, as `context(tokens, extra)` would give it: the document pass reuses the first pass's
+   * normalised words, word facts and gazetteer matches instead of computing them again.
+   */
+  withExtra(ctx: SentenceContext, extra: ReadonlyArray<ArrayLike<number>>): SentenceContext {
+    const { n, pair: own, pairOffsets: ownOffsets } = ctx;
+    let added = 0;
+    for (let i = 0; i < n; i++) added += extra[i]?.length ?? 0;
+    const pair = new Uint32Array(own.length + added);
+    const pairOffsets = new Int32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      pairOffsets[i] = at;
+      for (let f = ownOffsets[i]!; f < ownOffsets[i + 1]!; f++) pair[at++] = own[f]!;
+      const more = extra[i];
+      if (more) for (let k = 0; k < more.length; k++) pair[at++] = more[k]!;
+    }
+    pairOffsets[n] = at;
+    return { ...ctx, pair, pairOffsets };
   }
 
   /**
@@ -735,6 +775,7 @@ export class FeatureExtractor {
       history: new Uint32Array(n * HISTORY_FEATURES),
       bos: this.bos,
       eos: this.eos,
+      epoch: this.epoch,
     };
     const pair: number[] = [];
     const { history, pairOffsets } = ctx;

@@ -29,6 +29,7 @@ export interface NerTagger {
 }
 
 let resources: NerResources | undefined;
+let sharedExtractor: FeatureExtractor | undefined;
 let sentenceTagger: NerTagger | undefined;
 let documentTagger: NerTagger | null | undefined;
 
@@ -37,7 +38,11 @@ function sharedResources(): NerResources {
   return resources;
 }
 
-/** Loads a tagger from a model file (default data/ner/model.bin) and the shipped resources. */
+/**
+ * Loads a tagger from a model file (default data/ner/model.bin) and the shipped resources. Taggers loaded
+ * without `res` that use the shipped resources share one extractor, so that the two passes of
+ * `tagDocumentWith` prepare each sentence once (an extractor holds the scores of two models).
+ */
 export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), res?: NerResources): NerTagger {
   const t0 = performance.now();
   const model = timed(`NER model ${path.basename(modelFile)}`, () =>
@@ -49,7 +54,8 @@ export function loadNerTagger(modelFile = dataPath('ner', 'model.bin'), res?: Ne
     (info.clusters === false || info.gazetteer === false
       ? loadNerResources({ clusters: info.clusters !== false, gazetteer: info.gazetteer !== false })
       : sharedResources());
-  return { model, extractor: new FeatureExtractor(r), loadMs: performance.now() - t0 };
+  const extractor = r === resources ? (sharedExtractor ??= new FeatureExtractor(r)) : new FeatureExtractor(r);
+  return { model, extractor, loadMs: performance.now() - t0 };
 }
 
 /** The shared sentence tagger, loaded on first use. */
@@ -77,16 +83,30 @@ export function tagWith(
   return t.model.tag(t.extractor, tokens, extra);
 }
 
-/** Two-pass tagging of a document's sentences with given taggers. */
+/**
+ * Two-pass tagging of a document's sentences with given taggers. When both share an extractor, the
+ * second pass reuses each sentence's context from the first (normalised words, word facts, gazetteer
+ * matches) with the document features added, which gives the same features as preparing it again.
+ */
 export function tagDocumentWith(
   first: NerTagger,
   second: NerTagger | null,
   sentences: ReadonlyArray<readonly string[]>,
 ): EntitySpan[][] {
-  const pass1 = sentences.map((s) => tagWith(first, s));
-  if (!second) return pass1;
+  if (!second || second.extractor !== first.extractor) {
+    const pass1 = sentences.map((s) => tagWith(first, s));
+    if (!second) return pass1;
+    const extras = documentFeatures(sentences, pass1);
+    return sentences.map((s, i) => tagWith(second, s, extras[i]));
+  }
+  const { extractor } = first;
+  // Both models take their score slots before any context is made, so no context can go stale.
+  extractor.scoreSlot(first.model);
+  extractor.scoreSlot(second.model);
+  const contexts = sentences.map((s) => extractor.context(s));
+  const pass1 = contexts.map((ctx) => first.model.tagContext(extractor, ctx));
   const extras = documentFeatures(sentences, pass1);
-  return sentences.map((s, i) => tagWith(second, s, extras[i]));
+  return contexts.map((ctx, i) => second.model.tagContext(extractor, extractor.withExtra(ctx, extras[i]!)));
 }
 
 /**

@@ -13,6 +13,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   HISTORY_FEATURES,
+  SCORE_SLOTS,
   blockHashes,
   historyHash,
   infoAt,
@@ -653,10 +654,22 @@ export class NerModel {
     tokens: readonly string[],
     extra?: ReadonlyArray<ArrayLike<number>>,
   ): EntitySpan[] {
-    const n = tokens.length;
+    if (tokens.length === 0) return [];
+    extractor.scoreSlot(this);
+    return this.tagContext(extractor, extractor.context(tokens, extra));
+  }
+
+  /**
+   * The entities of one sentence prepared by `extractor.context` (see `tag`), made after this model took
+   * its score slot (`extractor.scoreSlot(this)`).
+   */
+  tagContext(extractor: FeatureExtractor, ctx: SentenceContext): EntitySpan[] {
+    const n = ctx.n;
     if (n === 0) return [];
-    extractor.bindScores(this);
-    const ctx = extractor.context(tokens, extra);
+    // This model's scores sit at their own slot of each word's cache (see WordInfo.scores).
+    const modeSlot = extractor.scoreSlot(this) * 3 + ctx.mode;
+    if (ctx.epoch !== extractor.epoch)
+      throw new Error('NER: sentence context made before its extractor dropped its word scores');
     const T = this.T;
     const w = this.weights;
     work.ensure(n, T);
@@ -668,10 +681,10 @@ export class NerModel {
       for (let t = 0; t < T; t++) emit[e + t] = 0;
       for (let d = -2; d <= 2; d++) {
         const info = infoAt(ctx, i + d);
-        const slot = ctx.mode * 5 + d + 2;
+        const slot = modeSlot * 5 + d + 2;
         info.scores ??= [];
-        info.filled ??= new Uint8Array(15);
-        const sc = (info.scores[ctx.mode] ??= new Float32Array(5 * T));
+        info.filled ??= new Uint8Array(SCORE_SLOTS * 15);
+        const sc = (info.scores[modeSlot] ??= new Float32Array(5 * T));
         const sb = (d + 2) * T;
         if (!info.filled[slot]) {
           hashes.length = 0;

@@ -165,25 +165,27 @@ export function tagScheme(name: 'BILOU' | 'BIO'): TagScheme {
 // Feature index: open addressing over 32-bit hashes (0 = empty)
 
 export class FeatureIndex {
-  keys: Uint32Array;
-  rows: Int32Array;
+  /**
+   * Slot s holds its hash at 2s and its row at 2s + 1: one array, so that a probe of this table (several
+   * megabytes, so mostly a cache miss) reads one cache line, not one in a key array and one in a row array.
+   */
+  private slots: Uint32Array;
   size = 0;
   private mask: number;
 
   constructor(capacity = 1 << 16) {
     let cap = 1 << 4;
     while (cap < capacity * 2) cap <<= 1;
-    this.keys = new Uint32Array(cap);
-    this.rows = new Int32Array(cap);
+    this.slots = new Uint32Array(cap * 2);
     this.mask = cap - 1;
   }
 
   get(hash: number): number {
-    const keys = this.keys;
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const k = keys[slot]!;
-      if (k === hash) return this.rows[slot]!;
+      const k = slots[slot * 2]!;
+      if (k === hash) return slots[slot * 2 + 1]!;
       if (k === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
@@ -191,14 +193,15 @@ export class FeatureIndex {
 
   /** The row of a hash, adding it (as row `size`) when new. */
   add(hash: number): number {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if ((this.size + 1) * 4 > this.slots.length) this.grow();
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const k = this.keys[slot]!;
-      if (k === hash) return this.rows[slot]!;
+      const k = slots[slot * 2]!;
+      if (k === hash) return slots[slot * 2 + 1]!;
       if (k === 0) {
-        this.keys[slot] = hash;
-        this.rows[slot] = this.size;
+        slots[slot * 2] = hash;
+        slots[slot * 2 + 1] = this.size;
         return this.size++;
       }
       slot = (slot + 1) & this.mask;
@@ -206,25 +209,30 @@ export class FeatureIndex {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldRows = this.rows;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.rows = new Int32Array(oldKeys.length * 2);
-    this.mask = this.keys.length - 1;
-    for (let s = 0; s < oldKeys.length; s++) {
-      const h = oldKeys[s]!;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = this.slots.length / 2 - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const h = old[s]!;
       if (h === 0) continue;
       let slot = h & this.mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.rows[slot] = oldRows[s]!;
+      while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = h;
+      this.slots[slot * 2 + 1] = old[s + 1]!;
     }
+  }
+
+  /** Empties the index (its capacity stays). */
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
   }
 
   /** Hashes by row. */
   hashesByRow(): Uint32Array {
     const out = new Uint32Array(this.size);
-    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== 0) out[this.rows[s]!] = this.keys[s]!;
+    for (let s = 0; s < this.slots.length; s += 2)
+      if (this.slots[s] !== 0) out[this.slots[s + 1]!] = this.slots[s]!;
     return out;
   }
 }
@@ -532,8 +540,12 @@ export interface ModelHeader {
  * frequent words' blocks survive. One Float32Array per generation, not one per block, keeps it compact.
  */
 class HistoryCache {
-  private slots = new Map<number, number>();
-  private olderSlots = new Map<number, number>();
+  /**
+   * Block number by feature base hash. A FeatureIndex, not a Map: the hashes are mostly above 2^31, which
+   * a Map keys as heap numbers, and this lookup runs four times per token.
+   */
+  private slots: FeatureIndex;
+  private olderSlots: FeatureIndex;
   arena: Float32Array;
   private older: Float32Array;
 
@@ -544,6 +556,8 @@ class HistoryCache {
   ) {
     this.arena = new Float32Array(width * capacity);
     this.older = new Float32Array(width * capacity);
+    this.slots = new FeatureIndex(capacity);
+    this.olderSlots = new FeatureIndex(capacity);
   }
 
   /**
@@ -554,21 +568,21 @@ class HistoryCache {
     if (count > this.capacity) return false;
     if (this.slots.size + count > this.capacity) {
       [this.arena, this.older] = [this.older, this.arena];
-      this.olderSlots = this.slots;
-      this.slots = new Map();
+      [this.slots, this.olderSlots] = [this.olderSlots, this.slots];
+      this.slots.clear();
     }
     return true;
   }
 
   /** Where the block of `base` starts in `arena`, filled by `fill(arena, at)` when not cached. */
   offset(base: number, fill: (out: Float32Array, at: number) => void): number {
-    const known = this.slots.get(base);
-    if (known !== undefined) return known;
-    const at = this.slots.size * this.width;
+    const blocks = this.slots.size;
+    const block = this.slots.add(base);
+    const at = block * this.width;
+    if (block < blocks) return at;
     const old = this.olderSlots.get(base);
-    if (old !== undefined) this.arena.set(this.older.subarray(old, old + this.width), at);
+    if (old >= 0) this.arena.set(this.older.subarray(old * this.width, (old + 1) * this.width), at);
     else fill(this.arena, at);
-    this.slots.set(base, at);
     return at;
   }
 }

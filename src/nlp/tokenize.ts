@@ -15,13 +15,8 @@ function winkInstance(): WinkMethods {
   return nlp;
 }
 
-interface RawToken {
-  text: string;
-  start: number;
-  end: number;
-  pos: string;
-  lemma: string;
-}
+/** A token before sentence cutting: already the final Token object, its `sentence` set when it is placed. */
+type RawToken = Token;
 
 function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[number, number]> } {
   const wink = winkInstance();
@@ -43,6 +38,7 @@ function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[n
       end: offset + value.length,
       pos: pos[i] ?? 'X',
       lemma: (lemmas[i] ?? value).toLowerCase(),
+      sentence: -1,
     });
     offset += value.length;
   }
@@ -63,8 +59,15 @@ function splitPossessive(token: RawToken): RawToken[] {
   const lemma =
     token.lemma.endsWith("'s") || token.lemma.endsWith('’s') ? token.lemma.slice(0, -2) : token.lemma;
   return [
-    { ...token, text: head, end: cut, lemma },
-    { text: match[2]!, start: cut, end: token.end, pos: 'PART', lemma: match[2]!.toLowerCase() },
+    { text: head, start: token.start, end: cut, pos: token.pos, lemma, sentence: -1 },
+    {
+      text: match[2]!,
+      start: cut,
+      end: token.end,
+      pos: 'PART',
+      lemma: match[2]!.toLowerCase(),
+      sentence: -1,
+    },
   ];
 }
 
@@ -84,7 +87,7 @@ function continuesWord(previous: RawToken, token: RawToken): boolean {
 function joinWord(previous: RawToken, token: RawToken): RawToken {
   const text = previous.text + token.text;
   const pos = /^\p{Lu}/u.test(text) ? 'PROPN' : previous.pos === 'X' ? token.pos : previous.pos;
-  return { text, start: previous.start, end: token.end, pos, lemma: text.toLowerCase() };
+  return { text, start: previous.start, end: token.end, pos, lemma: text.toLowerCase(), sentence: -1 };
 }
 
 /**
@@ -103,7 +106,11 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
   const flush = (): void => {
     if (current.length === 0) return;
     const first = tokens.length;
-    for (const t of current) tokens.push({ ...t, sentence: sentences.length });
+    // The raw tokens become the document's tokens: each is placed once, so no copy is needed.
+    for (const t of current) {
+      t.sentence = sentences.length;
+      tokens.push(t);
+    }
     sentences.push({
       start: current[0]!.start,
       end: current[current.length - 1]!.end,
@@ -120,7 +127,9 @@ export function tokenize(text: string): { tokens: Token[]; sentences: TokenizedS
         token = joinWord(token, raw[++i]!);
       const previous = current[current.length - 1];
       if (previous && startsNewLine(text, previous, token)) flush();
-      current.push(...splitPossessive(token));
+      // Only a token ending in 's can split: the others skip the one-token array splitPossessive returns.
+      if (/['’]s$/.test(token.text)) current.push(...splitPossessive(token));
+      else current.push(token);
     }
     flush();
   }

@@ -19,6 +19,8 @@ import {
   infoAt,
   type FeatureExtractor,
   type SentenceContext,
+  type SentenceMode,
+  type WordInfo,
   type SentenceFeatures,
 } from './features.js';
 
@@ -281,6 +283,10 @@ class Work {
   best = new Float64Array(0);
   /** Where each token's H history blocks start in their arena (see historyBlock). */
   at = new Int32Array(0);
+  /** A sentence's word block scores by position (see NerModel.wordScores). */
+  scores: Float32Array[] = [];
+  /** The feature hashes of one word block being filled. */
+  hashes: number[] = [];
   private accBuffer = new Float64Array(0);
   acc(T: number): Float64Array {
     if (this.accBuffer.length !== T) this.accBuffer = new Float64Array(T);
@@ -574,15 +580,15 @@ class HistoryCache {
     return true;
   }
 
-  /** Where the block of `base` starts in `arena`, filled by `fill(arena, at)` when not cached. */
-  offset(base: number, fill: (out: Float32Array, at: number) => void): number {
+  /** Where the block of `base` starts in `arena`, filled by `fill(base, arena, at)` when not cached. */
+  offset(base: number, fill: (base: number, out: Float32Array, at: number) => void): number {
     const blocks = this.slots.size;
     const block = this.slots.add(base);
     const at = block * this.width;
     if (block < blocks) return at;
     const old = this.olderSlots.get(base);
     if (old >= 0) this.arena.set(this.older.subarray(old * this.width, (old + 1) * this.width), at);
-    else fill(this.arena, at);
+    else fill(base, this.arena, at);
     return at;
   }
 }
@@ -626,14 +632,13 @@ export class NerModel {
     const cache = this.history;
     if (!cache.reserve(count)) return this.distinctBlocks(ctx);
     const at = work.at;
-    for (let b = 0; b < count; b++) {
-      const base = ctx.history[b]!;
-      at[b] = cache.offset(base, (out, start) =>
-        historyBlock((p) => this.historyRow(base, p), this.weights, this.scheme, out, start),
-      );
-    }
+    for (let b = 0; b < count; b++) at[b] = cache.offset(ctx.history[b]!, this.fillHistoryBlock);
     return { arena: cache.arena, at };
   }
+
+  /** Writes the history block of feature `base` at `out[at]`; one function for every block, made once. */
+  private readonly fillHistoryBlock = (base: number, out: Float32Array, at: number): void =>
+    historyBlock((p) => this.historyRow(base, p), this.weights, this.scheme, out, at);
 
   /**
    * The blocks of a sentence too long for the cache, each distinct feature once: a run-on "sentence" of
@@ -688,31 +693,14 @@ export class NerModel {
     const w = this.weights;
     work.ensure(n, T);
     const { emit } = work;
-    const hashes: number[] = [];
-    const acc = work.acc(T);
+    const scores = this.wordScores(ctx, modeSlot);
     for (let i = 0; i < n; i++) {
       const e = i * T;
       for (let t = 0; t < T; t++) emit[e + t] = 0;
+      // The five words' blocks in offset order −2 … +2, then the span features: the order of the sums.
       for (let d = -2; d <= 2; d++) {
-        const info = infoAt(ctx, i + d);
-        const slot = modeSlot * 5 + d + 2;
-        info.scores ??= [];
-        info.filled ??= new Uint8Array(SCORE_SLOTS * 15);
-        const sc = (info.scores[modeSlot] ??= new Float32Array(5 * T));
+        const sc = scores[i + d + 2]!;
         const sb = (d + 2) * T;
-        if (!info.filled[slot]) {
-          hashes.length = 0;
-          blockHashes(info, ctx.mode, d, hashes);
-          acc.fill(0);
-          for (const h of hashes) {
-            const r = this.index.get(h);
-            if (r < 0) continue;
-            const base = r * T;
-            for (let t = 0; t < T; t++) acc[t]! += w[base + t]!;
-          }
-          for (let t = 0; t < T; t++) sc[sb + t] = acc[t]!;
-          info.filled[slot] = 1;
-        }
         for (let t = 0; t < T; t++) emit[e + t]! += sc[sb + t]!;
       }
       for (let f = ctx.pairOffsets[i]!; f < ctx.pairOffsets[i + 1]!; f++) {
@@ -724,6 +712,51 @@ export class NerModel {
     }
     const { arena, at } = this.historyBlocks(ctx);
     return this.scheme.toSpans(viterbiCore(n, emit, arena, at, this.scheme));
+  }
+
+  /**
+   * The cached block scores (WordInfo.scores at `modeSlot`) of the words at positions −2 … n + 1 of a
+   * sentence, index = position + 2, with every block the sentence uses filled: each word's scores are
+   * looked up once per sentence position instead of once for each of the five tokens that read them.
+   */
+  private wordScores(ctx: SentenceContext, modeSlot: number): Float32Array[] {
+    const { n } = ctx;
+    const scores = work.scores;
+    scores.length = n + 4;
+    for (let j = -2; j < n + 2; j++) {
+      const info = infoAt(ctx, j);
+      info.scores ??= [];
+      info.filled ??= new Uint8Array(SCORE_SLOTS * 15);
+      const sc = (info.scores[modeSlot] ??= new Float32Array(5 * this.T));
+      // Offset d of this word is read by token j − d; the padding's outer offsets are read by no token.
+      for (let d = Math.max(-2, j - n + 1); d <= Math.min(2, j); d++) {
+        const slot = modeSlot * 5 + d + 2;
+        if (info.filled[slot]) continue;
+        this.fillWordBlock(info, ctx.mode, d, sc);
+        info.filled[slot] = 1;
+      }
+      scores[j + 2] = sc;
+    }
+    return scores;
+  }
+
+  /** Sums the weights of the features word `info` gives the token at offset `d` into its block of `sc`. */
+  private fillWordBlock(info: WordInfo, mode: SentenceMode, d: number, sc: Float32Array): void {
+    const T = this.T;
+    const w = this.weights;
+    const hashes = work.hashes;
+    const acc = work.acc(T);
+    hashes.length = 0;
+    blockHashes(info, mode, d, hashes);
+    acc.fill(0);
+    for (const h of hashes) {
+      const r = this.index.get(h);
+      if (r < 0) continue;
+      const base = r * T;
+      for (let t = 0; t < T; t++) acc[t]! += w[base + t]!;
+    }
+    const sb = (d + 2) * T;
+    for (let t = 0; t < T; t++) sc[sb + t] = acc[t]!;
   }
 }
 

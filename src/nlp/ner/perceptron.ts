@@ -283,8 +283,6 @@ class Work {
   best = new Float64Array(0);
   /** Where each token's H history blocks start in their arena (see historyBlock). */
   at = new Int32Array(0);
-  /** A sentence's word block scores by position (see NerModel.wordScores). */
-  scores: Float32Array[] = [];
   /** The feature hashes of one word block being filled. */
   hashes: number[] = [];
   private accBuffer = new Float64Array(0);
@@ -693,16 +691,20 @@ export class NerModel {
     const w = this.weights;
     work.ensure(n, T);
     const { emit } = work;
-    const scores = this.wordScores(ctx, modeSlot);
-    for (let i = 0; i < n; i++) {
-      const e = i * T;
-      for (let t = 0; t < T; t++) emit[e + t] = 0;
-      // The five words' blocks in offset order −2 … +2, then the span features: the order of the sums.
-      for (let d = -2; d <= 2; d++) {
-        const sc = scores[i + d + 2]!;
+    emit.fill(0, 0, n * T);
+    // Word j gives token j − d its block at offset d. Taking the words in order, each word's cached scores
+    // are read once, and token i receives its blocks in offset order −2 … +2 (words i − 2 … i + 2), then
+    // its span features once word i + 2 is done: the same sums in the same order as token by token.
+    for (let j = -2; j < n + 2; j++) {
+      const sc = this.wordScores(infoAt(ctx, j), ctx.mode, modeSlot, j, n);
+      for (let d = Math.max(-2, j - n + 1); d <= Math.min(2, j); d++) {
+        const e = (j - d) * T;
         const sb = (d + 2) * T;
         for (let t = 0; t < T; t++) emit[e + t]! += sc[sb + t]!;
       }
+      const i = j - 2;
+      if (i < 0) continue;
+      const e = i * T;
       for (let f = ctx.pairOffsets[i]!; f < ctx.pairOffsets[i + 1]!; f++) {
         const r = this.index.get(ctx.pair[f]!);
         if (r < 0) continue;
@@ -715,29 +717,26 @@ export class NerModel {
   }
 
   /**
-   * The cached block scores (WordInfo.scores at `modeSlot`) of the words at positions −2 … n + 1 of a
-   * sentence, index = position + 2, with every block the sentence uses filled: each word's scores are
-   * looked up once per sentence position instead of once for each of the five tokens that read them.
+   * The cached block scores (WordInfo.scores at `modeSlot`) of the word at position j of a sentence of
+   * n tokens, with the blocks its tokens read (offsets d with 0 ≤ j − d < n) filled.
    */
-  private wordScores(ctx: SentenceContext, modeSlot: number): Float32Array[] {
-    const { n } = ctx;
-    const scores = work.scores;
-    scores.length = n + 4;
-    for (let j = -2; j < n + 2; j++) {
-      const info = infoAt(ctx, j);
-      info.scores ??= [];
-      info.filled ??= new Uint8Array(SCORE_SLOTS * 15);
-      const sc = (info.scores[modeSlot] ??= new Float32Array(5 * this.T));
-      // Offset d of this word is read by token j − d; the padding's outer offsets are read by no token.
-      for (let d = Math.max(-2, j - n + 1); d <= Math.min(2, j); d++) {
-        const slot = modeSlot * 5 + d + 2;
-        if (info.filled[slot]) continue;
-        this.fillWordBlock(info, ctx.mode, d, sc);
-        info.filled[slot] = 1;
-      }
-      scores[j + 2] = sc;
+  private wordScores(
+    info: WordInfo,
+    mode: SentenceMode,
+    modeSlot: number,
+    j: number,
+    n: number,
+  ): Float32Array {
+    info.scores ??= [];
+    info.filled ??= new Uint8Array(SCORE_SLOTS * 15);
+    const sc = (info.scores[modeSlot] ??= new Float32Array(5 * this.T));
+    for (let d = Math.max(-2, j - n + 1); d <= Math.min(2, j); d++) {
+      const slot = modeSlot * 5 + d + 2;
+      if (info.filled[slot]) continue;
+      this.fillWordBlock(info, mode, d, sc);
+      info.filled[slot] = 1;
     }
-    return scores;
+    return sc;
   }
 
   /** Sums the weights of the features word `info` gives the token at offset `d` into its block of `sc`. */

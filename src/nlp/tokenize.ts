@@ -15,7 +15,11 @@ function winkInstance(): WinkMethods {
   return nlp;
 }
 
-/** A token before sentence cutting: already the final Token object, its `sentence` set when it is placed. */
+/**
+ * A token before sentence cutting: already the final Token object, its `sentence` set when it is placed.
+ * Built whole, all six fields sit in the object; a `{ ...raw, sentence }` copy kept two in a side array,
+ * slower for every stage that reads tokens.
+ */
 type RawToken = Token;
 
 function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[number, number]> } {

@@ -7,6 +7,8 @@ import { isElement, normaliseSpace, TEXT_NODE, type DomElement, type DomNode } f
 
 export interface Block {
   text: string;
+  /** Words of `text` (wordCount): the unit of the filters' length thresholds, counted once per block. */
+  words: number;
   /** Characters of `text` (before whitespace normalisation) that sit inside `<a>`. */
   linkChars: number;
   /** Characters of raw text, for the link-density ratio. */
@@ -64,6 +66,7 @@ export function toBlocks(root: DomElement): Block[] {
       if (text !== '') {
         blocks.push({
           text,
+          words: wordCount(text),
           linkChars,
           rawChars,
           tag: blockStack[blockStack.length - 1] ?? '',

@@ -29,6 +29,8 @@ export function runReadability(document: DomDocument): ReadableResult | null {
   try {
     const result = new Readability<DomElement>(document as unknown as ReadabilityDocument, {
       charThreshold: CHAR_THRESHOLD,
+      // Its last pass strips class names from the whole article; the blocks never read them.
+      keepClasses: true,
       serializer: (node) => node as unknown as DomElement,
     }).parse();
     if (!result) return null;

@@ -20,7 +20,9 @@ import {
 } from './dom.js';
 
 /** Never text a reader sees: code, styles, templates, form controls and embedded objects. */
-const CODE_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe, object, embed, link, meta';
+const CODE_TAGS = new Set(
+  'script style noscript template svg math canvas iframe object embed link meta'.split(' '),
+);
 
 /**
  * Elements that hold page furniture by definition: navigation, side content, media with captions and credits,
@@ -223,6 +225,22 @@ function keepEmbeddedPosts(document: DomDocument, body: DomElement, protect: Set
   }
 }
 
+/**
+ * Removes the CODE_TAGS elements. One walk that does not enter what it removes, where a selector list of
+ * twelve tags tested each of them on every element (the names are compared in lower case, as the selector
+ * does in an HTML document); what it finds inside a removed element goes with it either way.
+ */
+function removeCode(body: DomElement): void {
+  const code: DomElement[] = [];
+  const isCode = (element: DomElement): boolean => {
+    const found = CODE_TAGS.has(element.localName.toLowerCase());
+    if (found) code.push(element);
+    return found;
+  };
+  for (const element of descendants(body, isCode)) void element;
+  for (const element of code) element.remove();
+}
+
 export interface CleanReport {
   removed: Array<{ tag: string; reason: string }>;
 }
@@ -233,7 +251,7 @@ export function cleanDocument(document: DomDocument): CleanReport {
   const body = document.body;
   if (!body) return report;
   flattenDeep(document, body);
-  for (const element of Array.from(body.querySelectorAll(CODE_TAGS))) element.remove();
+  removeCode(body);
   const protect = protectedElements(body);
   keepEmbeddedPosts(document, body, protect);
   const removals: Array<{ element: DomElement; reason: string }> = [];

@@ -3,6 +3,7 @@
  * which this Node project does not load, so without these its nodes would be `any`.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import { limitNesting } from './depth.js';
 
@@ -14,9 +15,54 @@ import { limitNesting } from './depth.js';
 const requireModule = createRequire(import.meta.url);
 let linkedomParse: typeof ParseHtml | undefined;
 const parseHTML: typeof ParseHtml = (...args) => {
-  linkedomParse ??= (requireModule('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML;
+  linkedomParse ??= loadLinkedom();
   return linkedomParse(...args);
 };
+
+/**
+ * Every linkedom node (element, text, attribute) is an EventTarget whose constructor puts a new Map into a
+ * module-wide WeakMap: half of parsing a page went there and into the collector's ephemeron work (CPU
+ * profile of the 91 extraction-dev pages). The extraction DOM never has listeners (no script runs, and
+ * neither Readability nor Parley adds any), so before linkedom loads its base class is swapped for one
+ * that holds no state: dispatching finds no listener, as it would in linkedom, and adding one is refused
+ * rather than silently ignored. linkedom's nodes take the class from this module when they load, so the
+ * swap must come first; if a linkedom release moves the file, parsing goes on unchanged, only slower
+ * (`test/extract.test.ts` checks that the swap is in effect).
+ */
+function loadLinkedom(): typeof ParseHtml {
+  try {
+    const eventTarget = path.join(
+      path.dirname(requireModule.resolve('linkedom')),
+      'interface/event-target.js',
+    );
+    const module = requireModule(eventTarget) as { EventTarget?: unknown };
+    if (typeof module.EventTarget === 'function') module.EventTarget = ListenerlessEventTarget;
+  } catch {
+    // Another file layout: linkedom's own EventTarget stays (same results, slower parsing).
+  }
+  return (requireModule('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML;
+}
+
+/** linkedom's EventTarget without its per-node listener map (see loadLinkedom). */
+class ListenerlessEventTarget {
+  /** linkedom's event path walks parents through this; its nodes override it. */
+  _getParent(): unknown {
+    return null;
+  }
+  addEventListener(type: string): void {
+    throw new Error(`event listener for "${type}": the extraction DOM runs no events`);
+  }
+  removeEventListener(): void {}
+  dispatchEvent(event: { defaultPrevented?: boolean }): boolean {
+    return !event.defaultPrevented;
+  }
+}
+
+/** Whether linkedom was loaded with ListenerlessEventTarget (for the test that guards the speed-up). */
+export function linkedomNodesAreListenerless(): boolean {
+  const document = parseDocument('<p>x</p>') as unknown as object;
+  return document instanceof ListenerlessEventTarget;
+}
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;

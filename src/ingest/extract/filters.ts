@@ -8,7 +8,7 @@ import { linkDensity, wordCount, type Block } from './blocks.js';
 export interface BlockContext {
   blocks: Block[];
   index: number;
-  /** The page's title from its metadata, when known. */
+  /** The page's title from its metadata, when known, in the form `comparable` gives (computed once a page). */
   title: string | null;
 }
 
@@ -34,7 +34,7 @@ const DATELINE_LABEL =
  */
 function dateline(block: Block): string | null {
   if (block.inTable || !STRONG_DATE.test(block.text)) return null;
-  const words = wordCount(block.text);
+  const words = block.words;
   if (words > 20) return null;
   const dateWords = block.text.match(DATE_PART)?.length ?? 0;
   const labelled = DATELINE_LABEL.test(block.text);
@@ -51,7 +51,7 @@ const LINK_WORDS = 20;
 const LIST_RUN = 3;
 
 const isLinkDense = (block: Block | undefined): boolean =>
-  block !== undefined && linkDensity(block) >= LINK_DENSE && wordCount(block.text) <= LINK_WORDS;
+  block !== undefined && linkDensity(block) >= LINK_DENSE && block.words <= LINK_WORDS;
 
 /**
  * Short blocks whose text is mostly link text: headlines of other articles, tag lists, "More:" links. An
@@ -95,7 +95,7 @@ function widgetLabel(block: Block): string | null {
 const READER_CALL =
   /(\bclick(ing)? here\b|^(subscribe|sign up|follow (us|me)|join (us|our)|download (our|the)|get (our|the latest)|like us|share this|read (more|next|also)|if you (enjoyed|liked) this)\b|\b(follow|listen to|join|subscribe to|connect with)\b[^.]{0,60}\b(on|at|via) (twitter|facebook|instagram|youtube|linkedin|tiktok|telegram|pinterest)\b)/i;
 function readerCall(block: Block): string | null {
-  return wordCount(block.text) <= 40 && READER_CALL.test(block.text) ? 'call to the reader' : null;
+  return block.words <= 40 && READER_CALL.test(block.text) ? 'call to the reader' : null;
 }
 
 /**
@@ -109,7 +109,7 @@ const FURNITURE_LINE =
 const NEEDS_SCRIPT =
   /\b(requires?|enable|turn on|need)\b.{0,30}\bjavascript\b|\bjavascript (is )?(disabled|required|must be enabled)\b/i;
 function furnitureLine(block: Block): string | null {
-  if (wordCount(block.text) > 25) return null;
+  if (block.words > 25) return null;
   return FURNITURE_LINE.test(block.text) ||
     NEEDS_SCRIPT.test(block.text) ||
     /\ball rights reserved\b/i.test(block.text)
@@ -127,7 +127,7 @@ const CAPTION_OPENER =
 const CREDIT_END =
   /(\((?=[^()]*\b(photo|photos|image|images|picture|file|credit|courtesy|via|getty)\b)[^()]{1,100}\)|\b(photo|image|picture|credit|illustration|video)s?\s*(:|by|courtesy of)\s*[^.]{1,60}|(photo|image|picture)s?\s*©[^.]{1,60}|©\s*[^.]{1,40})\s*$/i;
 function caption(block: Block): string | null {
-  if (block.heading || wordCount(block.text) > 70) return null;
+  if (block.heading || block.words > 70) return null;
   return CAPTION_OPENER.test(block.text) || CREDIT_END.test(block.text) ? 'photo caption or credit' : null;
 }
 
@@ -143,7 +143,7 @@ const NAME_ROLE =
   /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*,\s+[\p{L}\s.]*\b([Ww]riter|[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ss]taff|[Cc]olumnist|[Cc]ontributor)s?$/u;
 const AGENCY_LINE = /^((The )?Associated Press|(\p{Lu}[\p{L}.]*\s+){1,3}[Ww]ire [Ss]ervices?)$/u;
 function byline(block: Block): string | null {
-  if (block.inList || block.quote || wordCount(block.text) > 12 || /[.!?…]$/.test(block.text)) return null;
+  if (block.inList || block.quote || block.words > 12 || /[.!?…]$/.test(block.text)) return null;
   return BY_NAMES.test(block.text) || NAME_ROLE.test(block.text) || AGENCY_LINE.test(block.text)
     ? 'byline'
     : null;
@@ -162,8 +162,7 @@ const comparable = (text: string): string =>
 function titleRepeat(block: Block, { title }: BlockContext): string | null {
   if (!title) return null;
   const text = comparable(block.text);
-  return text !== '' &&
-    (text === comparable(title) || (text.length > 20 && comparable(title).startsWith(text)))
+  return text !== '' && (text === title || (text.length > 20 && title.startsWith(text)))
     ? 'headline (repeats the title)'
     : null;
 }
@@ -191,7 +190,7 @@ function listLabel(blocks: Block[], reasons: Array<string | null>, index: number
   const block = blocks[index];
   const next = reasons[index + 1];
   if (!block || !next?.startsWith('link list')) return null;
-  return wordCount(block.text) <= 8 &&
+  return block.words <= 8 &&
     (block.heading || linkDensity(block) < LINK_DENSE) &&
     (LIST_LABEL.test(block.text) || ALL_CAPS.test(block.text))
     ? 'label of a link list'
@@ -208,17 +207,17 @@ function duplicates(blocks: Block[], reasons: Array<string | null>): void {
   blocks.forEach((block, index) => {
     if (reasons[index]) return;
     const key = comparable(block.text);
-    if (key === previous && wordCount(block.text) >= 5)
-      reasons[index] = 'duplicate paragraph (adjacent copy)';
+    if (key === previous && block.words >= 5) reasons[index] = 'duplicate paragraph (adjacent copy)';
     previous = key;
   });
 }
 
 /** Why each block would be dropped (null: kept). */
 export function classifyBlocks(blocks: Block[], title: string | null = null): Array<string | null> {
+  const comparableTitle = title === null ? null : comparable(title);
   const reasons = blocks.map((block, index) => {
     for (const filter of BLOCK_FILTERS) {
-      const reason = filter(block, { blocks, index, title });
+      const reason = filter(block, { blocks, index, title: comparableTitle });
       if (reason) return reason;
     }
     return null;

@@ -3,7 +3,7 @@
  * NewsArticle and kin, also inside arrays and `@graph`), OpenGraph / `article:` meta, `<time datetime>`,
  * `<link rel=canonical>`, `<html lang>`. Read before the DOM is cleaned, since cleaning removes scripts.
  */
-import { normaliseSpace, type DomDocument } from './dom.js';
+import { normaliseSpace, type DomDocument, type DomElement } from './dom.js';
 
 export interface PageMetadata {
   /** The headline the page states (JSON-LD, OpenGraph, Twitter card). */
@@ -21,10 +21,39 @@ export interface PageMetadata {
   articleBody: string | null;
 }
 
-/** `<meta>` contents by property, name or itemprop (the first non-empty one of each key), read in one pass. */
-function metaTable(document: DomDocument): Map<string, string> {
+/** The elements metadata is read from, found in one walk of the document instead of one walk each. */
+interface MetadataElements {
+  meta: DomElement[];
+  jsonLd: DomElement[];
+  canonical: DomElement | null;
+  time: DomElement | null;
+  title: DomElement | null;
+}
+
+const METADATA_SELECTOR =
+  'meta, script[type="application/ld+json"], link[rel="canonical"], time[datetime], title';
+
+/**
+ * Each selector of METADATA_SELECTOR admits one tag name, so an element's name says which it matched; the
+ * list comes in document order, so the first `<time>` is the one `querySelector('time[datetime]')` finds.
+ */
+function metadataElements(document: DomDocument): MetadataElements {
+  const found: MetadataElements = { meta: [], jsonLd: [], canonical: null, time: null, title: null };
+  for (const element of document.querySelectorAll(METADATA_SELECTOR)) {
+    const name = element.localName.toLowerCase();
+    if (name === 'meta') found.meta.push(element);
+    else if (name === 'script') found.jsonLd.push(element);
+    else if (name === 'link') found.canonical ??= element;
+    else if (name === 'time') found.time ??= element;
+    else if (name === 'title') found.title ??= element;
+  }
+  return found;
+}
+
+/** `<meta>` contents by property, name or itemprop (the first non-empty one of each key). */
+function metaTable(elements: DomElement[]): Map<string, string> {
   const table = new Map<string, string>();
-  for (const element of document.querySelectorAll('meta')) {
+  for (const element of elements) {
     const content = element.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attribute of ['property', 'name', 'itemprop']) {
@@ -60,9 +89,9 @@ const ARTICLE_TYPES =
   /^(Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|SatiricalArticle|Report|BlogPosting|LiveBlogPosting|SocialMediaPosting|TechArticle|ScholarlyArticle)$/;
 
 /** The first JSON-LD object typed as an article (else as a WebPage), looking inside arrays and `@graph`. */
-function jsonLdArticle(document: DomDocument): JsonLdArticle | null {
+function jsonLdArticle(scripts: DomElement[]): JsonLdArticle | null {
   const queue: unknown[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     try {
       // Some publishers wrap JSON-LD in HTML comments or CDATA; both are outside the JSON grammar.
       const source = (script.textContent ?? '')
@@ -103,18 +132,19 @@ function nameOf(value: unknown): string | null {
 }
 
 export function extractMetadata(document: DomDocument, url?: string): PageMetadata {
-  const ld = jsonLdArticle(document);
-  const table = metaTable(document);
+  const elements = metadataElements(document);
+  const ld = jsonLdArticle(elements.jsonLd);
+  const table = metaTable(elements.meta);
   const meta = (_: DomDocument, ...keys: string[]): string | null => first(table, ...keys);
-  const canonicalUrl = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
-  const time = document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
+  const canonicalUrl = elements.canonical?.getAttribute('href')?.trim() || null;
+  const time = elements.time?.getAttribute('datetime')?.trim() || null;
   const language =
     document.documentElement?.getAttribute('lang')?.trim() ||
     stringOf(ld?.inLanguage) ||
     meta(document, 'og:locale', 'language', 'content-language') ||
     null;
   const title = stringOf(ld?.headline) ?? meta(document, 'og:title', 'twitter:title');
-  const documentTitle = normaliseSpace(document.querySelector('title')?.textContent ?? '') || null;
+  const documentTitle = normaliseSpace(elements.title?.textContent ?? '') || null;
   const articleBody = stringOf(ld?.articleBody);
   return {
     title: title ? normaliseSpace(title) : null,

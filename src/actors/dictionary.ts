@@ -124,6 +124,7 @@ export function readDictionaries(extraFiles: readonly string[] = []): Dictionari
     organizations: optional(dataPath('actors/organizations.tsv'), loadOrganizations),
     agents: optional(dataPath('actors/agents.tsv'), loadAgents),
     places: optional(dataPath('places/places.tsv'), loadPlaces),
+    towns: optional(dataPath('places/towns.tsv'), loadPlaces),
   };
 }
 

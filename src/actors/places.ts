@@ -191,6 +191,21 @@ function qualifierOf(doc: Doc, locations: EntityMention[], index: number): numbe
   return index + 1;
 }
 
+/**
+ * A town of the lookup-only tier (towns.tsv) is read only where the article supports its country — another
+ * mention of that country, or the dateline's — or a qualifier holds it ("Arlit, Niger"; see chooseReadings).
+ * Small towns share their names across countries and with people and ridings ("Caledonia", Ontario, is not
+ * the Wisconsin town; "Vincent" in a list of MPs is no town at all): on a survey of 300 Wikinews articles
+ * (scripts/survey-towns.ts) the unsupported readings were mostly wrong. Regions are distinctive enough.
+ */
+function supported(place: PlaceEntry, text: string, evidence: Evidence): boolean {
+  if (place.kind !== 'city' || !lexicon().lookupOnly.has(place) || !place.country) return true;
+  const own = evidence.countriesByText.get(text)?.get(place.country) ?? 0;
+  return (
+    (evidence.countries.get(place.country) ?? 0) - own > 0 || evidence.dateline?.country === place.country
+  );
+}
+
 /** Chooses one reading per location mention (undefined where the gazetteer knows none). */
 function chooseReadings(doc: Doc, locations: EntityMention[]): Array<PlaceEntry | undefined> {
   const readings = locations.map(candidatesOf);
@@ -216,7 +231,10 @@ function chooseReadings(doc: Doc, locations: EntityMention[]): Array<PlaceEntry 
   });
   return readings.map(
     (candidates, index) =>
-      chosen[index] ?? [...candidates].sort((a, b) => scoreOf(b, index) - scoreOf(a, index))[0],
+      chosen[index] ??
+      candidates
+        .filter((place) => supported(place, locations[index]!.text, evidence))
+        .sort((a, b) => scoreOf(b, index) - scoreOf(a, index))[0],
   );
 }
 

@@ -98,6 +98,20 @@ export class TokenTrie<T> {
     node.values.push(value);
   }
 
+  /**
+   * The node a hyphenated token reaches when the dictionary wrote it as parts: wink-nlp keeps "Inter-American"
+   * whole while phraseTokens splits "Inter-American Development Bank" into Inter | - | American | ….
+   */
+  private hyphenated(node: TrieNode<T>, key: string): TrieNode<T> | undefined {
+    if (!key.includes('-')) return undefined;
+    let at: TrieNode<T> | undefined = node;
+    for (const part of phraseTokens(key)) {
+      at = this.child(at, part);
+      if (!at) return undefined;
+    }
+    return at;
+  }
+
   /** The longest phrase starting at `tokens[start]`, as its length in tokens and its values. */
   longestMatch(
     tokens: readonly string[],
@@ -108,7 +122,8 @@ export class TokenTrie<T> {
     let best: { length: number; values: T[] } | null = null;
     for (let i = start; i < end; i++) {
       const key = fold(tokens[i]!);
-      const child = this.child(node, key);
+      // ("Inter-American": the tagger keeps some prefixed words whole that the dictionary splits)
+      const child = this.child(node, key) ?? (key.length > 2 ? this.hyphenated(node, key) : undefined);
       // A hyphen the dictionary writes as a space: "Bashar al-Assad" in news, "Bashar al Assad" in Phoenix.
       if (!child && key === '-' && i > start) continue;
       if (!child) break;

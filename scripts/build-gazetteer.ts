@@ -655,6 +655,9 @@ const HAND_PLACES: [string, string, string, 'region' | 'landmark', number, numbe
   ['Kashmir', 'Jammu and Kashmir|Kashmir Valley|Indian-administered Kashmir', 'IND', 'region', 34.0, 74.9],
   ['Azad Kashmir', 'Pakistan-administered Kashmir|Azad Jammu and Kashmir', 'PAK', 'region', 34.0, 73.8],
   ['Gilgit-Baltistan', '', 'PAK', 'region', 35.8, 74.9],
+  // The tribal belt of the Afghan war's news (merged into Khyber Pakhtunkhwa in 2018, still so named).
+  ['Federally Administered Tribal Areas', 'FATA|Tribal Areas', 'PAK', 'region', 33.0, 70.3],
+  ['Waziristan', 'North Waziristan|South Waziristan', 'PAK', 'region', 32.6, 69.9],
   ['Xinjiang', 'Xinjiang Uyghur Autonomous Region', 'CHN', 'region', 41.1, 85.2],
   ['Kurdistan', 'Kurdistan Region|Iraqi Kurdistan', 'IRQ', 'region', 36.4, 44.4],
   ['Sinai Peninsula', 'Sinai', 'EGY', 'region', 29.5, 33.8],

@@ -11,7 +11,7 @@ interface TrieNode<T> {
 
 /**
  * Splits a dictionary phrase the way wink-nlp splits running text: on spaces, with hyphens, slashes and a
- * possessive 's as tokens of their own ("U.S.-China" → U.S. | - | China), abbreviations kept whole.
+ * possessive 's or s' as tokens of their own ("U.S.-China" → U.S. | - | China), abbreviations kept whole.
  */
 export function phraseTokens(phrase: string): string[] {
   return phrase
@@ -19,7 +19,8 @@ export function phraseTokens(phrase: string): string[] {
     .split(/\s+/)
     .flatMap((word) => word.split(/(?<=\S)([-/])(?=\S)/))
     .flatMap((word) => {
-      const possessive = /^(.+)(['’]s)$/.exec(word);
+      // ("Kurdistan Workers' Party": a plural possessive's apostrophe is a token of its own too)
+      const possessive = /^(.+)(['’]s)$/.exec(word) ?? /^(.+s)(['’])$/.exec(word);
       return possessive ? [possessive[1]!, possessive[2]!] : [word];
     })
     .filter((token) => token !== '');

@@ -1,0 +1,51 @@
+/**
+ * The actor side of event coding: which unnamed bodies and places stand as event parties, and with which
+ * country. Real sentences from English Wikinews (news-free, CC BY 2.5), none from the gold event set.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../src/pipeline.js';
+import type { Analysis } from '../src/model/schema.js';
+
+const run = (text: string, date: string): Analysis => analyze({ title: 'test', text, date });
+const triples = (analysis: Analysis): string[] =>
+  analysis.events.map((event) => `${event.source.code} ${event.code} ${event.target?.code ?? '-'}`);
+
+describe('state bodies as event parties', () => {
+  it('gives a council the country of the place it is in', () => {
+    const analysis = run(
+      'The provincial council in Basra has suspended relations with the British forces in response to the footage, which has been widely shown in the Arab media.',
+      '2006-02-20',
+    );
+    assert.ok(triples(analysis).includes('IRQGOV 161 GBRMIL'), triples(analysis).join('; '));
+  });
+
+  it('does not make "the administration" the government of the only country a sentence names', () => {
+    const analysis = run(
+      'The administration has refused to cooperate with the Canadian inquiry into the case and has asked a judge to dismiss his lawsuits on the grounds that classified information would be revealed if they were allowed to continue.',
+      '2006-09-20',
+    );
+    const canadian = analysis.events.filter((event) => event.source.code === 'CANGOV');
+    assert.deepEqual(canadian, [], triples(analysis).join('; '));
+  });
+
+  it('does not read a capitalised Council inside a name as a government', () => {
+    const analysis = run(
+      "The Ethnic Communities' Council of Victoria (ECCV) has called for tolerance rather than division.",
+      '2006-02-24',
+    );
+    assert.deepEqual(triples(analysis), []);
+  });
+});
+
+describe('dictionary names as news writes them', () => {
+  it("finds a name with a plural possessive: Kurdistan Workers' Party", () => {
+    const analysis = run(
+      'The Kurdistan Workers\' Party (PKK) in Iraq has declared a "unilateral" cease fire with Turkey, but also said that the party will defend itself with force if necessary.',
+      '2006-10-01',
+    );
+    const entity = analysis.entities.find((e) => e.text === "Kurdistan Workers' Party");
+    const actor = analysis.actors.find((a) => a.id === entity?.actor);
+    assert.equal(actor?.code, 'TURREB', JSON.stringify(analysis.entities));
+  });
+});

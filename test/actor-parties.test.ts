@@ -48,4 +48,16 @@ describe('dictionary names as news writes them', () => {
     const actor = analysis.actors.find((a) => a.id === entity?.actor);
     assert.equal(actor?.code, 'TURREB', JSON.stringify(analysis.entities));
   });
+
+  it("does not read a known one-word alias that opens another person's name as that person", () => {
+    // ("Bibi" is Netanyahu's alias; Bibi Ngota was a Cameroonian editor. Wikipedia current events, 2010.)
+    const analysis = run(
+      'Journalists protesting against the prison death of Cameroon newspaper editor Bibi Ngota clash with police in Yaoundé as hundreds are prevented from staging a sit-in at the office of the prime minister.',
+      '2010-04-30',
+    );
+    const entity = analysis.entities.find((e) => e.text.startsWith('Bibi'));
+    assert.equal(entity?.text, 'Bibi Ngota');
+    const codes = analysis.actors.map((actor) => actor.code);
+    assert.ok(!codes.includes('ISRGOV'), codes.join(' '));
+  });
 });

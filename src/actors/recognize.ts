@@ -195,6 +195,22 @@ function formerOrFutureCode(roles: PersonEntry['roles'], date: string | null): s
   return formerly && first.country.length === 3 ? `${first.country}ELI` : first.country;
 }
 
+/**
+ * "Bibi Ngota", "Abbas Araghchi": a known person's one-word alias (Netanyahu's "Bibi", Mahmoud Abbas's
+ * "Abbas") that opens a longer name the tagger found is another person's first name, not that person.
+ */
+function otherPerson(
+  match: { length: number; values: NameCandidate[] },
+  span: { start: number; end: number; type: string },
+): boolean {
+  return (
+    span.type === 'PER' &&
+    match.length === 1 &&
+    span.end - span.start > 1 &&
+    bestCandidate(match.values).kind === 'person'
+  );
+}
+
 class ArticleResolver {
   private readonly actors = new Map<string, ActorDraft>();
   /** Surnames of people already named in full in this article, for coreference. */
@@ -554,7 +570,10 @@ class ArticleResolver {
         const span = spans.get(i);
         const longerPlace = match && span ? this.longerPlace(i, span, match.length) : 0;
         if (longerPlace > 0) i += longerPlace;
-        else if (match) {
+        else if (match && span && otherPerson(match, span)) {
+          this.resolveUnknown(i, span.end - span.start, span.type);
+          i += span.end - span.start;
+        } else if (match) {
           // The dictionaries know who a name is; the tagger only knows that it is one.
           i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
         } else if (span) {

@@ -60,4 +60,24 @@ describe('dictionary names as news writes them', () => {
     const codes = analysis.actors.map((actor) => actor.code);
     assert.ok(!codes.includes('ISRGOV'), codes.join(' '));
   });
+
+  it('tells which of two namesakes in office a title names: President Bush in 2005', () => {
+    // (Phoenix also holds Mckeeva Bush, a Cayman Islands minister from 2001: the surname alone is ambiguous)
+    const analysis = run(
+      'President Bush approved a historic bill designed to keep brain-damaged Terri Schiavo on life-support, shortly after it was sent to him by the US House of Representatives.',
+      '2005-03-21',
+    );
+    const entity = analysis.entities.find((e) => e.text === 'Bush');
+    assert.equal(entity?.actor, 'person:george-w-bush', JSON.stringify(analysis.entities));
+  });
+
+  it("finds al-Qaeda under the spelling Al-Qa'eda", () => {
+    // Wikipedia current events, 2012.
+    const analysis = run(
+      "For the first time in nearly eighteen months, a sign of life appears of four French nationals kidnapped by Al-Qa'eda in Arlit, Niger.",
+      '2012-03-01',
+    );
+    const entity = analysis.entities.find((e) => e.text === "Al-Qa'eda");
+    assert.equal(entity?.actor, 'org:al-qaeda', JSON.stringify(analysis.entities));
+  });
 });

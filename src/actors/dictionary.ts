@@ -166,9 +166,14 @@ export function indexSurnames(people: readonly PersonEntry[]): Map<string, Perso
 
 /**
  * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
- * the date, if exactly one is; news names sitting leaders by title and surname alone.
+ * the date, if exactly one is, or else the one whose office the title names; news names sitting leaders by
+ * title and surname alone.
  */
-export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
+export function officeHolderBySurname(
+  surname: string,
+  date: string | null,
+  title?: string,
+): PersonEntry | undefined {
   const source = dictionaries();
   if (bySurname?.from !== source) {
     const snapshot = actorSnapshot();
@@ -180,5 +185,12 @@ export function officeHolderBySurname(surname: string, date: string | null): Per
     const role = roleOn(person, date);
     return !!role && !role.code.endsWith('ELI');
   });
-  return holders.length === 1 ? holders[0] : undefined;
+  if (holders.length <= 1 || !title) return holders[0];
+  // "President Bush" in 2003: of the two Bushes in office (Phoenix also holds a Cayman Islands minister of
+  // that name), the one whose office the title names.
+  const word = title.toLowerCase();
+  const titled = holders.filter((person) =>
+    roleOn(person, date)!.role.toLowerCase().split(/\s+/).includes(word),
+  );
+  return titled.length === 1 ? titled[0] : undefined;
 }

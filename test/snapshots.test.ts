@@ -103,9 +103,9 @@ describe('compiled snapshots', () => {
   it('is not used when its sources differ from the ones it was compiled from', () => {
     // The digest covers every source: a snapshot checked against other files (an edited TSV) is refused.
     const sources = ACTOR_SOURCES.filter((source) => source !== 'actors/agents.tsv');
-    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 2, sources), undefined);
-    assert.ok(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 2, ACTOR_SOURCES));
-    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 3, ACTOR_SOURCES), undefined);
+    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 3, sources), undefined);
+    assert.ok(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 3, ACTOR_SOURCES));
+    assert.equal(readSnapshot(ACTOR_SNAPSHOT_FILE, 'parley-actors', 4, ACTOR_SOURCES), undefined);
   });
 
   describe('with a user people file', () => {

@@ -124,6 +124,7 @@ export function readDictionaries(extraFiles: readonly string[] = []): Dictionari
     organizations: optional(dataPath('actors/organizations.tsv'), loadOrganizations),
     agents: optional(dataPath('actors/agents.tsv'), loadAgents),
     places: optional(dataPath('places/places.tsv'), loadPlaces),
+    towns: optional(dataPath('places/towns.tsv'), loadPlaces),
   };
 }
 
@@ -156,18 +157,27 @@ export function indexSurnames(people: readonly PersonEntry[]): Map<string, Perso
   for (const person of people) {
     const last = person.name.split(/\s+/).pop();
     if (!last || last === person.name) continue;
-    const list = index.get(last) ?? [];
-    list.push(person);
-    index.set(last, list);
+    // "President Assad": news drops the Arabic article of "Bashar al-Assad", "Abdel Fattah el-Sisi".
+    const bare = /^(?:al|el|as|ash|ad|an|ar|az)-(\p{Lu}\p{L}+)$/iu.exec(last)?.[1];
+    for (const key of bare ? [last, bare] : [last]) {
+      const list = index.get(key) ?? [];
+      list.push(person);
+      index.set(key, list);
+    }
   }
   return index;
 }
 
 /**
  * "President Talabani": the one person with that surname in office (a role other than the elite's ELI) on
- * the date, if exactly one is; news names sitting leaders by title and surname alone.
+ * the date, if exactly one is, or else the one whose office the title names; news names sitting leaders by
+ * title and surname alone.
  */
-export function officeHolderBySurname(surname: string, date: string | null): PersonEntry | undefined {
+export function officeHolderBySurname(
+  surname: string,
+  date: string | null,
+  title?: string,
+): PersonEntry | undefined {
   const source = dictionaries();
   if (bySurname?.from !== source) {
     const snapshot = actorSnapshot();
@@ -179,5 +189,12 @@ export function officeHolderBySurname(surname: string, date: string | null): Per
     const role = roleOn(person, date);
     return !!role && !role.code.endsWith('ELI');
   });
-  return holders.length === 1 ? holders[0] : undefined;
+  if (holders.length <= 1 || !title) return holders[0];
+  // "President Bush" in 2003: of the two Bushes in office (Phoenix also holds a Cayman Islands minister of
+  // that name), the one whose office the title names.
+  const word = title.toLowerCase();
+  const titled = holders.filter((person) =>
+    roleOn(person, date)!.role.toLowerCase().split(/\s+/).includes(word),
+  );
+  return titled.length === 1 ? titled[0] : undefined;
 }

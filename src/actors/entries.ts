@@ -64,6 +64,11 @@ export interface Dictionaries {
   organizations: OrganizationEntry[];
   agents: AgentEntry[];
   places: PlaceEntry[];
+  /**
+   * The lookup-only tier of the gazetteer (data/places/towns.tsv): smaller towns and administrative regions,
+   * looked up by name for places the tagger found, never matched in text on their own.
+   */
+  towns: PlaceEntry[];
 }
 
 export type NameCandidate =

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Role phrases, matched on lowercased token texts. */
   roles: TokenTrie<string>;
   placesByName: Map<string, PlaceEntry[]>;
+  /** The entries of the lookup-only tier (towns.tsv), which need the article's support to be read. */
+  lookupOnly: Set<PlaceEntry>;
   countriesByCode: Map<string, CountryEntry>;
   /** People by `country|office` ("CHN|foreign minister"), to find who held an office on a date. */
   officeHolders: PeopleIndex;
@@ -119,7 +121,9 @@ function buildLexicon(source: Dictionaries): Lexicon {
   return {
     names,
     roles,
-    placesByName: indexPlaces(source.places),
+    // (the lookup-only towns after the main gazetteer, so that its readings come first)
+    placesByName: indexPlaces([...source.places, ...source.towns]),
+    lookupOnly: new Set(source.towns),
     countriesByCode: new Map(source.countries.map((country) => [country.code, country])),
     officeHolders,
   };

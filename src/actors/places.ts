@@ -191,6 +191,21 @@ function qualifierOf(doc: Doc, locations: EntityMention[], index: number): numbe
   return index + 1;
 }
 
+/**
+ * A town of the lookup-only tier (towns.tsv) is read only where the article supports its country — another
+ * mention of that country, or the dateline's — or a qualifier holds it ("Arlit, Niger"; see chooseReadings).
+ * Small towns share their names across countries and with people and ridings ("Caledonia", Ontario, is not
+ * the Wisconsin town; "Vincent" in a list of MPs is no town at all): on a survey of 300 Wikinews articles
+ * (scripts/survey-towns.ts) the unsupported readings were mostly wrong. Regions are distinctive enough.
+ */
+function supported(place: PlaceEntry, text: string, evidence: Evidence): boolean {
+  if (place.kind !== 'city' || !lexicon().lookupOnly.has(place) || !place.country) return true;
+  const own = evidence.countriesByText.get(text)?.get(place.country) ?? 0;
+  return (
+    (evidence.countries.get(place.country) ?? 0) - own > 0 || evidence.dateline?.country === place.country
+  );
+}
+
 /** Chooses one reading per location mention (undefined where the gazetteer knows none). */
 function chooseReadings(doc: Doc, locations: EntityMention[]): Array<PlaceEntry | undefined> {
   const readings = locations.map(candidatesOf);
@@ -216,7 +231,10 @@ function chooseReadings(doc: Doc, locations: EntityMention[]): Array<PlaceEntry 
   });
   return readings.map(
     (candidates, index) =>
-      chosen[index] ?? [...candidates].sort((a, b) => scoreOf(b, index) - scoreOf(a, index))[0],
+      chosen[index] ??
+      candidates
+        .filter((place) => supported(place, locations[index]!.text, evidence))
+        .sort((a, b) => scoreOf(b, index) - scoreOf(a, index))[0],
   );
 }
 
@@ -227,14 +245,16 @@ function toPlace(mention: EntityMention, entry: PlaceEntry): Place {
 
 /**
  * A name read as a country or its capital's government that the evidence puts elsewhere ("Atlanta,
- * Georgia"; "Moscow, Idaho, police") loses that actor: the place is not the country.
+ * Georgia"; "Moscow, Idaho, police") loses that actor: the place is not the country. So does a subdivision
+ * the tagger took for an organisation ("Narathiwat Province"), which becomes a location.
  */
 function dropMisreadActors(doc: Doc, misread: Set<EntityMention>): Pick<Doc, 'mentions' | 'actors'> {
   if (misread.size === 0) return { mentions: doc.mentions, actors: doc.actors };
   const mentions = doc.mentions.map((mention): EntityMention => {
     if (!misread.has(mention)) return mention;
     const { actor: _actor, resolvedBy: _resolvedBy, code: _code, ...rest } = mention;
-    return rest;
+    // (a subdivision the tagger took for a body is a place, not an unknown organisation)
+    return mention.type === 'LOC' ? rest : { ...rest, type: 'LOC' };
   });
   const counts = new Map<string, number>();
   for (const mention of mentions)
@@ -245,9 +265,26 @@ function dropMisreadActors(doc: Doc, misread: Set<EntityMention>): Pick<Doc, 'me
   return { mentions, actors };
 }
 
+/** The words after a subdivision's name in the gazetteer ("Hadhramaut Governorate", "Nangarhar Province"). */
+const SUBDIVISION_WORD =
+  /\s(Province|Governorate|State|Region|Department|District|County|Oblast|Prefecture|Krai)$/;
+
+/**
+ * A location mention, or a name the tagger took for an organisation or a misc name that the gazetteer knows
+ * as a subdivision by its full title: "Hadhramaut Governorate" and "Nangarhar Province" look like bodies.
+ */
+function isLocation(mention: EntityMention): boolean {
+  if (mention.type === 'LOC') return true;
+  return (
+    !mention.code &&
+    SUBDIVISION_WORD.test(mention.text) &&
+    byName(mention.text).some((place) => place.kind === 'region')
+  );
+}
+
 /** Pipeline stage: fills `places` from location mentions (and capitals used as metonyms). */
 export function geocodeStage(doc: Doc): Doc {
-  const locations = doc.mentions.filter((mention) => mention.type === 'LOC');
+  const locations = doc.mentions.filter(isLocation);
   const readings = chooseReadings(doc, locations);
   const places: Place[] = [];
   const misread = new Set<EntityMention>();
@@ -256,7 +293,7 @@ export function geocodeStage(doc: Doc): Doc {
     if (!entry) return;
     places.push(toPlace(mention, entry));
     const code = mention.resolvedBy === 'country' ? mention.code?.slice(0, 3) : undefined;
-    if (code && entry.country !== code) misread.add(mention);
+    if ((code && entry.country !== code) || mention.type !== 'LOC') misread.add(mention);
   });
   return { ...doc, ...dropMisreadActors(doc, misread), places };
 }

@@ -195,6 +195,22 @@ function formerOrFutureCode(roles: PersonEntry['roles'], date: string | null): s
   return formerly && first.country.length === 3 ? `${first.country}ELI` : first.country;
 }
 
+/**
+ * "Bibi Ngota", "Abbas Araghchi": a known person's one-word alias (Netanyahu's "Bibi", Mahmoud Abbas's
+ * "Abbas") that opens a longer name the tagger found is another person's first name, not that person.
+ */
+function otherPerson(
+  match: { length: number; values: NameCandidate[] },
+  span: { start: number; end: number; type: string },
+): boolean {
+  return (
+    span.type === 'PER' &&
+    match.length === 1 &&
+    span.end - span.start > 1 &&
+    bestCandidate(match.values).kind === 'person'
+  );
+}
+
 class ArticleResolver {
   private readonly actors = new Map<string, ActorDraft>();
   /** Surnames of people already named in full in this article, for coreference. */
@@ -422,7 +438,7 @@ class ArticleResolver {
     // "President Talabani", "Prime Minister Sharon": a title and the surname of the one holder in office.
     const holder =
       !coreferent && type === 'PER' && words.length === 1 && OFFICE_TITLES.has(tokens[start - 1]?.text ?? '')
-        ? officeHolderBySurname(name, this.doc.date)
+        ? officeHolderBySurname(name, this.doc.date, tokens[start - 1]?.text)
         : undefined;
     if (coreferent) this.link(resolution, coreferent, 'coreference');
     else if (holder) {
@@ -554,7 +570,10 @@ class ArticleResolver {
         const span = spans.get(i);
         const longerPlace = match && span ? this.longerPlace(i, span, match.length) : 0;
         if (longerPlace > 0) i += longerPlace;
-        else if (match) {
+        else if (match && span && otherPerson(match, span)) {
+          this.resolveUnknown(i, span.end - span.start, span.type);
+          i += span.end - span.start;
+        } else if (match) {
           // The dictionaries know who a name is; the tagger only knows that it is one.
           i += this.resolveName(bestCandidate(match.values), i, match.length, sentence.lastToken);
         } else if (span) {

@@ -23,7 +23,7 @@ import { TokenTrie, type SerializedTrieNode } from './trie.js';
 export const ACTOR_SNAPSHOT_FILE = 'compiled/actors.json';
 const FORMAT = 'parley-actors';
 /** Bump when the dictionaries' entries, the tries or how they are built change shape. */
-const VERSION = 2;
+const VERSION = 3;
 
 /** Every file the dictionaries are read from, relative to data/ (see dictionaries()). */
 export const ACTOR_SOURCES = [
@@ -33,6 +33,7 @@ export const ACTOR_SOURCES = [
   'actors/organizations.tsv',
   'actors/agents.tsv',
   'places/places.tsv',
+  'places/towns.tsv',
 ] as const;
 
 /**
@@ -71,6 +72,7 @@ interface PackedDictionaries {
   organizations: OrganizationRow[];
   agents: AgentRow[];
   places: PlaceRow[];
+  towns: PlaceRow[];
 }
 
 function pack(d: Dictionaries): PackedDictionaries {
@@ -97,9 +99,32 @@ function pack(d: Dictionaries): PackedDictionaries {
     ),
     organizations: d.organizations.map((o) => [o.id, o.name, o.aliases, o.code, o.country, o.kind]),
     agents: d.agents.map((a) => [a.words, a.role]),
-    places: d.places.map((p) => [p.name, p.aliases, p.country, p.kind, p.lat, p.lon, p.population, p.admin1]),
+    places: d.places.map(placeRow),
+    towns: d.towns.map(placeRow),
   };
 }
+
+const placeRow = (p: PlaceEntry): PlaceRow => [
+  p.name,
+  p.aliases,
+  p.country,
+  p.kind,
+  p.lat,
+  p.lon,
+  p.population,
+  p.admin1,
+];
+
+const placeEntry = ([name, aliases, country, kind, lat, lon, population, admin1]: PlaceRow): PlaceEntry => ({
+  name,
+  aliases,
+  country,
+  kind,
+  lat,
+  lon,
+  population,
+  admin1,
+});
 
 /** A field of a person row, refused at build time if it holds a separator of the row. */
 function checked(field: string, separators: RegExp): string {
@@ -191,16 +216,8 @@ function unpack(d: PackedDictionaries, people: SnapshotPeople): Dictionaries {
       kind,
     })),
     agents: d.agents.map(([words, role]): AgentEntry => ({ words, role })),
-    places: d.places.map(([name, aliases, country, kind, lat, lon, population, admin1]): PlaceEntry => ({
-      name,
-      aliases,
-      country,
-      kind,
-      lat,
-      lon,
-      population,
-      admin1,
-    })),
+    places: d.places.map(placeEntry),
+    towns: d.towns.map(placeEntry),
   };
 }
 

@@ -11,7 +11,7 @@ interface TrieNode<T> {
 
 /**
  * Splits a dictionary phrase the way wink-nlp splits running text: on spaces, with hyphens, slashes and a
- * possessive 's as tokens of their own ("U.S.-China" → U.S. | - | China), abbreviations kept whole.
+ * possessive 's or s' as tokens of their own ("U.S.-China" → U.S. | - | China), abbreviations kept whole.
  */
 export function phraseTokens(phrase: string): string[] {
   return phrase
@@ -19,7 +19,8 @@ export function phraseTokens(phrase: string): string[] {
     .split(/\s+/)
     .flatMap((word) => word.split(/(?<=\S)([-/])(?=\S)/))
     .flatMap((word) => {
-      const possessive = /^(.+)(['’]s)$/.exec(word);
+      // ("Kurdistan Workers' Party": a plural possessive's apostrophe is a token of its own too)
+      const possessive = /^(.+)(['’]s)$/.exec(word) ?? /^(.+s)(['’])$/.exec(word);
       return possessive ? [possessive[1]!, possessive[2]!] : [word];
     })
     .filter((token) => token !== '');
@@ -98,6 +99,20 @@ export class TokenTrie<T> {
     node.values.push(value);
   }
 
+  /**
+   * The node a hyphenated token reaches when the dictionary wrote it as parts: wink-nlp keeps "Inter-American"
+   * whole while phraseTokens splits "Inter-American Development Bank" into Inter | - | American | ….
+   */
+  private hyphenated(node: TrieNode<T>, key: string): TrieNode<T> | undefined {
+    if (!key.includes('-')) return undefined;
+    let at: TrieNode<T> | undefined = node;
+    for (const part of phraseTokens(key)) {
+      at = this.child(at, part);
+      if (!at) return undefined;
+    }
+    return at;
+  }
+
   /** The longest phrase starting at `tokens[start]`, as its length in tokens and its values. */
   longestMatch(
     tokens: readonly string[],
@@ -108,7 +123,8 @@ export class TokenTrie<T> {
     let best: { length: number; values: T[] } | null = null;
     for (let i = start; i < end; i++) {
       const key = fold(tokens[i]!);
-      const child = this.child(node, key);
+      // ("Inter-American": the tagger keeps some prefixed words whole that the dictionary splits)
+      const child = this.child(node, key) ?? (key.length > 2 ? this.hyphenated(node, key) : undefined);
       // A hyphen the dictionary writes as a space: "Bashar al-Assad" in news, "Bashar al Assad" in Phoenix.
       if (!child && key === '-' && i > start) continue;
       if (!child) break;

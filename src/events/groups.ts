@@ -41,6 +41,18 @@ const GROUP_ROLES = new Map<string, string>([
   ['coalition', 'MIL'],
   ['militia', 'REB'],
   ['militiaman', 'REB'],
+  // ("the Trump administration", "the State Council of South Korea", "Assad's regime")
+  ['administration', 'GOV'],
+  ['council', 'GOV'],
+  ['cabinet', 'GOV'],
+  ['regime', 'GOV'],
+  // ("U.S. naval ships", "a Russian warship"): vessels of a navy act for it
+  ['warship', 'MIL'],
+  ['saboteur', 'REB'],
+  ['citizen', 'CVL'],
+  // Religious communities as victims ("attacks against Christians by Boko Haram"): civilians of the country.
+  ['christian', 'CVL'],
+  ['muslim', 'CVL'],
   ['authority', 'GOV'],
   ['authorities', 'GOV'],
   ['government', 'GOV'],
@@ -76,6 +88,13 @@ const GROUP_ROLES = new Map<string, string>([
 ]);
 
 const AFTER_PREPOSITIONS = new Set(['in', 'of', 'from']);
+
+/**
+ * Bodies of a state that are parties only with the country named beside them: "the administration" alone
+ * is as often Washington's in a sentence about Canada ("The administration has refused to cooperate with
+ * the Canadian inquiry"), so the sentence's only country does not make it that country's government.
+ */
+const INSTITUTIONS = new Set(['administration', 'council', 'cabinet', 'regime']);
 
 /**
  * "near the border with Afghanistan": the country after "border with" is the neighbour across it, not where
@@ -165,7 +184,7 @@ export function groupParties(
     // "rebel group", "militant groups": a group named by its kind.
     // ("police officers", "army units", "opposition members": the head takes its modifier's role)
     const kind =
-      /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters)$/.test(
+      /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters|parties)$/.test(
         token.text.toLowerCase(),
       ) && tokens[i - 1]
         ? roleOf(tokens[i - 1]!.lemma, tokens[i - 1]!.text.toLowerCase())
@@ -227,13 +246,15 @@ export function groupParties(
     // A group is where the sentence places it: "80 people near Beni in North Kivu, DR Congo", "insurgents
     // south of the city of Aleppo".
     const whereabouts = placeAhead(tokens, covered, i + 1, sentence.lastToken);
-    const country =
+    const owner =
       (before && (before.lastToken === first || before.lastToken === start0)
         ? before.code.slice(0, 3)
-        : undefined) ??
-      (afterPreposition ? afterPreposition.code.slice(0, 3) : undefined) ??
-      only ??
-      whereabouts;
+        : undefined) ?? (afterPreposition ? afterPreposition.code.slice(0, 3) : undefined);
+    // An institution is named with its country ("the Obama administration", "the provincial council of
+    // Basra"); a capitalised one is part of a name ("the Ethnic Communities' Council of Victoria").
+    const institution = INSTITUTIONS.has(token.lemma.toLowerCase());
+    if (institution && (!owner || /^\p{Lu}/u.test(token.text))) continue;
+    const country = owner ?? only ?? whereabouts;
     if (!country || /^(IGO|NGO|IMG|MNC)/.test(country)) continue;
     // "Thai migrant workers": the country adjective becomes part of the group.
     if (before?.adjective && before.lastToken === start0) first = before.firstToken;

@@ -51,9 +51,10 @@ function winkTokens(text: string): { tokens: RawToken[]; sentenceSpans: Array<[n
 }
 
 /**
- * wink splits a possessive "'s" from a word it has not seen before but keeps it on a word its lexicon
- * cache has since learned ("Poor's"), so its output depends on what it read earlier. Splitting every
- * possessive here makes an article's tokens the same whatever was analysed before it.
+ * wink splits a possessive "'s" from most words but keeps it on a few (5 in the sample corpus: "Iraq's",
+ * "Trump's", "Year's" among them). Splitting every possessive here gives the tagger and the event coder one
+ * shape to read. (That wink's split once depended on what the process had read before is fixed in wink
+ * itself: patches/wink-nlp+2.4.0.patch, test/tokenize.test.ts.)
  */
 function splitPossessive(token: RawToken): RawToken[] {
   const match = /^(.+)(['’]s)$/.exec(token.text);

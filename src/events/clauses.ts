@@ -812,6 +812,17 @@ export class SentenceView {
     );
   }
 
+  /**
+   * The earlier verb a verb is coordinated with ("accepts an apology from Sharon and demands an
+   * investigation": "accepts" for "demands"), if it is joined to it by "and" or "but".
+   */
+  coordinatedVerbOf(index: number): number | undefined {
+    if (!this.isVerbal(index)) return undefined;
+    const previous = this.previousContent(index);
+    if (!/^(and|but)$/.test(this.lower(previous)) || this.mentionEndsAt(previous)) return undefined;
+    return this.previousVerb(previous);
+  }
+
   /** The nearest verb before `index` (for the coder's participle rule). */
   previousVerbOf(index: number): number | undefined {
     return this.previousVerb(index);

@@ -668,6 +668,12 @@ class SentenceCoder {
       if (candidate.targets.length === 0 && content.addressee) candidate.targets = [content.addressee];
     }
 
+    // A second predicate still without a target: the first predicate's (after the addressee of a demand).
+    for (const match of matches) {
+      const candidate = candidates.get(match)!;
+      if (candidate.targets.length === 0) candidate.targets = this.sharedTargets(match, covering, candidates);
+    }
+
     // Rule: the attack whose responsibility is claimed is told by the claim (015), not coded again.
     for (const match of matches) {
       if (match.pattern.code !== '015') continue;
@@ -706,6 +712,27 @@ class SentenceCoder {
       }
     }
     return events;
+  }
+
+  /**
+   * Rule: "X accepts an apology from Y and demands an investigation", "X recalls its ambassador to Y and
+   * demands …": the second predicate of one subject, with no target of its own, is done to the target of
+   * the first (the reader supplies it from the first; a shallow reading must copy it). Not an intent
+   * (03x): "expels the inspectors and announces plans to reactivate a laboratory" plans for itself; nor
+   * a curfew.
+   */
+  private sharedTargets(
+    match: Match,
+    covering: Map<number, Match>,
+    candidates: Map<Match, Candidate>,
+  ): Party[] {
+    // (curfews and emergencies apply to the source's own country, found later)
+    if (/^03/.test(match.pattern.code) || DOMESTIC.test(match.pattern.code)) return [];
+    const verb = this.view.coordinatedVerbOf(match.firstToken);
+    const first = verb === undefined ? undefined : covering.get(verb);
+    const earlier = first && first !== match ? candidates.get(first) : undefined;
+    if (!earlier || earlier.dropped || earlier.match.pattern.code === NO_EVENT) return [];
+    return earlier.targets;
   }
 
   /**

@@ -46,3 +46,42 @@ describe('event coder: a coordinated predicate shares the first predicate’s ta
     assert.ok(!events.includes('POL 100 BLR'), JSON.stringify(events));
   });
 });
+
+describe('event coder: an act answered by a response verb is an event of its author', () => {
+  it('codes a rejected request as an appeal by its author to the one who rejects it', () => {
+    const text =
+      'Switzerland rejects a request from the United States to extradite Franco–Polish film director Roman Polanski to face sentencing on charges of unlawful sex with a minor in 1977.';
+    // (the infinitive refines the appeal: extradition is judicial cooperation, 0213)
+    has(text, '2010-07-12', 'USA 0213 CHE');
+    has(text, '2010-07-12', 'CHE 120 USA');
+    has(
+      "NATO rejects Serbia's request to deploy up to 1,000 Serbian troops and military police in North Kosovo.",
+      '2023-01-08',
+      'SRB 020 IGOWST',
+    );
+  });
+
+  it('codes an accepted invitation as the intent of its author', () => {
+    has(
+      'Abu Mazen, the President of the Palestinian National Authority, accepts an Iranian invitation to pay an official visit to Tehran.',
+      '2005-02-02',
+      'IRN 036 PSE',
+    );
+  });
+
+  it('codes denied allegations as an accusation of the one they name', () => {
+    has(
+      'Russian Special Envoy to Afghanistan Zamir Kabulov denies allegations by NATO Commander Gen. Curtis Scaparrotti that Russia was "perhaps" supplying the Taliban.',
+      '2017-03-24',
+      'IGOWST 112 RUS',
+    );
+  });
+
+  it('does not read an appeal before a court as a CAMEO appeal', () => {
+    const events = asserted(
+      'A court denies an appeal from British socialite Ghislaine Maxwell regarding the release of her 2016 deposition.',
+      '2020-10-19',
+    );
+    assert.ok(!events.some((event) => / 02\d* /.test(event)), JSON.stringify(events));
+  });
+});

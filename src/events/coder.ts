@@ -240,6 +240,38 @@ interface Match {
   target?: Party;
 }
 
+/** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
+const RESPONSE_VERBS = new Set([
+  'reject',
+  'veto',
+  'refuse',
+  'rebuff',
+  'dismiss',
+  'spurn',
+  'accept',
+  'decline',
+  'deny',
+  'welcome',
+  'defy',
+]);
+/**
+ * Nouns of an act addressed to someone, with the frame their infinitive takes and their code without one:
+ * "Germany's request to re-export ammunition" is an appeal (02x) by Germany, "Russia's offer to attend
+ * talks" an intent (036), "accusations by Saleh that the Pakistani Air Force provides" an accusation.
+ */
+// (not "appeal" or "plea": before a court they are legal acts, not CAMEO appeals)
+const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string }> = {
+  request: { frame: 'appeal', code: '020' },
+  offer: { frame: 'intent', code: '030' },
+  proposal: { frame: 'intent', code: '030' },
+  invitation: { frame: 'intent', code: '036' },
+  ultimatum: { frame: 'demand', code: '139' },
+  accusation: { frame: 'accusation', code: '112' },
+  allegation: { frame: 'accusation', code: '112' },
+};
+/** Participles that name who put forward the thing rejected: "a ceasefire proposed by the GNA". */
+const AUTHOR_PARTICIPLES = new Set(['propose', 'offer', 'put', 'submit', 'suggest', 'request']);
+
 /** How a trigger is governed by the words before it. */
 interface Governor {
   frame: Frame | 'drop';
@@ -685,7 +717,7 @@ class SentenceCoder {
         )
           candidates.get(other)!.dropped ??= 'the act of a responsibility claim';
     }
-    const events: CodedEvent[] = [...accusations];
+    const events: CodedEvent[] = [...accusations, ...this.answeredActs(matches, candidates, covering)];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
     const told = new Set<string>();
@@ -712,6 +744,110 @@ class SentenceCoder {
       }
     }
     return events;
+  }
+
+  /**
+   * Rule: "Gibraltar rejects the request by the U.S. to seize the tanker", "vetoes Germany's request to
+   * re-export", "rejects a ceasefire proposed by the GNA": the act answered is an event too, by its author
+   * and addressed to the one who answers (gold: the request is 02x USA → Gibraltar). The answer itself,
+   * when it has no target, is addressed to the author.
+   */
+  private answeredActs(
+    matches: Match[],
+    candidates: Map<Match, Candidate>,
+    covering: Map<number, Match>,
+  ): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (const match of matches) {
+      const verb = match.firstToken;
+      const answer = candidates.get(match)!;
+      if (!RESPONSE_VERBS.has(view.lemma(verb)) || !view.isVerbal(verb) || answer.dropped) continue;
+      const object = this.answeredObject(verb, match, covering);
+      if (!object) continue;
+      const { author, code, accused } = object;
+      if (answer.targets.length === 0) answer.targets = [author];
+      const pattern: EventPattern = {
+        code,
+        text: `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`,
+        parts: [],
+        specificity: 0,
+        origin: 'parley',
+        second: null,
+        rank: 0,
+      };
+      const trigger: Match = { pattern, firstToken: object.noun, lastToken: object.noun + 1 };
+      for (const responder of accused ? [accused] : answer.sources)
+        if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
+          events.push(this.toEvent(trigger, code, author, responder, false));
+    }
+    return events;
+  }
+
+  /**
+   * The authored act a response verb answers: its noun, author, code (refined by its infinitive:
+   * "request to extradite" → 0213) and, for an accusation, the accused (the subject of its "that" clause).
+   */
+  private answeredObject(
+    verb: number,
+    match: Match,
+    covering: Map<number, Match>,
+  ): { noun: number; author: Party; code: string; accused?: Party } | undefined {
+    const { view } = this;
+    // The head noun of the object: after articles, adjectives and a possessor ("Germany's request").
+    let noun = verb + 1;
+    let possessor: Party | undefined;
+    for (; noun < Math.min(view.last, verb + 8); noun++) {
+      const party = view.partyCovering(noun);
+      if (party) {
+        possessor = party.adjective || POSSESSIVE_MARK.test(view.lower(party.lastToken)) ? party : undefined;
+        noun = party.lastToken - 1;
+        continue;
+      }
+      if (POSSESSIVE_MARK.test(view.lower(noun))) continue;
+      if (!['DET', 'ADJ', 'NUM'].includes(view.token(noun)?.pos ?? '')) break;
+    }
+    if (view.token(noun)?.pos !== 'NOUN') return undefined;
+    // The head of a compound: "a search request", "an extradition request".
+    while (view.token(noun + 1)?.pos === 'NOUN' && !view.partyCovering(noun + 1)) noun++;
+    // (a noun with an event pattern of its own is coded by that pattern: "rejects Negroponte's demand")
+    const own = covering.get(noun);
+    if (own && own !== match) return undefined;
+    const lemma = view.lemma(noun).replace(/s$/, '');
+    const authored = AUTHORED_NOUNS[lemma];
+    // Author: "by X" or "from X" right after the noun, or after a participle ("a ceasefire proposed by X").
+    let after = noun + 1;
+    const participle = AUTHOR_PARTICIPLES.has(view.lemma(after));
+    if (participle) after += view.lower(after + 1) === 'forward' ? 2 : 1;
+    const by = view.lower(after) === 'by' || (!participle && view.lower(after) === 'from');
+    const agent = by ? view.slotAt(after + 1, '') : undefined;
+    const author = agent ?? (participle ? undefined : possessor);
+    if (!author || author.place) return undefined;
+    let end = agent ? agent.lastToken : noun + 1;
+    if (!authored) {
+      // Any other act noun only with a participle naming its author, and coded as what was put forward.
+      // (its least specific pattern says what the noun is: "ceasefire with {T}" → 0871)
+      const act = participle ? patternGroup(lemma)?.all.at(-1)?.code : undefined;
+      const code = act ? framedCode('intent', act) : null;
+      return code ? { noun, author, code } : undefined;
+    }
+    if (authored.frame === 'accusation') {
+      // (the author's title may stand before the clause: "by the Afghan first vice-president Amrullah Saleh that")
+      for (let i = end; i < Math.min(view.last, end + 6) && view.lower(end) !== 'that'; i++)
+        if (view.lower(i) === 'that') end = i;
+      if (view.lower(end) === 'that') end++;
+      while (view.token(end)?.pos === 'DET') end++;
+      const accused = view.mentionStartingAt(end);
+      return accused && !accused.place ? { noun, author, code: authored.code, accused } : undefined;
+    }
+    // The infinitive's act refines the code: "request to extradite him" → 0213.
+    if (view.lower(end) === 'to' && view.token(end)?.pos === 'PART') {
+      const inner = covering.get(end + 1);
+      const act = inner ? inner.pattern.code : CONTENT_ACTS[view.lemma(end + 1)];
+      const refined = act ? framedCode(authored.frame, act) : null;
+      if (refined) return { noun, author, code: refined };
+    }
+    return { noun, author, code: authored.code };
   }
 
   /**

@@ -85,3 +85,29 @@ describe('event coder: an act answered by a response verb is an event of its aut
     assert.ok(!events.some((event) => / 02\d* /.test(event)), JSON.stringify(events));
   });
 });
+
+describe('event coder: an option under deliberation is CAMEO 014', () => {
+  it('codes "considering a blockade of X" as considering a policy option toward X', () => {
+    has(
+      'U.S President Donald Trump says that he is considering a blockade of Venezuela as the U.S increases pressure on President Maduro to step down.',
+      '2019-08-01',
+      'USA 014 VEN',
+    );
+  });
+
+  it('codes a gerund deliberated with the subject of its verb', () => {
+    has(
+      'The Trump administration weighs softening demands ahead of the second summit meeting with North Korean leader Kim Jong-un in Hanoi.',
+      '2019-02-22',
+      'USA 014 PRK',
+    );
+  });
+
+  it('codes nothing for an option that concerns no one', () => {
+    const events = asserted(
+      'Turkey is considering demolishing a giant sculpture, meant to symbolize friendship between Turkey and Armenia, near the city of Kars.',
+      '2011-01-10',
+    );
+    assert.deepEqual(events, []);
+  });
+});

@@ -675,6 +675,13 @@ export class SentenceView {
       const verb = this.previousVerb(previous);
       return verb === undefined ? [] : this.subjectOf(verb, depth + 1);
     }
+    // Rule: a gerund complement takes the subject of its verb ("Malaysia considers suing Israel").
+    if (
+      /ing$/.test(this.lower(index)) &&
+      this.token(previous)?.pos === 'VERB' &&
+      !this.covering.has(previous)
+    )
+      return this.subjectOf(previous, depth + 1);
     // Rule: coordinated or participial verb — "X visits Israel and meets …", "X …, saying it …".
     if (this.isVerbal(index) || this.token(index)?.pos === 'AUX') {
       const text = this.lower(previous);

@@ -85,6 +85,8 @@ const DIPLOMATS = /\b(diplomats?|ambassadors?|envoys?|charg[eé]s? d'affaires|em
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
 
+/** The deliberation verbs that weigh an option (CAMEO 014): "considers suing", "mulls sanctions". */
+const WEIGHING_VERBS = new Set(['consider', 'mull', 'weigh', 'contemplate']);
 /** Verbs and nouns that announce the act of their infinitive: "plans to visit" is an intent (036). */
 const INTENT_GOVERNORS = new Set([
   'plan',
@@ -149,7 +151,10 @@ const CANCEL_VERBS = new Set([
   'delay',
   'deny',
 ]);
-/** "is considering a blockade", "weighs sanctions": an act under deliberation is not an event. */
+/**
+ * "is considering a blockade", "weighs sanctions", "considers suing Israel": an act under deliberation is
+ * not done; the deliberation is CAMEO 014 (consider policy option) toward the act's target.
+ */
 const DELIBERATION_VERBS = new Set([
   'consider',
   'mull',
@@ -456,6 +461,9 @@ class SentenceCoder {
     let i = first - 1;
     while (view.token(i)?.pos === 'ADV' || /^["“”'‘’]$/.test(view.lower(i))) i--;
     if (view.lower(i) === 'to') return this.infinitiveGovernor(i);
+    // "considers suing Israel": the gerund is an option under deliberation.
+    if (/ing$/.test(view.lower(first)) && DELIBERATION_VERBS.has(view.lemma(i)) && this.deliberates(i))
+      return { frame: 'deliberation', at: i, refinesGovernor: false };
     // "urged its leaders to disarm and recognize Israel": a verb joined to an infinitive shares its governor.
     if (/^(and|or)$/.test(view.lower(i)) && depth < 2) {
       const verb = view.previousVerbOf(i);
@@ -531,7 +539,7 @@ class SentenceCoder {
    * Whether the governing word is itself possible only, cancelled or negated: "may cancel his plans to
    * visit", "is not yet prepared to recognize". A noun governor ("plans") is read through its verb.
    */
-  private governorState(g: number): 'drop' | 'negated' | null {
+  private governorState(g: number, deliberated = false): 'drop' | 'negated' | 'deliberated' | null {
     const { view } = this;
     let verb = g;
     if (!view.isVerbal(g) && view.token(g)?.pos !== 'AUX') {
@@ -543,7 +551,8 @@ class SentenceCoder {
       )
         i--;
       if (!view.isVerbal(i)) return null;
-      if (CANCEL_VERBS.has(view.lemma(i)) || DELIBERATION_VERBS.has(view.lemma(i))) return 'drop';
+      if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
+      if (DELIBERATION_VERBS.has(view.lemma(i))) return deliberated ? 'deliberated' : 'drop';
       verb = i;
     }
     if (view.modalityAt(verb) === 'possible') return 'drop';
@@ -942,6 +951,22 @@ class SentenceCoder {
   }
 
   /**
+   * Whether a deliberation verb is the subject's own asserted deliberation: a verb ("considers", "is
+   * weighing"), not modal or negated. "discuss", "seek" and "study" take their object as a topic, not an
+   * option ("discuss sanctions" is a consultation), so only the verbs of weighing count.
+   */
+  private deliberates(verb: number): boolean {
+    const { view } = this;
+    return (
+      WEIGHING_VERBS.has(view.lemma(verb)) &&
+      view.isVerbal(verb) &&
+      !view.partyCovering(verb) &&
+      view.modalityAt(verb) !== 'possible' &&
+      !view.negatedAt(verb)
+    );
+  }
+
+  /**
    * A noun act that is the object of a threat, a rejection or an offer: "threatens a pre-emptive
    * nuclear strike" (1385), "rejects a ceasefire" (1246), "offers compensation" (035).
    */
@@ -964,6 +989,8 @@ class SentenceCoder {
       return { frame: 'refusal', at: i, refinesGovernor: false };
     if (['offer', 'propose', 'promise', 'pledge'].includes(lemma))
       return { frame: 'intent', at: i, refinesGovernor: false };
+    if (DELIBERATION_VERBS.has(lemma) && this.deliberates(i))
+      return { frame: 'deliberation', at: i, refinesGovernor: false };
     return null;
   }
 
@@ -1063,7 +1090,13 @@ class SentenceCoder {
     if (pattern.parts.some((part) => part.kind === 'source')) return false;
     // Consultations (04) need a counterpart too: "X discusses" is no meeting.
     // Plain statements (010) and signings (057) too: "issue a statement", "sign" without a party.
-    return (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') || code === '010' || code === '057';
+    // An option under deliberation (014) too: "Turkey considers demolishing a sculpture" concerns no one.
+    return (
+      (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') ||
+      code === '010' ||
+      code === '014' ||
+      code === '057'
+    );
   }
 
   /** Whether the sentence is about a game: a sports word or a score ("7-6", "2–1"). */
@@ -1139,7 +1172,8 @@ class SentenceCoder {
     if (modality === 'possible') candidate.dropped = 'modal';
     // "may cancel his plans to visit": a noun act read through its verb.
     if (!verbal) {
-      const state = this.governorState(first);
+      // (a noun act under deliberation is framed as 014 by nounFrame)
+      const state = this.governorState(first, true);
       if (state === 'drop') candidate.dropped = 'cancelled or possible';
       if (state === 'negated') candidate.negated = true;
     }
@@ -1163,7 +1197,10 @@ class SentenceCoder {
     if (/ing$/.test(view.lower(first)) && (view.token(first)?.pos === 'VERB' || noun)) {
       let before = first - 1;
       while (view.token(before)?.pos === 'ADV') before--;
-      if (view.lemma(before) !== 'be' && view.lower(before) !== ',') candidate.dropped ??= 'gerund';
+      // ("considers suing Israel": the gerund is the option deliberated, framed by governorOf)
+      const deliberated = DELIBERATION_VERBS.has(view.lemma(before)) && this.deliberates(before);
+      if (view.lemma(before) !== 'be' && view.lower(before) !== ',' && !deliberated)
+        candidate.dropped ??= 'gerund';
     }
     // Rule: "the disputed region", "an armed group": a participle before its noun is an adjective.
     if (verbal && view.isParticipleModifier(first)) candidate.dropped ??= 'adjective';

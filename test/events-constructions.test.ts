@@ -111,3 +111,42 @@ describe('event coder: an option under deliberation is CAMEO 014', () => {
     assert.deepEqual(events, []);
   });
 });
+
+describe('event coder: verbs whose code needs their object', () => {
+  it('codes "orders X to leave" as an expulsion, of diplomats 161', () => {
+    has(
+      'President of Afghanistan Hamid Karzai orders the United States to leave Wardak province amid allegations of torture associated with US special forces.',
+      '2013-02-24',
+      'AFG 166 USA',
+    );
+    has(
+      'The Malian military junta orders the French ambassador to leave the country within 72 hours in response to "outrageous comments" made by the French authorities about Mali\'s transitional government.',
+      '2022-01-31',
+      'MLI 161 FRA',
+    );
+  });
+
+  it('codes no expulsion when an international body orders its own staff out', () => {
+    const events = asserted(
+      'Kofi Annan, Secretary General of the United Nations, orders all UN personnel to leave Iraq.',
+      '2003-03-17',
+    );
+    assert.ok(!events.some((event) => / 16\d* /.test(event)), JSON.stringify(events));
+  });
+
+  it('codes "finds X guilty" as a legal finding against X (116)', () => {
+    has(
+      'The European Court of Human Rights unanimously finds Russia guilty of systematic violations of human rights in the Crimean peninsula.',
+      '2024-06-25',
+      'IGOEUR 116 RUS',
+    );
+  });
+
+  it('codes joint exercises "by X and Y" as military cooperation between them', () => {
+    has(
+      'North Korea conducts drills simulating a nuclear counterattack in response to joint amphibious landing exercises by the United States and South Korea.',
+      '2023-03-20',
+      'USA 062 KOR',
+    );
+  });
+});

@@ -623,6 +623,11 @@ export class SentenceView {
       if (next.group && result[result.length - 1]!.group) break;
       // "Beirut, Lebanon": a country after its own city is an apposition, not a second target.
       if (joiner === ',' && next.code.slice(0, 3) === result[result.length - 1]!.code.slice(0, 3)) break;
+      // "…held by South Korea and the United States, North Korea fires": a name before a verb opens a clause.
+      // (the verb may be tagged as a noun: "North Korea fires" — a third-person form then)
+      const after = this.token(next.lastToken);
+      const thirdPerson = !!after && /[^s]s$/.test(after.text) && after.text.toLowerCase() !== after.lemma;
+      if (joiner === ',' && (after?.pos === 'VERB' || after?.pos === 'AUX' || thirdPerson)) break;
       result.push(next);
       i = next.lastToken;
     }

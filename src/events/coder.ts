@@ -277,6 +277,8 @@ const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string
 /** Participles that name who put forward the thing rejected: "a ceasefire proposed by the GNA". */
 const AUTHOR_PARTICIPLES = new Set(['propose', 'offer', 'put', 'submit', 'suggest', 'request']);
 
+/** "in response to", "in retaliation to": the "to" of these is a preposition, not an infinitive's. */
+const IN_RESPONSE = new Set(['response', 'reaction', 'retaliation', 'reply', 'addition', 'protest']);
 /** How a trigger is governed by the words before it. */
 interface Governor {
   frame: Frame | 'drop';
@@ -460,7 +462,9 @@ class SentenceCoder {
     const { view } = this;
     let i = first - 1;
     while (view.token(i)?.pos === 'ADV' || /^["“”'‘’]$/.test(view.lower(i))) i--;
-    if (view.lower(i) === 'to') return this.infinitiveGovernor(i);
+    // ("in response to joint exercises held by …": a preposition, which the tagger may read as "to" + verb)
+    const prepositional = view.lower(i - 2) === 'in' && IN_RESPONSE.has(view.lower(i - 1));
+    if (view.lower(i) === 'to' && !prepositional) return this.infinitiveGovernor(i);
     // "considers suing Israel": the gerund is an option under deliberation.
     if (/ing$/.test(view.lower(first)) && DELIBERATION_VERBS.has(view.lemma(i)) && this.deliberates(i))
       return { frame: 'deliberation', at: i, refinesGovernor: false };
@@ -1274,8 +1278,10 @@ class SentenceCoder {
         !DOMESTIC.test(code)
       )
         continue;
-      // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice.
-      if (target && target.code === source.code && source.code.length === 3 && !DOMESTIC.test(code)) continue;
+      // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice, as is an
+      // international body ("Kofi Annan … orders all UN personnel to leave Iraq" withdraws its own staff).
+      const oneBody = source.code.length === 3 || /^(IGO|NGO)/.test(source.code);
+      if (target && target.code === source.code && oneBody && !DOMESTIC.test(code)) continue;
       const key = `${source.actor ?? source.code}|${target ? (target.actor ?? target.code) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -150,3 +150,26 @@ describe('event coder: verbs whose code needs their object', () => {
     );
   });
 });
+
+describe('event coder: the author of the attack a passive victim died in', () => {
+  it('takes the author from "an attack launched by X"', () => {
+    has(
+      "Two Indians are killed in a missile attack launched by the Taliban on an Indian NGO's office in Afghanistan's Kunar province.",
+      '2010-10-11',
+      'AFG 180 IND',
+    );
+    has(
+      'Five Syrian soldiers are killed in missile strikes launched by the Israeli Air Force near Damascus.',
+      '2022-09-17',
+      'ISR 190 SYR',
+    );
+  });
+
+  it('reads the author of "a series of Israeli airstrikes"', () => {
+    has(
+      'Twenty-four Palestinians are killed in a series of Israeli airstrikes in the Gaza Strip, including five in a vehicle in Gaza City and four children in the Nuseirat refugee camp.',
+      '2025-11-22',
+      'ISR 190 PSE',
+    );
+  });
+});

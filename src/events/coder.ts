@@ -54,6 +54,8 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   frozen: 'freeze',
 };
 /** Curfews, states of emergency, martial law and their lifting: done in the source's own country. */
+/** Nouns of a number of acts: "a series of airstrikes", "a wave of attacks". */
+const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'round']);
 /** Nouns naming an attack, whose country adjective says who attacked ("in an Iranian missile attack"). */
 const ATTACK_NOUNS = new Set(
   'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault ambush bombardment'.split(
@@ -742,6 +744,8 @@ class SentenceCoder {
         // Named actors are told apart by identity ("Qin Gang and Wang Yi"); places and groups by country
         // ("attack a building in Jalalabad, killing six people" is one attack).
         const named = !!event.source.actor && !!event.target?.actor;
+        // Force is one act whatever its kind: the killing and the airstrikes of "are killed in airstrikes".
+        const force = /^(18|19|20)/.test(event.code);
         const party = (p: EventParty | null): string =>
           !p
             ? ''
@@ -750,7 +754,8 @@ class SentenceCoder {
               : /^(IGO|NGO|IMG|MNC)/.test(p.code)
                 ? p.code.slice(0, 6)
                 : p.code.slice(0, 3);
-        const key = `${party(event.source)}|${event.code.slice(0, 3)}|${party(event.target)}|${event.negated}`;
+        const act = force ? event.code.slice(0, 2) : event.code.slice(0, 3);
+        const key = `${party(event.source)}|${act}|${party(event.target)}|${event.negated}`;
         if (told.has(key)) continue;
         told.add(key);
         events.push(event);
@@ -1032,17 +1037,29 @@ class SentenceCoder {
           continue;
         }
         if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j)))
-          // ("in an attack by suspected Taliban militants")
-          return author ?? (view.lower(j + 1) === 'by' ? view.slotAt(j + 2, '') : undefined);
+          // ("in an attack by suspected Taliban militants", "in airstrikes carried out by Israeli forces")
+          return author ?? this.attackAgent(j + 1);
+        // ("in a series of airstrikes", "in a wave of attacks")
+        const quantity = view.lower(j) === 'of' && QUANTITY_NOUNS.has(view.lower(j - 1));
         if (
           !['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') &&
-          view.lower(j) !== '-'
+          view.lower(j) !== '-' &&
+          !quantity
         )
           return undefined;
       }
       return undefined;
     }
     return undefined;
+  }
+
+  /** The author after an attack noun: "by X", or "carried out by X", "launched by X", "conducted by X". */
+  private attackAgent(at: number): Party | undefined {
+    const { view } = this;
+    let i = at;
+    if (view.lemma(i) === 'carry' && view.lower(i + 1) === 'out') i += 2;
+    else if (['launch', 'conduct'].includes(view.lemma(i))) i++;
+    return view.lower(i) === 'by' ? view.slotAt(i + 1, '') : undefined;
   }
 
   /** "killed in clashes with Hamas", "wounded in fighting with Houthi rebels": the other side. */

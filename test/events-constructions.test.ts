@@ -173,3 +173,18 @@ describe('event coder: the author of the attack a passive victim died in', () =>
     );
   });
 });
+
+describe('event coder: aid received from a giver named after a participle', () => {
+  it('codes "receives doses donated by X" as aid from X to the receiver', () => {
+    has(
+      'Bangladesh receives a shipment of 781,440 doses of the Oxford–AstraZeneca COVID-19 vaccine donated by Japan.',
+      '2021-08-21',
+      'JPN 073 BGD',
+    );
+    has(
+      'Tanzania receives its first shipment of 1 million doses of the Johnson & Johnson COVID-19 vaccine donated by the U.S. government.',
+      '2021-07-24',
+      'USA 073 TZA',
+    );
+  });
+});

@@ -247,6 +247,26 @@ interface Match {
   target?: Party;
 }
 
+/** Verbs of receiving, and the participles that name the giver: "receives doses donated by China". */
+const RECEIVE_VERBS = new Set(['receive', 'accept', 'get']);
+const GIVING_PARTICIPLES = new Set(['donate', 'supply', 'provide', 'send', 'deliver', 'gift', 'give']);
+/** What is given says which aid it is: 073 humanitarian, 072 military, 071 economic (CAMEO 07x). */
+const AID_GOODS: Record<string, string> = {
+  vaccine: '073',
+  dose: '073',
+  food: '073',
+  medicine: '073',
+  medical: '073',
+  humanitarian: '073',
+  weapon: '072',
+  arm: '072',
+  ammunition: '072',
+  missile: '072',
+  tank: '072',
+  loan: '071',
+  million: '071',
+  billion: '071',
+};
 /** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
 const RESPONSE_VERBS = new Set([
   'reject',
@@ -732,7 +752,11 @@ class SentenceCoder {
         )
           candidates.get(other)!.dropped ??= 'the act of a responsibility claim';
     }
-    const events: CodedEvent[] = [...accusations, ...this.answeredActs(matches, candidates, covering)];
+    const events: CodedEvent[] = [
+      ...accusations,
+      ...this.answeredActs(matches, candidates, covering),
+      ...this.receivedAid(covering),
+    ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
     const told = new Set<string>();
@@ -798,6 +822,42 @@ class SentenceCoder {
       for (const responder of accused ? [accused] : answer.sources)
         if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
           events.push(this.toEvent(trigger, code, author, responder, false));
+    }
+    return events;
+  }
+
+  /**
+   * Rule: "Venezuela receives 500,000 doses of the Sinopharm vaccine donated by China": what a state receives
+   * from a giver named after a participle of giving is aid from the giver to the receiver (07x, by what is given).
+   */
+  private receivedAid(covering: Map<number, Match>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let verb = view.first; verb < view.last; verb++) {
+      if (!RECEIVE_VERBS.has(view.lemma(verb)) || !view.isVerbal(verb) || covering.has(verb)) continue;
+      if (view.negatedAt(verb) || view.modalityAt(verb) === 'possible') continue;
+      let code = '070';
+      for (let i = verb + 1; i < Math.min(view.last, verb + 20); i++) {
+        if (/^[;:.]$/.test(view.lower(i))) break;
+        code = AID_GOODS[view.lemma(i)] ?? code;
+        if (!GIVING_PARTICIPLES.has(view.lemma(i)) || view.lower(i + 1) !== 'by') continue;
+        const giver = view.slotAt(i + 2, '');
+        if (!giver || giver.place) break;
+        const pattern: EventPattern = {
+          code,
+          text: `${view.lemma(verb)} … ${view.lemma(i)} by {S} (received aid)`,
+          parts: [],
+          specificity: 0,
+          origin: 'parley',
+          second: null,
+          rank: 0,
+        };
+        const trigger: Match = { pattern, firstToken: i, lastToken: i + 2 };
+        for (const receiver of view.subjectOf(verb))
+          if (receiver.code.slice(0, 3) !== giver.code.slice(0, 3))
+            events.push(this.toEvent(trigger, code, giver, receiver, false));
+        break;
+      }
     }
     return events;
   }

@@ -182,9 +182,9 @@ describe('event coder: aid received from a giver named after a participle', () =
       'JPN 073 BGD',
     );
     has(
-      'Tanzania receives its first shipment of 1 million doses of the Johnson & Johnson COVID-19 vaccine donated by the U.S. government.',
-      '2021-07-24',
-      'USA 073 TZA',
+      'Ukraine receives 509,400 doses of the Oxford–AstraZeneca COVID-19 vaccine donated by Denmark.',
+      '2021-08-04',
+      'DNK 073 UKR',
     );
   });
 });

@@ -623,6 +623,11 @@ export class SentenceView {
       if (next.group && result[result.length - 1]!.group) break;
       // "Beirut, Lebanon": a country after its own city is an apposition, not a second target.
       if (joiner === ',' && next.code.slice(0, 3) === result[result.length - 1]!.code.slice(0, 3)) break;
+      // "…held by South Korea and the United States, North Korea fires": a name before a verb opens a clause.
+      // (the verb may be tagged as a noun: "North Korea fires" — a third-person form then)
+      const after = this.token(next.lastToken);
+      const thirdPerson = !!after && /[^s]s$/.test(after.text) && after.text.toLowerCase() !== after.lemma;
+      if (joiner === ',' && (after?.pos === 'VERB' || after?.pos === 'AUX' || thirdPerson)) break;
       result.push(next);
       i = next.lastToken;
     }
@@ -675,6 +680,13 @@ export class SentenceView {
       const verb = this.previousVerb(previous);
       return verb === undefined ? [] : this.subjectOf(verb, depth + 1);
     }
+    // Rule: a gerund complement takes the subject of its verb ("Malaysia considers suing Israel").
+    if (
+      /ing$/.test(this.lower(index)) &&
+      this.token(previous)?.pos === 'VERB' &&
+      !this.covering.has(previous)
+    )
+      return this.subjectOf(previous, depth + 1);
     // Rule: coordinated or participial verb — "X visits Israel and meets …", "X …, saying it …".
     if (this.isVerbal(index) || this.token(index)?.pos === 'AUX') {
       const text = this.lower(previous);
@@ -810,6 +822,17 @@ export class SentenceView {
       /(ed|en)$/.test(text) &&
       this.token(index - 1)?.pos === 'DET'
     );
+  }
+
+  /**
+   * The earlier verb a verb is coordinated with ("accepts an apology from Sharon and demands an
+   * investigation": "accepts" for "demands"), if it is joined to it by "and" or "but".
+   */
+  coordinatedVerbOf(index: number): number | undefined {
+    if (!this.isVerbal(index)) return undefined;
+    const previous = this.previousContent(index);
+    if (!/^(and|but)$/.test(this.lower(previous)) || this.mentionEndsAt(previous)) return undefined;
+    return this.previousVerb(previous);
   }
 
   /** The nearest verb before `index` (for the coder's participle rule). */

@@ -54,6 +54,8 @@ const IRREGULAR_PARTICIPLES: Record<string, string> = {
   frozen: 'freeze',
 };
 /** Curfews, states of emergency, martial law and their lifting: done in the source's own country. */
+/** Nouns of a number of acts: "a series of airstrikes", "a wave of attacks". */
+const QUANTITY_NOUNS = new Set(['series', 'wave', 'spate', 'string', 'number', 'barrage', 'round']);
 /** Nouns naming an attack, whose country adjective says who attacked ("in an Iranian missile attack"). */
 const ATTACK_NOUNS = new Set(
   'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault ambush bombardment'.split(
@@ -85,6 +87,8 @@ const DIPLOMATS = /\b(diplomats?|ambassadors?|envoys?|charg[eé]s? d'affaires|em
 /** Parts of speech that may stand between two pattern words ("imposed new trade sanctions"). */
 const GAP_POS = new Set(['NOUN', 'SYM']);
 
+/** The deliberation verbs that weigh an option (CAMEO 014): "considers suing", "mulls sanctions". */
+const WEIGHING_VERBS = new Set(['consider', 'mull', 'weigh', 'contemplate']);
 /** Verbs and nouns that announce the act of their infinitive: "plans to visit" is an intent (036). */
 const INTENT_GOVERNORS = new Set([
   'plan',
@@ -149,7 +153,10 @@ const CANCEL_VERBS = new Set([
   'delay',
   'deny',
 ]);
-/** "is considering a blockade", "weighs sanctions": an act under deliberation is not an event. */
+/**
+ * "is considering a blockade", "weighs sanctions", "considers suing Israel": an act under deliberation is
+ * not done; the deliberation is CAMEO 014 (consider policy option) toward the act's target.
+ */
 const DELIBERATION_VERBS = new Set([
   'consider',
   'mull',
@@ -240,6 +247,60 @@ interface Match {
   target?: Party;
 }
 
+/** Verbs of receiving, and the participles that name the giver: "receives doses donated by China". */
+const RECEIVE_VERBS = new Set(['receive', 'accept', 'get']);
+const GIVING_PARTICIPLES = new Set(['donate', 'supply', 'provide', 'send', 'deliver', 'gift', 'give']);
+/** What is given says which aid it is: 073 humanitarian, 072 military, 071 economic (CAMEO 07x). */
+const AID_GOODS: Record<string, string> = {
+  vaccine: '073',
+  dose: '073',
+  food: '073',
+  medicine: '073',
+  medical: '073',
+  humanitarian: '073',
+  weapon: '072',
+  arm: '072',
+  ammunition: '072',
+  missile: '072',
+  tank: '072',
+  loan: '071',
+  million: '071',
+  billion: '071',
+};
+/** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
+const RESPONSE_VERBS = new Set([
+  'reject',
+  'veto',
+  'refuse',
+  'rebuff',
+  'dismiss',
+  'spurn',
+  'accept',
+  'decline',
+  'deny',
+  'welcome',
+  'defy',
+]);
+/**
+ * Nouns of an act addressed to someone, with the frame their infinitive takes and their code without one:
+ * "Germany's request to re-export ammunition" is an appeal (02x) by Germany, "Russia's offer to attend
+ * talks" an intent (036), "accusations by Saleh that the Pakistani Air Force provides" an accusation.
+ */
+// (not "appeal" or "plea": before a court they are legal acts, not CAMEO appeals)
+const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string }> = {
+  request: { frame: 'appeal', code: '020' },
+  offer: { frame: 'intent', code: '030' },
+  proposal: { frame: 'intent', code: '030' },
+  invitation: { frame: 'intent', code: '036' },
+  ultimatum: { frame: 'demand', code: '139' },
+  accusation: { frame: 'accusation', code: '112' },
+  allegation: { frame: 'accusation', code: '112' },
+};
+/** Participles that name who put forward the thing rejected: "a ceasefire proposed by the GNA". */
+const AUTHOR_PARTICIPLES = new Set(['propose', 'offer', 'put', 'submit', 'suggest', 'request']);
+
+/** "in response to", "in retaliation to": the "to" of these is a preposition, not an infinitive's. */
+const IN_RESPONSE = new Set(['response', 'reaction', 'retaliation', 'reply', 'addition', 'protest']);
 /** How a trigger is governed by the words before it. */
 interface Governor {
   frame: Frame | 'drop';
@@ -423,7 +484,12 @@ class SentenceCoder {
     const { view } = this;
     let i = first - 1;
     while (view.token(i)?.pos === 'ADV' || /^["“”'‘’]$/.test(view.lower(i))) i--;
-    if (view.lower(i) === 'to') return this.infinitiveGovernor(i);
+    // ("in response to joint exercises held by …": a preposition, which the tagger may read as "to" + verb)
+    const prepositional = view.lower(i - 2) === 'in' && IN_RESPONSE.has(view.lower(i - 1));
+    if (view.lower(i) === 'to' && !prepositional) return this.infinitiveGovernor(i);
+    // "considers suing Israel": the gerund is an option under deliberation.
+    if (/ing$/.test(view.lower(first)) && DELIBERATION_VERBS.has(view.lemma(i)) && this.deliberates(i))
+      return { frame: 'deliberation', at: i, refinesGovernor: false };
     // "urged its leaders to disarm and recognize Israel": a verb joined to an infinitive shares its governor.
     if (/^(and|or)$/.test(view.lower(i)) && depth < 2) {
       const verb = view.previousVerbOf(i);
@@ -499,7 +565,7 @@ class SentenceCoder {
    * Whether the governing word is itself possible only, cancelled or negated: "may cancel his plans to
    * visit", "is not yet prepared to recognize". A noun governor ("plans") is read through its verb.
    */
-  private governorState(g: number): 'drop' | 'negated' | null {
+  private governorState(g: number, deliberated = false): 'drop' | 'negated' | 'deliberated' | null {
     const { view } = this;
     let verb = g;
     if (!view.isVerbal(g) && view.token(g)?.pos !== 'AUX') {
@@ -511,7 +577,8 @@ class SentenceCoder {
       )
         i--;
       if (!view.isVerbal(i)) return null;
-      if (CANCEL_VERBS.has(view.lemma(i)) || DELIBERATION_VERBS.has(view.lemma(i))) return 'drop';
+      if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
+      if (DELIBERATION_VERBS.has(view.lemma(i))) return deliberated ? 'deliberated' : 'drop';
       verb = i;
     }
     if (view.modalityAt(verb) === 'possible') return 'drop';
@@ -668,6 +735,12 @@ class SentenceCoder {
       if (candidate.targets.length === 0 && content.addressee) candidate.targets = [content.addressee];
     }
 
+    // A second predicate still without a target: the first predicate's (after the addressee of a demand).
+    for (const match of matches) {
+      const candidate = candidates.get(match)!;
+      if (candidate.targets.length === 0) candidate.targets = this.sharedTargets(match, covering, candidates);
+    }
+
     // Rule: the attack whose responsibility is claimed is told by the claim (015), not coded again.
     for (const match of matches) {
       if (match.pattern.code !== '015') continue;
@@ -679,7 +752,11 @@ class SentenceCoder {
         )
           candidates.get(other)!.dropped ??= 'the act of a responsibility claim';
     }
-    const events: CodedEvent[] = [...accusations];
+    const events: CodedEvent[] = [
+      ...accusations,
+      ...this.answeredActs(matches, candidates, covering),
+      ...this.receivedAid(covering),
+    ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
     const told = new Set<string>();
@@ -691,6 +768,8 @@ class SentenceCoder {
         // Named actors are told apart by identity ("Qin Gang and Wang Yi"); places and groups by country
         // ("attack a building in Jalalabad, killing six people" is one attack).
         const named = !!event.source.actor && !!event.target?.actor;
+        // Force is one act whatever its kind: the killing and the airstrikes of "are killed in airstrikes".
+        const force = /^(18|19|20)/.test(event.code);
         const party = (p: EventParty | null): string =>
           !p
             ? ''
@@ -699,13 +778,175 @@ class SentenceCoder {
               : /^(IGO|NGO|IMG|MNC)/.test(p.code)
                 ? p.code.slice(0, 6)
                 : p.code.slice(0, 3);
-        const key = `${party(event.source)}|${event.code.slice(0, 3)}|${party(event.target)}|${event.negated}`;
+        const act = force ? event.code.slice(0, 2) : event.code.slice(0, 3);
+        const key = `${party(event.source)}|${act}|${party(event.target)}|${event.negated}`;
         if (told.has(key)) continue;
         told.add(key);
         events.push(event);
       }
     }
     return events;
+  }
+
+  /**
+   * Rule: "Gibraltar rejects the request by the U.S. to seize the tanker", "vetoes Germany's request to
+   * re-export", "rejects a ceasefire proposed by the GNA": the act answered is an event too, by its author
+   * and addressed to the one who answers (gold: the request is 02x USA → Gibraltar). The answer itself,
+   * when it has no target, is addressed to the author.
+   */
+  private answeredActs(
+    matches: Match[],
+    candidates: Map<Match, Candidate>,
+    covering: Map<number, Match>,
+  ): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (const match of matches) {
+      const verb = match.firstToken;
+      const answer = candidates.get(match)!;
+      if (!RESPONSE_VERBS.has(view.lemma(verb)) || !view.isVerbal(verb) || answer.dropped) continue;
+      const object = this.answeredObject(verb, match, covering);
+      if (!object) continue;
+      const { author, code, accused } = object;
+      if (answer.targets.length === 0) answer.targets = [author];
+      const pattern: EventPattern = {
+        code,
+        text: `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`,
+        parts: [],
+        specificity: 0,
+        origin: 'parley',
+        second: null,
+        rank: 0,
+      };
+      const trigger: Match = { pattern, firstToken: object.noun, lastToken: object.noun + 1 };
+      for (const responder of accused ? [accused] : answer.sources)
+        if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
+          events.push(this.toEvent(trigger, code, author, responder, false));
+    }
+    return events;
+  }
+
+  /**
+   * Rule: "Venezuela receives 500,000 doses of the Sinopharm vaccine donated by China": what a state receives
+   * from a giver named after a participle of giving is aid from the giver to the receiver (07x, by what is given).
+   */
+  private receivedAid(covering: Map<number, Match>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let verb = view.first; verb < view.last; verb++) {
+      if (!RECEIVE_VERBS.has(view.lemma(verb)) || !view.isVerbal(verb) || covering.has(verb)) continue;
+      if (view.negatedAt(verb) || view.modalityAt(verb) === 'possible') continue;
+      let code = '070';
+      for (let i = verb + 1; i < Math.min(view.last, verb + 20); i++) {
+        if (/^[;:.]$/.test(view.lower(i))) break;
+        code = AID_GOODS[view.lemma(i)] ?? code;
+        if (!GIVING_PARTICIPLES.has(view.lemma(i)) || view.lower(i + 1) !== 'by') continue;
+        const giver = view.slotAt(i + 2, '');
+        if (!giver || giver.place) break;
+        const pattern: EventPattern = {
+          code,
+          text: `${view.lemma(verb)} … ${view.lemma(i)} by {S} (received aid)`,
+          parts: [],
+          specificity: 0,
+          origin: 'parley',
+          second: null,
+          rank: 0,
+        };
+        const trigger: Match = { pattern, firstToken: i, lastToken: i + 2 };
+        for (const receiver of view.subjectOf(verb))
+          if (receiver.code.slice(0, 3) !== giver.code.slice(0, 3))
+            events.push(this.toEvent(trigger, code, giver, receiver, false));
+        break;
+      }
+    }
+    return events;
+  }
+
+  /**
+   * The authored act a response verb answers: its noun, author, code (refined by its infinitive:
+   * "request to extradite" → 0213) and, for an accusation, the accused (the subject of its "that" clause).
+   */
+  private answeredObject(
+    verb: number,
+    match: Match,
+    covering: Map<number, Match>,
+  ): { noun: number; author: Party; code: string; accused?: Party } | undefined {
+    const { view } = this;
+    // The head noun of the object: after articles, adjectives and a possessor ("Germany's request").
+    let noun = verb + 1;
+    let possessor: Party | undefined;
+    for (; noun < Math.min(view.last, verb + 8); noun++) {
+      const party = view.partyCovering(noun);
+      if (party) {
+        possessor = party.adjective || POSSESSIVE_MARK.test(view.lower(party.lastToken)) ? party : undefined;
+        noun = party.lastToken - 1;
+        continue;
+      }
+      if (POSSESSIVE_MARK.test(view.lower(noun))) continue;
+      if (!['DET', 'ADJ', 'NUM'].includes(view.token(noun)?.pos ?? '')) break;
+    }
+    if (view.token(noun)?.pos !== 'NOUN') return undefined;
+    // The head of a compound: "a search request", "an extradition request".
+    while (view.token(noun + 1)?.pos === 'NOUN' && !view.partyCovering(noun + 1)) noun++;
+    // (a noun with an event pattern of its own is coded by that pattern: "rejects Negroponte's demand")
+    const own = covering.get(noun);
+    if (own && own !== match) return undefined;
+    const lemma = view.lemma(noun).replace(/s$/, '');
+    const authored = AUTHORED_NOUNS[lemma];
+    // Author: "by X" or "from X" right after the noun, or after a participle ("a ceasefire proposed by X").
+    let after = noun + 1;
+    const participle = AUTHOR_PARTICIPLES.has(view.lemma(after));
+    if (participle) after += view.lower(after + 1) === 'forward' ? 2 : 1;
+    const by = view.lower(after) === 'by' || (!participle && view.lower(after) === 'from');
+    const agent = by ? view.slotAt(after + 1, '') : undefined;
+    const author = agent ?? (participle ? undefined : possessor);
+    if (!author || author.place) return undefined;
+    let end = agent ? agent.lastToken : noun + 1;
+    if (!authored) {
+      // Any other act noun only with a participle naming its author, and coded as what was put forward.
+      // (its least specific pattern says what the noun is: "ceasefire with {T}" → 0871)
+      const act = participle ? patternGroup(lemma)?.all.at(-1)?.code : undefined;
+      const code = act ? framedCode('intent', act) : null;
+      return code ? { noun, author, code } : undefined;
+    }
+    if (authored.frame === 'accusation') {
+      // (the author's title may stand before the clause: "by the Afghan first vice-president Amrullah Saleh that")
+      for (let i = end; i < Math.min(view.last, end + 6) && view.lower(end) !== 'that'; i++)
+        if (view.lower(i) === 'that') end = i;
+      if (view.lower(end) === 'that') end++;
+      while (view.token(end)?.pos === 'DET') end++;
+      const accused = view.mentionStartingAt(end);
+      return accused && !accused.place ? { noun, author, code: authored.code, accused } : undefined;
+    }
+    // The infinitive's act refines the code: "request to extradite him" → 0213.
+    if (view.lower(end) === 'to' && view.token(end)?.pos === 'PART') {
+      const inner = covering.get(end + 1);
+      const act = inner ? inner.pattern.code : CONTENT_ACTS[view.lemma(end + 1)];
+      const refined = act ? framedCode(authored.frame, act) : null;
+      if (refined) return { noun, author, code: refined };
+    }
+    return { noun, author, code: authored.code };
+  }
+
+  /**
+   * Rule: "X accepts an apology from Y and demands an investigation", "X recalls its ambassador to Y and
+   * demands …": the second predicate of one subject, with no target of its own, is done to the target of
+   * the first (the reader supplies it from the first; a shallow reading must copy it). Not an intent
+   * (03x): "expels the inspectors and announces plans to reactivate a laboratory" plans for itself; nor
+   * a curfew.
+   */
+  private sharedTargets(
+    match: Match,
+    covering: Map<number, Match>,
+    candidates: Map<Match, Candidate>,
+  ): Party[] {
+    // (curfews and emergencies apply to the source's own country, found later)
+    if (/^03/.test(match.pattern.code) || DOMESTIC.test(match.pattern.code)) return [];
+    const verb = this.view.coordinatedVerbOf(match.firstToken);
+    const first = verb === undefined ? undefined : covering.get(verb);
+    const earlier = first && first !== match ? candidates.get(first) : undefined;
+    if (!earlier || earlier.dropped || earlier.match.pattern.code === NO_EVENT) return [];
+    return earlier.targets;
   }
 
   /**
@@ -779,6 +1020,22 @@ class SentenceCoder {
   }
 
   /**
+   * Whether a deliberation verb is the subject's own asserted deliberation: a verb ("considers", "is
+   * weighing"), not modal or negated. "discuss", "seek" and "study" take their object as a topic, not an
+   * option ("discuss sanctions" is a consultation), so only the verbs of weighing count.
+   */
+  private deliberates(verb: number): boolean {
+    const { view } = this;
+    return (
+      WEIGHING_VERBS.has(view.lemma(verb)) &&
+      view.isVerbal(verb) &&
+      !view.partyCovering(verb) &&
+      view.modalityAt(verb) !== 'possible' &&
+      !view.negatedAt(verb)
+    );
+  }
+
+  /**
    * A noun act that is the object of a threat, a rejection or an offer: "threatens a pre-emptive
    * nuclear strike" (1385), "rejects a ceasefire" (1246), "offers compensation" (035).
    */
@@ -801,6 +1058,8 @@ class SentenceCoder {
       return { frame: 'refusal', at: i, refinesGovernor: false };
     if (['offer', 'propose', 'promise', 'pledge'].includes(lemma))
       return { frame: 'intent', at: i, refinesGovernor: false };
+    if (DELIBERATION_VERBS.has(lemma) && this.deliberates(i))
+      return { frame: 'deliberation', at: i, refinesGovernor: false };
     return null;
   }
 
@@ -838,17 +1097,29 @@ class SentenceCoder {
           continue;
         }
         if (ATTACK_NOUNS.has(view.lemma(j)) || ATTACK_NOUNS.has(view.lower(j)))
-          // ("in an attack by suspected Taliban militants")
-          return author ?? (view.lower(j + 1) === 'by' ? view.slotAt(j + 2, '') : undefined);
+          // ("in an attack by suspected Taliban militants", "in airstrikes carried out by Israeli forces")
+          return author ?? this.attackAgent(j + 1);
+        // ("in a series of airstrikes", "in a wave of attacks")
+        const quantity = view.lower(j) === 'of' && QUANTITY_NOUNS.has(view.lower(j - 1));
         if (
           !['DET', 'ADJ', 'NOUN', 'NUM', 'PART'].includes(view.token(j)?.pos ?? '') &&
-          view.lower(j) !== '-'
+          view.lower(j) !== '-' &&
+          !quantity
         )
           return undefined;
       }
       return undefined;
     }
     return undefined;
+  }
+
+  /** The author after an attack noun: "by X", or "carried out by X", "launched by X", "conducted by X". */
+  private attackAgent(at: number): Party | undefined {
+    const { view } = this;
+    let i = at;
+    if (view.lemma(i) === 'carry' && view.lower(i + 1) === 'out') i += 2;
+    else if (['launch', 'conduct'].includes(view.lemma(i))) i++;
+    return view.lower(i) === 'by' ? view.slotAt(i + 1, '') : undefined;
   }
 
   /** "killed in clashes with Hamas", "wounded in fighting with Houthi rebels": the other side. */
@@ -900,7 +1171,13 @@ class SentenceCoder {
     if (pattern.parts.some((part) => part.kind === 'source')) return false;
     // Consultations (04) need a counterpart too: "X discusses" is no meeting.
     // Plain statements (010) and signings (057) too: "issue a statement", "sign" without a party.
-    return (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') || code === '010' || code === '057';
+    // An option under deliberation (014) too: "Turkey considers demolishing a sculpture" concerns no one.
+    return (
+      (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') ||
+      code === '010' ||
+      code === '014' ||
+      code === '057'
+    );
   }
 
   /** Whether the sentence is about a game: a sports word or a score ("7-6", "2–1"). */
@@ -976,7 +1253,8 @@ class SentenceCoder {
     if (modality === 'possible') candidate.dropped = 'modal';
     // "may cancel his plans to visit": a noun act read through its verb.
     if (!verbal) {
-      const state = this.governorState(first);
+      // (a noun act under deliberation is framed as 014 by nounFrame)
+      const state = this.governorState(first, true);
       if (state === 'drop') candidate.dropped = 'cancelled or possible';
       if (state === 'negated') candidate.negated = true;
     }
@@ -1000,7 +1278,10 @@ class SentenceCoder {
     if (/ing$/.test(view.lower(first)) && (view.token(first)?.pos === 'VERB' || noun)) {
       let before = first - 1;
       while (view.token(before)?.pos === 'ADV') before--;
-      if (view.lemma(before) !== 'be' && view.lower(before) !== ',') candidate.dropped ??= 'gerund';
+      // ("considers suing Israel": the gerund is the option deliberated, framed by governorOf)
+      const deliberated = DELIBERATION_VERBS.has(view.lemma(before)) && this.deliberates(before);
+      if (view.lemma(before) !== 'be' && view.lower(before) !== ',' && !deliberated)
+        candidate.dropped ??= 'gerund';
     }
     // Rule: "the disputed region", "an armed group": a participle before its noun is an adjective.
     if (verbal && view.isParticipleModifier(first)) candidate.dropped ??= 'adjective';
@@ -1074,8 +1355,10 @@ class SentenceCoder {
         !DOMESTIC.test(code)
       )
         continue;
-      // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice.
-      if (target && target.code === source.code && source.code.length === 3 && !DOMESTIC.test(code)) continue;
+      // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice, as is an
+      // international body ("Kofi Annan … orders all UN personnel to leave Iraq" withdraws its own staff).
+      const oneBody = source.code.length === 3 || /^(IGO|NGO)/.test(source.code);
+      if (target && target.code === source.code && oneBody && !DOMESTIC.test(code)) continue;
       const key = `${source.actor ?? source.code}|${target ? (target.actor ?? target.code) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -4,10 +4,11 @@
  * an appeal (0253); "demands that Iraq release" a demand (1053); "threatens to attack" a threat (138).
  * CAMEO's roots 02, 03, 10 and 12 share one set of sub-categories (material cooperation, aid, reform,
  * yielding, meeting, mediation), so an act is first mapped to that family and the family to each root.
+ * An act under deliberation ("considers suing") is 014 whatever it is.
  */
 import { cameoCodes } from './ontology.js';
 
-export type Frame = 'intent' | 'appeal' | 'demand' | 'refusal' | 'threat';
+export type Frame = 'intent' | 'appeal' | 'demand' | 'refusal' | 'threat' | 'deliberation';
 
 /**
  * The family of a cooperative act, as the digits that follow the root in 02x/03x/10x/12x:
@@ -99,5 +100,8 @@ export function framedCode(frame: Frame, act: string): string | null {
       return firstKnown(narrowing(`12${REFUSAL_FAMILY[kin[0]!] ?? ''}${kin.slice(1)}`), '120');
     case 'threat':
       return threatOf(act) ?? '130';
+    case 'deliberation':
+      // "considers suing Israel", "weighs sanctions on Iran": CAMEO's "consider policy option", whatever the act.
+      return '014';
   }
 }

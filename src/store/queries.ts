@@ -62,6 +62,18 @@ export function eventColumns(articleId: string, event: CodedEvent): Params {
 }
 
 /** What differs between the SQL of SQLite and PostgreSQL. */
+/** Goldstein scores in tenths, a whole number: CAMEO's scale has one decimal. */
+const GOLDSTEIN_TENTHS = 'sum(CAST(round(goldstein * 10) AS INTEGER))';
+const SCORED = 'NULLIF(count(goldstein), 0)';
+/**
+ * The mean Goldstein score rounded to 3 decimals, half away from zero, by the same integer arithmetic in SQLite
+ * and PostgreSQL. Rounding the float mean disagreed on exact halves: SQLite rounds the binary double of 0.5375
+ * (0.53749…) down, PostgreSQL rounds its 15-digit decimal 0.5375 up, so a profile moved from one to the other
+ * changed. The tenths sum exactly; the rest is integer division of the exact ratio.
+ */
+const MEAN_GOLDSTEIN = `CAST((CASE WHEN ${GOLDSTEIN_TENTHS} < 0 THEN -1 ELSE 1 END)
+  * ((abs(${GOLDSTEIN_TENTHS}) * 200 + ${SCORED}) / (2 * ${SCORED})) AS DOUBLE PRECISION) / 1000`;
+
 export interface Dialect {
   /** The expression naming a 'YYYY-MM-DD…' date column's period. */
   period: Record<PeriodUnit, string>;
@@ -322,7 +334,6 @@ export abstract class SqlReader {
     const asTarget = `${sideColumn('target', actor)} = @actor`;
     const involved = `(${asSource} OR ${asTarget})${rangeWhere(range)}`;
     const countryMatch = actor.length === 3 ? "aa.code LIKE @actor || '%'" : 'aa.code = @actor';
-    const round3 = this.dialect.round3;
     return {
       actor,
       names: await this.all(
@@ -332,13 +343,13 @@ export abstract class SqlReader {
       ),
       byPeriod: await this.all(
         `SELECT ${this.dialect.period[by]} AS period, sum(CASE WHEN ${asSource} THEN 1 ELSE 0 END) AS "asSource",
-           sum(CASE WHEN ${asTarget} THEN 1 ELSE 0 END) AS "asTarget", ${round3('avg(goldstein)')} AS goldstein
+           sum(CASE WHEN ${asTarget} THEN 1 ELSE 0 END) AS "asTarget", ${MEAN_GOLDSTEIN} AS goldstein
          FROM events WHERE ${involved} GROUP BY period ORDER BY period`,
         params,
       ),
       partners: await this.all(
         `SELECT CASE WHEN ${asSource} THEN target_country ELSE source_country END AS country, count(*) AS events,
-           ${round3('avg(goldstein)')} AS goldstein
+           ${MEAN_GOLDSTEIN} AS goldstein
          FROM events WHERE ${involved} AND target_country IS NOT NULL AND source_country != target_country
          GROUP BY country ORDER BY events DESC, country LIMIT 10`,
         params,
@@ -372,7 +383,7 @@ export abstract class SqlReader {
     // Ties between quad classes go to the lower class, so that both backends name the same one.
     return this.all(
       `SELECT source_country AS source, target_country AS target, count(*) AS events,
-         ${this.dialect.round3('avg(goldstein)')} AS goldstein,
+         ${MEAN_GOLDSTEIN} AS goldstein,
          (SELECT quad_class FROM events e2 WHERE e2.source_country = events.source_country
             AND e2.target_country = events.target_country GROUP BY quad_class ORDER BY count(*) DESC, quad_class LIMIT 1) AS "quadClass"
        FROM events WHERE target_country IS NOT NULL AND source_country != target_country${rangeWhere(range)}
@@ -387,7 +398,7 @@ export abstract class SqlReader {
       : '';
     return this.all(
       `SELECT place, place_country AS country, lat, lon, count(*) AS events,
-         ${this.dialect.round3('avg(goldstein)')} AS goldstein
+         ${MEAN_GOLDSTEIN} AS goldstein
        FROM events WHERE lat IS NOT NULL${actorWhere}${rangeWhere(range)}
        GROUP BY place, place_country, lat, lon ORDER BY events DESC, place, country, lat, lon LIMIT 2000`,
       { ...rangeParams(range), ...(actor ? { actor } : {}) },

@@ -6,7 +6,7 @@
  * NumSources). Grouping is MinHash with LSH over word shingles (src/ingest/dedup.ts); the signatures
  * are stored, so that a later run recognises copies of what an earlier one stored. The index keeps a
  * window of the most recent articles (DEFAULT_CAPACITY, 50,000: hours of a GDELT-sized day, in about
- * 50 MB), so that its memory is flat however long a run or a store grows; a copy of an older story
+ * 75 MB), so that its memory is flat however long a run or a store grows; a copy of an older story
  * starts a story of its own.
  */
 import {

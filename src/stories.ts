@@ -4,9 +4,13 @@
  * it (its own URL, source, title and date) and not analysed again, so downstream counts (events,
  * barometer, themes) see the story once while merged events count every copy (GDELT's NumArticles and
  * NumSources). Grouping is MinHash with LSH over word shingles (src/ingest/dedup.ts); the signatures
- * are stored, so that a later run recognises copies of what an earlier one stored.
+ * are stored, so that a later run recognises copies of what an earlier one stored. The index keeps a
+ * window of the most recent articles (DEFAULT_CAPACITY, 50,000: hours of a GDELT-sized day, in about
+ * 75 MB), so that its memory is flat however long a run or a store grows; a copy of an older story
+ * starts a story of its own.
  */
 import {
+  DEFAULT_CAPACITY,
   NearDuplicateIndex,
   SIGNATURE_SCHEME,
   signature,
@@ -38,10 +42,14 @@ export class StoryGrouper {
     this.index = new NearDuplicateIndex(options);
   }
 
-  /** Starts from the signatures already in the store, keeping the stories they were given. */
+  /**
+   * Starts from the most recent signatures already in the store (as many as the index keeps), keeping
+   * the stories they were given.
+   */
   static async open(store: Store, options: NearDuplicateOptions = {}): Promise<StoryGrouper> {
     const grouper = new StoryGrouper(options);
-    for (const row of await store.storySignatures(SIGNATURE_SCHEME))
+    const window = options.capacity ?? DEFAULT_CAPACITY;
+    for (const row of await store.storySignatures(SIGNATURE_SCHEME, window))
       grouper.index.addSignature(
         row.articleId,
         signatureFromBuffer(row.signature, row.shingles),

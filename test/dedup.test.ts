@@ -142,6 +142,35 @@ describe('NearDuplicateIndex', () => {
     assert.equal(lenient.add('cut', firstPart).groupId, 'wire');
   });
 
+  it('remembers only its window of the most recent articles, and forgets the oldest', () => {
+    const index = new NearDuplicateIndex({ capacity: UNRELATED.length });
+    index.add('wire', WIRE);
+    UNRELATED.forEach((text, i) => index.add(`unrelated-${i}`, text));
+    assert.equal(index.size, UNRELATED.length);
+    assert.equal(index.has('wire'), false);
+    // The wire story has left the window: its copy starts a story of its own.
+    assert.deepEqual(index.add('late-copy', COPIES.dateline!), { groupId: 'late-copy' });
+    assert.equal(index.has('unrelated-0'), false);
+    assert.equal(index.add('copy-of-copy', COPIES.footer!).groupId, 'late-copy');
+  });
+
+  it('finds a copy only among the window when many copies share band keys and slots are reused', () => {
+    const index = new NearDuplicateIndex({ capacity: 3 });
+    const texts = [WIRE, ...Object.values(COPIES)];
+    for (let i = 0; i < 4 * texts.length; i++) {
+      const result = index.add(`copy-${i}`, texts[i % texts.length]!);
+      if (i === 0) continue;
+      // Every earlier copy shares bands with this one: the match is one of the three still remembered.
+      const window = [i - 3, i - 2, i - 1].filter((j) => j >= 0).map((j) => `copy-${j}`);
+      assert.ok(window.includes(result.duplicateOf!), `copy-${i} matched ${result.duplicateOf}`);
+      assert.ok(index.size <= 3);
+    }
+  });
+
+  it('refuses a window that is not a positive whole number', () => {
+    assert.throws(() => new NearDuplicateIndex({ capacity: 0 }), /positive whole number, not 0/);
+  });
+
   it('never groups many unrelated short texts', () => {
     const index = new NearDuplicateIndex();
     for (let i = 0; i < 300; i++) {

@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UNDETERMINED, detectLanguage } from '../src/ingest/language.js';
+import {
+  UNDETERMINED,
+  detectLanguage,
+  detectorFromModule,
+  snapshotDetector,
+} from '../src/ingest/language.js';
 
 /** Two news paragraphs per language: a diplomatic meeting and a flood. */
 const PARAGRAPHS: Array<[string, string]> = [
@@ -358,5 +363,20 @@ describe('detectLanguage', () => {
     }
     const perSecond = count / ((performance.now() - started) / 1000);
     assert.ok(perSecond > 500, `${Math.round(perSecond)} texts/s`);
+  });
+
+  it('reads the ELD n-grams from the shipped snapshot, which scores every text as the eld module does', () => {
+    // Missing or made from another eld version: rebuild it with `npm run build:eld`.
+    const fromSnapshot = snapshotDetector();
+    assert.ok(fromSnapshot, 'data/compiled/eld-large.json.gz is missing or stale');
+    const fromModule = detectorFromModule();
+    fromModule.enableTextCleanup(true);
+    const texts = [
+      ...PARAGRAPHS.map(([, text]) => text),
+      ...SHORT_ENGLISH,
+      'Le président est arrivé à Pékin.',
+    ];
+    for (const text of texts)
+      assert.deepEqual(fromSnapshot.detect(text).getScores(), fromModule.detect(text).getScores(), text);
   });
 });

@@ -8,9 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ingest } from '../src/batch.js';
+import { buildArticle } from '../src/ingest/article.js';
+import type { ArticleInput } from '../src/model/schema.js';
 import { packageRoot } from '../src/model/paths.js';
 import { openStore } from '../src/store/index.js';
-import { COPIES, SAME_MEETING, WIRE } from './stories.js';
+import { StoryGrouper } from '../src/stories.js';
+import { COPIES, SAME_MEETING, UNRELATED, WIRE } from './stories.js';
 import { cli, tempDir } from './support.js';
 
 const DATE = '2024-03-19';
@@ -130,6 +133,24 @@ describe('stories at ingest', () => {
       const wire = (await store.search('Kamikawa hotline navies', 5)).find((hit) => hit.source === 'wire');
       assert.ok(wire);
       assert.equal((await store.storyCopies(wire.id)).length, 5);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a later run reads back only the window of the most recent signatures', async () => {
+    const dir = tempDir();
+    const store = await openStore(path.join(dir, 'window.db'));
+    try {
+      const unrelated = UNRELATED.map((text, i) =>
+        JSON.stringify({ ...split(text), url: `https://u.test/${i}`, date: DATE }),
+      );
+      await ingest([jsonl(dir, 'first.jsonl', [record('wire', WIRE), ...unrelated])], store);
+      const copy = buildArticle(JSON.parse(record('dateline', COPIES.dateline!)) as ArticleInput, 'copy');
+      const all = await StoryGrouper.open(store);
+      assert.ok(all.place(copy).copy, 'the wire story is in the whole store');
+      const recent = await StoryGrouper.open(store, { capacity: UNRELATED.length });
+      assert.equal(recent.place(copy).copy, undefined, 'the wire story is older than the window');
     } finally {
       await store.close();
     }

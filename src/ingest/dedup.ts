@@ -178,41 +178,62 @@ export interface NearDuplicateOptions {
    * two thirds of the story (Jaccard ≥ 0.6).
    */
   containment?: number;
+  /** Articles remembered, the most recent (default DEFAULT_CAPACITY): older ones are forgotten. */
+  capacity?: number;
 }
 
-interface Entry {
-  signature: Signature;
-  groupId: string;
-  /** Order of arrival, to break ties the same way in every run. */
-  seq: number;
-}
+/** Signatures the index keeps by default: the most recent 50,000 articles (about 1.5 kB each, 75 MB). */
+export const DEFAULT_CAPACITY = 50_000;
+/** Slots allocated at first; the arrays double up to the capacity, so a small run stays small. */
+const INITIAL_SLOTS = 1024;
 
 /**
- * An in-memory LSH index of signatures that groups articles into stories as they arrive. Groups are never
- * merged: an article that resembles two stories joins the one it resembles most, so a group id, once
- * handed out (and stored), stays true.
+ * The LSH index over a bounded window of the most recent signatures. Memory is flat: past `capacity`
+ * articles the oldest is forgotten (its copies arriving later start a story of their own). Everything
+ * is in typed arrays indexed by slot (a ring buffer once full), because Maps of arrays cost 3.7 kB per
+ * article (370 MB at 100,000); here an article costs its 512-byte signature, its band keys and chain
+ * links (256 bytes) and one small-integer Map entry per band: about 1.5 kB in all (measured on 10,000).
  */
 export class NearDuplicateIndex {
-  private readonly entries = new Map<string, Entry>();
-  private readonly buckets: Array<Map<number, string[]>> = Array.from({ length: BANDS }, () => new Map());
   private readonly threshold: number;
   private readonly containment: number;
+  private readonly capacity: number;
+  /** Slot of each remembered id, and each slot's id, story and arrival number. */
+  private readonly slotOf = new Map<string, number>();
+  private ids: string[] = [];
+  private groups: string[] = [];
+  private seqs = new Float64Array(0);
+  private shingleCounts = new Uint32Array(0);
+  private hashes = new Uint32Array(0);
+  /** Each slot's band keys, and in each band the previous slot with the same key (−1: none). */
+  private keys = new Uint32Array(0);
+  private next = new Int32Array(0);
+  /**
+   * Per band: key → newest slot with that key. Keys are shifted to 30 bits so that V8 stores them as
+   * small integers, not boxed numbers; the full key in `keys` is compared while walking a chain.
+   */
+  private readonly heads: Array<Map<number, number>> = Array.from({ length: BANDS }, () => new Map());
+  private added = 0;
 
   constructor(options: NearDuplicateOptions = {}) {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.containment = options.containment ?? 1.01;
+    this.capacity = options.capacity ?? DEFAULT_CAPACITY;
+    if (!Number.isInteger(this.capacity) || this.capacity < 1)
+      throw new Error(`the near-duplicate window must be a positive whole number, not ${this.capacity}`);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.slotOf.size;
   }
 
   has(id: string): boolean {
-    return this.entries.has(id);
+    return this.slotOf.has(id);
   }
 
   groupOf(id: string): string | undefined {
-    return this.entries.get(id)?.groupId;
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.groups[slot];
   }
 
   /** Signs a text, finds the story it belongs to, and remembers it. Adding a known id again changes nothing. */
@@ -225,39 +246,26 @@ export class NearDuplicateIndex {
    * grouping already decided is kept (rebuilding an index from the store); without, it is decided here.
    */
   addSignature(id: string, sig: Signature, groupId?: string): DuplicateResult {
-    const known = this.entries.get(id);
-    if (known) return { groupId: known.groupId };
+    const known = this.groupOf(id);
+    if (known !== undefined) return { groupId: known };
     const best = groupId === undefined ? this.bestMatch(sig) : undefined;
-    const entry: Entry = { signature: sig, groupId: groupId ?? best?.groupId ?? id, seq: this.entries.size };
-    this.entries.set(id, entry);
-    if (sig.shingles > 0) {
-      bandKeys(sig).forEach((key, band) => {
-        const bucket = this.buckets[band]!;
-        const ids = bucket.get(key);
-        if (ids) ids.push(id);
-        else bucket.set(key, [id]);
-      });
-    }
-    return best
-      ? { groupId: entry.groupId, duplicateOf: best.id, similarity: best.similarity }
-      : { groupId: entry.groupId };
+    const group = groupId ?? best?.groupId ?? id;
+    this.remember(id, sig, group);
+    return best ? { groupId: group, duplicateOf: best.id, similarity: best.similarity } : { groupId: group };
   }
 
   /** Stored articles at or above the threshold, most similar first, verified on their full signatures. */
   similar(sig: Signature): Array<{ id: string; groupId: string; similarity: number }> {
     if (sig.shingles === 0) return [];
-    const candidates = new Set<string>();
-    bandKeys(sig).forEach((key, band) => {
-      for (const id of this.buckets[band]!.get(key) ?? []) candidates.add(id);
-    });
     const matches: Array<{ id: string; groupId: string; similarity: number; seq: number }> = [];
-    for (const id of candidates) {
-      const entry = this.entries.get(id)!;
-      const similarity = estimatedJaccard(sig, entry.signature);
+    for (const slot of this.candidates(bandKeys(sig))) {
+      const stored = { hashes: this.signatureAt(slot), shingles: this.shingleCounts[slot]! };
+      const similarity = estimatedJaccard(sig, stored);
       const joins =
         similarity >= this.threshold ||
-        (this.containment <= 1 && estimatedContainment(sig, entry.signature) >= this.containment);
-      if (joins) matches.push({ id, groupId: entry.groupId, similarity, seq: entry.seq });
+        (this.containment <= 1 && estimatedContainment(sig, stored) >= this.containment);
+      if (joins)
+        matches.push({ id: this.ids[slot]!, groupId: this.groups[slot]!, similarity, seq: this.seqs[slot]! });
     }
     // Ties go to the earlier article, so that the result does not depend on bucket order.
     return matches
@@ -267,5 +275,86 @@ export class NearDuplicateIndex {
 
   private bestMatch(sig: Signature): { id: string; groupId: string; similarity: number } | undefined {
     return this.similar(sig)[0];
+  }
+
+  /** Slots sharing at least one band key with `keys`, each once. */
+  private candidates(keys: Uint32Array): Set<number> {
+    const found = new Set<number>();
+    for (let band = 0; band < BANDS; band++) {
+      const key = keys[band]!;
+      let slot = this.heads[band]!.get(key >>> 2);
+      let newer = Infinity;
+      // A chain runs from newer to older; a link to a slot reused by a newer article is stale: stop there.
+      while (slot !== undefined && slot >= 0 && this.seqs[slot]! < newer) {
+        if (this.keys[slot * BANDS + band] === key) found.add(slot);
+        newer = this.seqs[slot]!;
+        slot = this.next[slot * BANDS + band]!;
+      }
+    }
+    return found;
+  }
+
+  private signatureAt(slot: number): Uint32Array {
+    return this.hashes.subarray(slot * NUM_HASHES, (slot + 1) * NUM_HASHES);
+  }
+
+  private remember(id: string, sig: Signature, group: string): void {
+    const slot = this.freeSlot();
+    this.slotOf.set(id, slot);
+    this.ids[slot] = id;
+    this.groups[slot] = group;
+    this.seqs[slot] = this.added++;
+    this.shingleCounts[slot] = sig.shingles;
+    this.hashes.set(sig.hashes, slot * NUM_HASHES);
+    // Texts with no shingles match nothing, so they are in no band.
+    if (sig.shingles === 0) return;
+    const keys = bandKeys(sig);
+    this.keys.set(keys, slot * BANDS);
+    for (let band = 0; band < BANDS; band++) {
+      const head = this.heads[band]!;
+      const short = keys[band]! >>> 2;
+      this.next[slot * BANDS + band] = head.get(short) ?? -1;
+      head.set(short, slot);
+    }
+  }
+
+  /** The slot for the next article: a new one while the arrays grow, then the oldest article's. */
+  private freeSlot(): number {
+    const allocated = this.seqs.length;
+    if (this.added < allocated) return this.added;
+    if (allocated < this.capacity) {
+      this.grow(Math.min(this.capacity, Math.max(INITIAL_SLOTS, allocated * 2)));
+      return this.added;
+    }
+    const slot = this.added % this.capacity;
+    this.forget(slot);
+    return slot;
+  }
+
+  private forget(slot: number): void {
+    this.slotOf.delete(this.ids[slot]!);
+    if (this.shingleCounts[slot] === 0) return;
+    for (let band = 0; band < BANDS; band++) {
+      const short = this.keys[slot * BANDS + band]! >>> 2;
+      // The oldest article ends every chain it is in; only a chain of itself alone has it at the head.
+      if (this.heads[band]!.get(short) === slot) this.heads[band]!.delete(short);
+    }
+  }
+
+  private grow(slots: number): void {
+    const grown = <T extends Float64Array | Uint32Array | Int32Array>(
+      old: T,
+      make: (n: number) => T,
+      width = 1,
+    ): T => {
+      const array = make(slots * width);
+      array.set(old);
+      return array;
+    };
+    this.seqs = grown(this.seqs, (n) => new Float64Array(n));
+    this.shingleCounts = grown(this.shingleCounts, (n) => new Uint32Array(n));
+    this.hashes = grown(this.hashes, (n) => new Uint32Array(n), NUM_HASHES);
+    this.keys = grown(this.keys, (n) => new Uint32Array(n), BANDS);
+    this.next = grown(this.next, (n) => new Int32Array(n), BANDS);
   }
 }

@@ -18,8 +18,12 @@
  *    come from. When a short item's English score is within EN_MARGIN of the best score, English wins;
  *    a short French or German headline still wins by a wide margin on its function words and endings.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { dataPath } from '../model/paths.js';
 
 export const UNDETERMINED = 'und';
 
@@ -47,13 +51,64 @@ type Detector = (typeof import('eld/large'))['eld'];
 let detector: Detector | undefined;
 function eldDetector(): Detector {
   if (!detector) {
-    const require = createRequire(import.meta.url);
-    const module = require(fileURLToPath(import.meta.resolve('eld/large'))) as typeof import('eld/large');
-    detector = module.eld.newInstance();
+    detector = detectorFromSnapshot() ?? detectorFromModule();
     // ELD's own cleanup removes URLs, e-mail addresses, domains and alphanumeric codes before scoring.
     detector.enableTextCleanup(true);
   }
   return detector;
+}
+
+/**
+ * ELD's 'large' n-grams as JSON (`npm run build:eld`). Its own module is a 4.5 MB object literal, and
+ * V8 compiling it leaves about 210 MB of the thread's native heap behind (parser memory that is freed
+ * but not returned to the system) on top of 140 MB of objects; JSON.parse builds the same objects
+ * with no compiler: 85 MB, and no native residue.
+ */
+export const ELD_SNAPSHOT_FILE = 'compiled/eld-large.json.gz';
+
+export interface EldSnapshot {
+  /** The version of eld the n-grams were taken from: another version's snapshot is not used. */
+  eld: string;
+  ngramsData: unknown;
+}
+
+/** eld's package folder, found from its 'large' entry (src/entries/static.large.js). */
+function eldRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.resolve('eld/large'))), '../..');
+}
+
+export function installedEldVersion(): string {
+  return (JSON.parse(readFileSync(path.join(eldRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+/** A detector on the shipped snapshot; undefined when it is missing or was made from another eld. */
+function detectorFromSnapshot(): Detector | undefined {
+  const file = dataPath(ELD_SNAPSHOT_FILE);
+  if (!existsSync(file)) return undefined;
+  const snapshot = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as EldSnapshot;
+  if (snapshot.eld !== installedEldVersion()) return undefined;
+  // createEld and loadData are what eld's own entry modules use to build an instance on their data.
+  const require = createRequire(import.meta.url);
+  const { createEld } = require(path.join(eldRoot(), 'src/languageDetector.js')) as {
+    createEld: () => { instance: Detector; loadData: (data: unknown) => void };
+  };
+  const { instance, loadData } = createEld();
+  loadData(snapshot.ngramsData);
+  return instance;
+}
+
+export function detectorFromModule(): Detector {
+  const require = createRequire(import.meta.url);
+  const module = require(fileURLToPath(import.meta.resolve('eld/large'))) as typeof import('eld/large');
+  return module.eld.newInstance();
+}
+
+/** A detector for tests: from the snapshot when it is current (else undefined), with cleanup on. */
+export function snapshotDetector(): Detector | undefined {
+  const built = detectorFromSnapshot();
+  built?.enableTextCleanup(true);
+  return built;
 }
 
 /**

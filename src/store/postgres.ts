@@ -311,11 +311,11 @@ export class PostgresStore extends SqlReader implements Store {
     return copies;
   }
 
-  async storySignatures(scheme: string): Promise<StorySignature[]> {
+  async storySignatures(scheme: string, limit: number): Promise<StorySignature[]> {
     const { rows } = await this.pool.query<StorySignature>(
-      `SELECT article_id AS "articleId", story_id AS "storyId", scheme, shingles, signature
-       FROM story_signatures WHERE scheme = $1 ORDER BY seq`,
-      [scheme],
+      `SELECT "articleId", "storyId", scheme, shingles, signature FROM (SELECT seq, article_id AS "articleId", story_id AS "storyId", scheme, shingles, signature
+       FROM story_signatures WHERE scheme = $1 ORDER BY seq DESC LIMIT $2) recent ORDER BY seq`,
+      [scheme, limit],
     );
     return rows;
   }

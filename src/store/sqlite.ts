@@ -77,8 +77,8 @@ class SqliteStore extends SqlReader implements Store {
          VALUES (@articleId, @storyId, @scheme, @shingles, @signature)`,
       ),
       storySignatures: db.prepare(
-        `SELECT article_id AS articleId, story_id AS storyId, scheme, shingles, signature
-         FROM story_signatures WHERE scheme = ? ORDER BY rowid`,
+        `SELECT articleId, storyId, scheme, shingles, signature FROM (SELECT rowid, article_id AS articleId, story_id AS storyId, scheme, shingles, signature
+         FROM story_signatures WHERE scheme = ? ORDER BY rowid DESC LIMIT ?) ORDER BY rowid`,
       ),
       storyCopies: db.prepare(
         `SELECT article_id AS id, story_id AS storyId, url, title, published, source, language, similarity
@@ -200,8 +200,8 @@ class SqliteStore extends SqlReader implements Store {
     }
   }
 
-  async storySignatures(scheme: string): Promise<StorySignature[]> {
-    return this.statements.storySignatures.all(scheme) as StorySignature[];
+  async storySignatures(scheme: string, limit: number): Promise<StorySignature[]> {
+    return this.statements.storySignatures.all(scheme, limit) as StorySignature[];
   }
 
   async storyCopies(storyId: string): Promise<StoryCopy[]> {

@@ -185,8 +185,8 @@ export interface Store {
   putAnalyses(analyses: Analysis[], stories?: StoryWrites): Promise<PutResult>;
   /** True for a stored article and for a stored copy of a story. */
   hasArticle(id: string): Promise<boolean>;
-  /** Every stored signature of one scheme, to rebuild the near-duplicate index. */
-  storySignatures(scheme: string): Promise<StorySignature[]>;
+  /** The `limit` most recent stored signatures of one scheme, oldest first, to rebuild the near-duplicate index. */
+  storySignatures(scheme: string, limit: number): Promise<StorySignature[]>;
   /** The copies of a story, in the order they were stored. */
   storyCopies(storyId: string): Promise<StoryCopy[]>;
   getArticle(id: string): Promise<Analysis | null>;

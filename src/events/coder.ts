@@ -809,16 +809,11 @@ class SentenceCoder {
       if (!object) continue;
       const { author, code, accused } = object;
       if (answer.targets.length === 0) answer.targets = [author];
-      const pattern: EventPattern = {
-        code,
-        text: `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`,
-        parts: [],
-        specificity: 0,
-        origin: 'parley',
-        second: null,
-        rank: 0,
+      const trigger: Match = {
+        pattern: constructionPattern(code, `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`),
+        firstToken: object.noun,
+        lastToken: object.noun + 1,
       };
-      const trigger: Match = { pattern, firstToken: object.noun, lastToken: object.noun + 1 };
       for (const responder of accused ? [accused] : answer.sources)
         if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
           events.push(this.toEvent(trigger, code, author, responder, false));
@@ -843,16 +838,11 @@ class SentenceCoder {
         if (!GIVING_PARTICIPLES.has(view.lemma(i)) || view.lower(i + 1) !== 'by') continue;
         const giver = view.slotAt(i + 2, '');
         if (!giver || giver.place) break;
-        const pattern: EventPattern = {
-          code,
-          text: `${view.lemma(verb)} … ${view.lemma(i)} by {S} (received aid)`,
-          parts: [],
-          specificity: 0,
-          origin: 'parley',
-          second: null,
-          rank: 0,
+        const trigger: Match = {
+          pattern: constructionPattern(code, `${view.lemma(verb)} … ${view.lemma(i)} by {S} (received aid)`),
+          firstToken: i,
+          lastToken: i + 2,
         };
-        const trigger: Match = { pattern, firstToken: i, lastToken: i + 2 };
         for (const receiver of view.subjectOf(verb))
           if (receiver.code.slice(0, 3) !== giver.code.slice(0, 3))
             events.push(this.toEvent(trigger, code, giver, receiver, false));
@@ -976,16 +966,11 @@ class SentenceCoder {
       )
         j++;
       if (!view.isVerbal(j) && next === accused.lastToken && view.token(j)?.pos !== 'AUX') continue;
-      const pattern: EventPattern = {
-        code: '112',
-        text: `${view.lemma(verb)} that {T} … (allegation)`,
-        parts: [],
-        specificity: 0,
-        origin: 'parley',
-        second: null,
-        rank: 0,
+      const trigger: Match = {
+        pattern: constructionPattern('112', `${view.lemma(verb)} that {T} … (allegation)`),
+        firstToken: verb,
+        lastToken: verb + 1,
       };
-      const trigger: Match = { pattern, firstToken: verb, lastToken: verb + 1 };
       for (const source of view.subjectOf(verb))
         if (source.actor === undefined || source.actor !== accused.actor)
           events.push(this.toEvent(trigger, '112', source, accused, false));
@@ -1477,6 +1462,14 @@ class SentenceCoder {
       themes: [],
     };
   }
+}
+
+/**
+ * The pattern behind an event that a construction reading found rather than a pattern of the files (answered
+ * acts, received aid, allegations): its text names the reading, so the evidence says which rule fired.
+ */
+function constructionPattern(code: string, text: string): EventPattern {
+  return { code, text, parts: [], specificity: 0, origin: 'parley', second: null, rank: 0 };
 }
 
 /** Lemmas that start a PETRARCH pattern: verbs, which the tagger sometimes reads as nouns. */

@@ -1,5 +1,7 @@
 // Validates test/gold/events/sentences.jsonl, the hand-coded CAMEO event gold set, and prints its counts.
 // Run: node test/gold/events/check.mjs [path/to/sentences.jsonl]
+// Also validates the training part, train.jsonl (split "train", ids g1001 on): the same rules, plus no sentence
+// of sentences.jsonl may appear in it.
 // The CAMEO codebook files are read from the shared data folder: PARLEY_SHARED, else ../shared/data beside the
 // repository. Without them the codebook checks are skipped (and said so); the other checks still run.
 // Exit code: 0 when no error was found, 1 otherwise.
@@ -113,6 +115,18 @@ if (haveSources) {
 }
 
 // ---------- the gold file ----------
+/** Training sentences (train.jsonl) are numbered from here, apart from the evaluated ids. */
+const FIRST_TRAIN = 1001;
+const evaluatedFile = path.join(here, 'sentences.jsonl');
+const evaluated = new Set(
+  path.resolve(goldFile) === evaluatedFile || !fs.existsSync(evaluatedFile)
+    ? []
+    : fs
+        .readFileSync(evaluatedFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line).sentence),
+);
 if (!fs.existsSync(goldFile)) {
   console.error(`check: no gold file at ${goldFile}`);
   process.exit(1);
@@ -152,7 +166,10 @@ lines.forEach((line, i) => {
   if (typeof r.id !== 'string' || !/^g\d{4}$/.test(r.id)) err(where, `bad id '${r.id}'`);
   else if (ids.has(r.id)) err(where, `duplicate id ${r.id}`);
   else ids.add(r.id);
-  if (r.split !== 'dev' && r.split !== 'test') err(where, `bad split '${r.split}'`);
+  if (r.split !== 'dev' && r.split !== 'test' && r.split !== 'train') err(where, `bad split '${r.split}'`);
+  if (r.split === 'train' && !(Number(String(r.id).slice(1)) > FIRST_TRAIN - 1))
+    err(where, `training sentences have ids from g${FIRST_TRAIN} on`);
+  if (r.split === 'train' && evaluated.has(r.sentence)) err(where, 'sentence is also in sentences.jsonl');
   if (typeof r.source !== 'string' || !/^(wikinews:wikinews-\d+|wcep:wcep-\d{4}-\d{2}-\d{2})$/.test(r.source))
     err(where, `bad source '${r.source}'`);
   if (typeof r.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) err(where, `bad date '${r.date}'`);
@@ -217,7 +234,7 @@ const table = new Map(
   [...roots, 'none'].map((k) => [k, { dev: 0, test: 0, anyDev: 0, anyTest: 0, events: 0 }]),
 );
 for (const r of rows) {
-  const split = r.split === 'test' ? 'test' : 'dev';
+  const split = r.split === 'test' ? 'test' : 'dev'; // train counts under dev: both are tuned on
   const row = table.get(primary(r));
   if (row) row[split] += 1;
   const seen = new Set(positive(r).map((e) => e.code.slice(0, 2)));
@@ -230,6 +247,7 @@ const LAST_ORIGINAL = 514;
 const idNumber = (r) => Number(String(r.id).slice(1));
 const turn = new Map();
 for (const r of [...rows].sort((a, b) => idNumber(a) - idNumber(b))) {
+  if (r.split === 'train') continue;
   if (idNumber(r) > LAST_ORIGINAL) {
     if (r.split !== 'dev') err(r.id, 'sentences of the dev extension (after g0514) must be dev');
     continue;
@@ -256,7 +274,7 @@ const negated = rows.reduce((n, r) => n + r.events.filter((e) => e.negated === t
 const events = rows.reduce((n, r) => n + positive(r).length, 0);
 const random = rows.filter((r) => r.selection === 'random').length;
 console.log(
-  `sentences ${rows.length} (dev ${bySplit('dev')}, test ${bySplit('test')}); events ${events} (+${negated} negated); ` +
+  `sentences ${rows.length} (dev ${bySplit('dev')}, test ${bySplit('test')}, train ${bySplit('train')}); events ${events} (+${negated} negated); ` +
     `sentences with no codable event ${noEvent}; random-sample sentences ${random}`,
 );
 const thin = roots.filter((r) => table.get(r).anyDev + table.get(r).anyTest < 8);

@@ -3,7 +3,7 @@
  * mentions the recogniser found, the gold events and the coded events, and marks misses (-) and false
  * alarms (+). It never prints the test split (tune on dev only).
  * Ends with the errors counted by kind (--summary prints only those counts).
- *   npx tsx scripts/diagnose-events.ts [--errors] [--tokens] [--summary] [--id g0123]
+ *   npx tsx scripts/diagnose-events.ts [--errors] [--tokens] [--summary] [--id g0123] [--train]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ interface GoldEvent {
 }
 interface GoldSentence {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'train';
   date: string;
   sentence: string;
   events: GoldEvent[];
@@ -42,12 +42,14 @@ const onlyId = idIndex >= 0 ? args[idIndex + 1] : undefined;
 const key = (s: string, t: string | null | undefined, code: string): Triple => triple(s, t, code);
 const same = sameTriple;
 
-const file = path.join(repoRoot(), 'test/gold/events/sentences.jsonl');
+// --train diagnoses the training part (train.jsonl) instead of dev; the test split is never read.
+const onTrain = args.includes('--train');
+const file = path.join(repoRoot(), `test/gold/events/${onTrain ? 'train' : 'sentences'}.jsonl`);
 const gold = readFileSync(file, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as GoldSentence)
-  .filter((sentence) => sentence.split === 'dev');
+  .filter((sentence) => sentence.split === (onTrain ? 'train' : 'dev'));
 
 let tp = 0;
 let fp = 0;

@@ -8,7 +8,7 @@
  * 06x cooperate, 193 clash) match in either direction, as "X and Y met" names no first party. Gold events
  * marked negated are not claims: a coder that emits them is wrong. Emitted negated events are not claims either.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/pipeline.js';
 import { cameoCodes } from '../src/events/ontology.js';
@@ -24,7 +24,7 @@ interface GoldEvent {
 
 interface GoldSentence {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'train';
   date: string;
   sentence: string;
   events: GoldEvent[];
@@ -95,11 +95,17 @@ function report(name: string, s: Score): string {
   ].join('  ');
 }
 
+const readGold = (file: string): GoldSentence[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as GoldSentence);
 const file = path.join(repoRoot(), 'test/gold/events/sentences.jsonl');
-const gold = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as GoldSentence);
+const gold = readGold(file);
+// The training part (README "Training part"): what the pair model learns from, so its score with the model on
+// is a training score; with the model off (PARLEY_PAIR_MODEL=off) it shows the rules on unseen sentences.
+const trainFile = path.join(repoRoot(), 'test/gold/events/train.jsonl');
+const training = existsSync(trainFile) ? readGold(trainFile) : [];
 
 console.log(`Event coder on ${path.relative(repoRoot(), file)}: (source, target, root) triples\n`);
 console.log(
@@ -115,6 +121,10 @@ for (const split of ['dev', 'test'] as const) {
   // shows how the coder does on dev sentences it was not fitted to.
   const extension = part.filter((sentence) => Number(sentence.id.slice(1)) > LAST_ORIGINAL);
   if (extension.length > 0) console.log(report(`${split}, extension`, score(extension)));
+}
+if (training.length > 0) {
+  console.log(report('train', score(training)));
+  console.log(report('train, random sample', score(training.filter((s) => s.selection === 'random'))));
 }
 console.log(
   '\nexact = same CAMEO code among matched triples; PLOVER = same PLOVER category among matched triples.',

@@ -35,6 +35,7 @@ describe('boilerplate', () => {
       'President Biden (right) greets Prime Minister Kishida at the White House.',
       'Soldiers patrol the border. AP Photo/Evgeniy Maloletka',
       'By Jane Doe and John Smith',
+      'File photo, Reuters',
     ];
     for (const line of leftovers) assert.ok(findBoilerplate([line])[0], `should be boilerplate: ${line}`);
   });
@@ -49,6 +50,8 @@ describe('boilerplate', () => {
       'Subscribers to the state broadcaster fell by 10 percent last year.',
       'Reuters reported that the talks would resume in July.',
       'By the end of the year, the two sides had signed 12 agreements.',
+      // A Current-events item whose first word is a credit label followed by a comma.
+      "Photographs, diaries and footage of Gyles Mackrell's rescue of refugees from the Japanese invasion of Burma in World War II are made available.",
     ];
     for (const line of news) assert.equal(findBoilerplate([line])[0], null, `should be news: ${line}`);
   });

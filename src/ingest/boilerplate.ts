@@ -108,7 +108,13 @@ function pageFurniture(line: string): string | null {
  * alone ("Getty Images", "Alamy Stock Photo"), or a "Name Name/Agency" credit closing a caption.
  */
 const CREDIT_LABEL =
-  /^\(?\s*(photo(graph)?s?|pictures?|pic|images?|video|credit|illustration|graphic|file (photo|picture|image)|(main|top|header|cover|lead|featured|hero) (image|photo|picture))(\s+(credit|source|by|courtesy))?\s*[:,]/i;
+  /^\(?\s*(photo(graph)?s?|pictures?|pic|images?|video|credit|illustration|graphic|file (photo|picture|image)|(main|top|header|cover|lead|featured|hero) (image|photo|picture))(\s+(credit|source|by|courtesy))?\s*([:,])/i;
+/** Words a credit has after a label and a comma ("File photo, Reuters"); "Photographs, diaries and footage of … are made available." is news. */
+const COMMA_CREDIT_WORDS = 8;
+function creditLabel(line: string): boolean {
+  const match = CREDIT_LABEL.exec(line);
+  return !!match && (match[8] === ':' || words(line).length <= COMMA_CREDIT_WORDS);
+}
 const CREDIT_IN_PARENTHESES =
   /\((photo|image|picture|pic|credit|file photo|video)s?(\s*[:/]|\s+by\b)[^)]*\)/i;
 const AGENCY_PHOTO = /\b\p{Lu}[\p{L}]*\s+(Photo|Pictures?|Images)\s*\/\s*\p{Lu}/u;
@@ -129,7 +135,7 @@ const CREDIT_TAIL = new RegExp(
 const POSITION_MARKER = /\((left|right|center|centre|top|bottom|second (left|right)|front|back)\)/i;
 
 function photoCaption(line: string): string | null {
-  if (CREDIT_LABEL.test(line) || CREDIT_IN_PARENTHESES.test(line)) return 'photo caption (credit)';
+  if (creditLabel(line) || CREDIT_IN_PARENTHESES.test(line)) return 'photo caption (credit)';
   if (AGENCY_PHOTO.test(line) || STOCK_CREDIT.test(line)) return 'photo caption (credit)';
   // A caption's credit closes it without a full stop; a sentence ending in "Israel/Gaza." is news.
   if (!hasEndPunctuation(line) && CREDIT_TAIL.test(line)) return 'photo caption (credit)';

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Draws the candidate sentences of the training part (train.jsonl) from the Current-events file, so that the
-// draw can be repeated and checked: `node test/gold/events/sample.mjs [--coders 5] [--per 240] [--seed 20261203]`.
+// draw can be repeated and checked: `node test/gold/events/sample.mjs [--coders 5] [--per 240] [--seed 20261203]
+// [--first 1] [--exclude candidates-1.jsonl,…]`. A later draw excludes the candidates of earlier ones and numbers
+// its files from --first (the training part was drawn twice: seed 20261203 for files 1-5, then seed 20261204
+// with --first 6 excluding files 1-5).
 // Writes one candidate file per coder (candidates-K.jsonl in --out, default /tmp/parley-train) whose sentences
 // are disjoint from each other and from every sentence of sentences.jsonl (dev and test). Nothing here reads the
 // gold codes; the overlap filter compares only sentence words, so no test sentence is ever shown.
@@ -22,6 +25,15 @@ const coders = Number(option('coders', 5));
 const perCoder = Number(option('per', 240));
 const seed = Number(option('seed', 20261203));
 const outDir = option('out', '/tmp/parley-train');
+const firstFile = Number(option('first', 1));
+const excluded = new Set(
+  (option('exclude', '') || '')
+    .split(',')
+    .filter(Boolean)
+    .flatMap((file) => fs.readFileSync(path.resolve(outDir, file), 'utf8').split('\n'))
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line).sentence),
+);
 const shared = process.env.PARLEY_SHARED ?? path.join(here, '..', '..', '..', '..', 'shared', 'data');
 const currentEvents = path.join(shared, 'news-free', 'wikipedia_current_events_2002-2026.jsonl');
 
@@ -124,7 +136,7 @@ const gold = goldSentences();
 const seen = new Set();
 const pool = shuffle(
   candidates().filter(({ sentence }) => {
-    if (seen.has(sentence)) return false;
+    if (seen.has(sentence) || excluded.has(sentence)) return false;
     seen.add(sentence);
     const own = words(sentence);
     // Near-copies of a gold sentence (the same story on another day) would leak it into training.
@@ -157,7 +169,7 @@ shares.forEach((share, coder) => {
   shuffle(share, next);
   const lines = share.map(({ record, category, sentence }, i) =>
     JSON.stringify({
-      candidate: `c${coder + 1}-${String(i + 1).padStart(3, '0')}`,
+      candidate: `c${coder + firstFile}-${String(i + 1).padStart(3, '0')}`,
       source: `wcep:${record.id}`,
       date: record.date,
       url: record.url,
@@ -166,7 +178,7 @@ shares.forEach((share, coder) => {
       sentence,
     }),
   );
-  fs.writeFileSync(path.join(outDir, `candidates-${coder + 1}.jsonl`), lines.join('\n') + '\n');
+  fs.writeFileSync(path.join(outDir, `candidates-${coder + firstFile}.jsonl`), lines.join('\n') + '\n');
 });
 console.log(
   `${pool.length} eligible items; ${shares.map((s) => s.length).join(' + ')} candidates written to ${outDir}`,

@@ -5,12 +5,15 @@
  */
 import { ingest } from '../src/batch.js';
 import { openStore } from '../src/store/index.js';
+import { keepHeapsCompact } from '../src/model/heap.js';
 
 const [input, db, workers] = process.argv.slice(2);
 if (!input || !db) {
   console.error('usage: ingest-child INPUT DB [WORKERS]');
   process.exit(2);
 }
+// As the CLI does, so that the measured peak is the CLI's.
+keepHeapsCompact();
 const store = await openStore(db);
 const report = await ingest([input], store, {
   defaultDate: '2005-01-01',

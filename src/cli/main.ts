@@ -17,6 +17,7 @@ import { registerWatch } from './commands/watch.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerQueue } from './commands/queue.js';
 import type { CliContext } from './context.js';
+import { keepHeapsCompact } from '../model/heap.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -91,6 +92,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
 }
 
 export async function main(): Promise<void> {
+  keepHeapsCompact();
   const context: CliContext = { stdout: process.stdout, stderr: process.stderr, failures: 0 };
   process.exitCode = await runCli(process.argv.slice(2), context);
 }

@@ -86,6 +86,22 @@ describe('time-aware roles', () => {
     const kishida2005 = actorOf(run('Fumio Kishida spoke in Tokyo.', '2005-06-01'), 'Fumio Kishida');
     assert.equal(kishida2005?.code, 'JPN');
   });
+
+  it("takes the article's title over a dictionary whose roles ended too early, unless it says former", () => {
+    // (Current events 2018-07-14, gold training part: the Phoenix roles of al-Bashir end in 2009)
+    const titled = run(
+      'Sudanese President Omar al-Bashir asks Russian President Vladimir Putin for protection against the United States.',
+      '2018-07-14',
+    );
+    assert.equal(actorOf(titled, 'Omar al-Bashir')?.code, 'SDNGOV');
+    const former = run(
+      'Former Sudanese President Omar al-Bashir is sentenced by a court in Khartoum.',
+      '2019-12-14',
+    );
+    assert.equal(actorOf(former, 'Omar al-Bashir')?.code, 'SDNELI');
+    const untitled = run('Omar al-Bashir spoke to reporters in Khartoum on Saturday.', '2018-07-14');
+    assert.equal(actorOf(untitled, 'Omar al-Bashir')?.code, 'SDNELI');
+  });
 });
 
 describe('names with letters outside Latin-1', () => {

@@ -607,6 +607,9 @@ class ArticleResolver {
         next.actor.code = resolution.qualifier.code;
         next.actor.country = resolution.qualifier.country;
         next.mention.code = resolution.qualifier.code;
+      } else if (this.titleHoldsOffice(resolution, next.actor)) {
+        next.actor.code = resolution.qualifier.code;
+        next.mention.code = resolution.qualifier.code;
       }
       // The title belongs to the person: it is not a mention of the government on its own, and it is shown
       // as the person's role phrase, beside the name (not counted again, and no event party).
@@ -616,6 +619,23 @@ class ArticleResolver {
       resolution.mention.resolvedBy = 'role-phrase';
       delete resolution.mention.code;
     });
+  }
+
+  /**
+   * "Sudanese President Omar al-Bashir" in 2018: the article's own title for a known person whom the
+   * dictionary has out of office (ELI) or not yet in it (country alone). Its roles end where its sources did
+   * (Phoenix's in 2014 at the latest, often years before the person left office), while the title is what
+   * the text says on its date; so an office of the person's own country, not marked "former", is held.
+   */
+  private titleHoldsOffice(qualifier: Resolution, person: ActorDraft): boolean {
+    const title = qualifier.qualifier;
+    if (!title || title.code.length <= 3 || !person.id.startsWith('person:')) return false;
+    if (person.country !== title.country || !(person.code.endsWith('ELI') || person.code === person.country))
+      return false;
+    const { firstToken, lastToken } = qualifier.mention;
+    for (let i = Math.max(0, firstToken - 2); i < lastToken; i++)
+      if (GENERIC_DETERMINERS.has(this.texts[i]!.toLowerCase())) return false;
+    return true;
   }
 
   /**

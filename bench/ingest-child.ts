@@ -12,7 +12,7 @@ if (!input || !db) {
   console.error('usage: ingest-child INPUT DB [WORKERS]');
   process.exit(2);
 }
-// As the CLI does, so that the measured peak is the CLI's.
+// As `parley ingest` does (src/cli/main.ts), so that the measured peak is its own.
 keepHeapsCompact();
 const store = await openStore(db);
 const report = await ingest([input], store, {

@@ -23,7 +23,7 @@ import { benchScaling } from './scaling.js';
 import { benchDedup, benchExtraction, benchPages } from './reading.js';
 import { machine, type BenchResult } from './util.js';
 
-// As the CLI does: the end-to-end figures and the peak memory are the CLI's.
+// As `parley ingest` does (src/cli/main.ts), so that the end-to-end figures and peak memory are its own.
 keepHeapsCompact();
 const quick = process.argv.includes('--quick');
 /** `--sizes 1000,10000`: the scaling run's sizes (default: 1,000 with --quick, else up to 100,000). */

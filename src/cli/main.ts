@@ -20,6 +20,11 @@ import type { CliContext } from './context.js';
 import { keepHeapsCompact } from '../model/heap.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/**
+ * Commands that read a corpus or run for hours keep their heaps compact (src/model/heap.ts); a one-article
+ * `analyze` does not, since the tighter heap costs it a few more collections while its models load.
+ */
+const LONG_RUNNING = new Set(['ingest', 'watch', 'serve', 'worker']);
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('parley')
@@ -39,7 +44,8 @@ export function buildProgram(context: CliContext): Command {
       writeErr: (text) => context.stderr.write(text),
     })
     .exitOverride()
-    .hook('preAction', async (command) => {
+    .hook('preAction', async (command, action) => {
+      if (LONG_RUNNING.has(action.name())) keepHeapsCompact();
       const { actors, verbs, themes, config } = command.opts<{
         actors: string[];
         verbs: string[];
@@ -92,7 +98,6 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
 }
 
 export async function main(): Promise<void> {
-  keepHeapsCompact();
   const context: CliContext = { stdout: process.stdout, stderr: process.stderr, failures: 0 };
   process.exitCode = await runCli(process.argv.slice(2), context);
 }

@@ -16,8 +16,8 @@ let applied = false;
 /**
  * Sets V8's `--heap-growing-percent` for the whole process (every thread, workers included). V8 reads the
  * flag each time it sets a heap's next limit, so setting it at start-up, before any large heap exists,
- * takes effect; a process-wide setting, so it is made by the programs (the CLI, the benchmarks), not the
- * library.
+ * takes effect. It is process-wide, so the programs set it (the long-running CLI commands, the benchmarks),
+ * never the library.
  */
 export function keepHeapsCompact(): void {
   if (applied) return;

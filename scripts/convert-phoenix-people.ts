@@ -81,11 +81,24 @@ function role(line: string): Role | null {
   return { code, from: day(from), to: cap(day(to)) };
 }
 
+/**
+ * A name as the name trie matches it: accents, hyphens and case do not tell two names apart ("Omar
+ * al-Bashir" in people.tsv and Phoenix's "Omar al Bashir" are one person in the news).
+ */
+const nameKey = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[-‐‑]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
 // Everyone the hand-checked people file already knows, by every name it gives them.
 const known = new Set<string>();
 for (const { cells } of readTsvRows(path.join(repoRoot(), 'data/actors/people.tsv'))) {
-  known.add((cells[1] ?? '').toLowerCase());
-  for (const alias of listCell(cells[2])) known.add(alias.toLowerCase());
+  known.add(nameKey(cells[1] ?? ''));
+  for (const alias of listCell(cells[2])) known.add(nameKey(alias));
 }
 
 interface Person {
@@ -132,7 +145,7 @@ let kept = 0;
 for (const person of people) {
   const names = [person.name, ...person.aliases].filter((name) => name.split(' ').length >= 2);
   // (a name given to two people in the dictionary is ambiguous: the first keeps it)
-  if (names.some((name) => known.has(name.toLowerCase())) || taken.has(person.name.toLowerCase())) continue;
+  if (names.some((name) => known.has(nameKey(name))) || taken.has(person.name.toLowerCase())) continue;
   const dated = person.roles.filter((r) => r.from !== '1900-01-01' || r.to !== '2100-12-31');
   if (dated.length === 0 || person.roles.some((r) => !/^[A-Z]{6}$/.test(r.code))) continue;
   const aliases = [...new Set(names.slice(1))].filter((alias) => !taken.has(alias.toLowerCase()));

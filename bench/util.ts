@@ -1,6 +1,9 @@
 /** Small measuring helpers shared by the benchmarks. */
 import os from 'node:os';
 
+/** The seeded generator the synthetic data is drawn with (src/model/random.ts), for bench and tests. */
+export { seededRandom } from '../src/model/random.js';
+
 export interface BenchResult {
   section: string;
   name: string;
@@ -20,18 +23,6 @@ export async function medianMs(run: () => unknown, runs = 5): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
-}
-
-/** A seeded PRNG (mulberry32) so that synthetic data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function machine(): { cpu: string; cores: number; node: string; memoryGb: number } {

@@ -27,6 +27,7 @@ import readline from 'node:readline';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { normalizeToken, shortShape } from '../src/nlp/ner/features.js';
+import { seededRandom as mulberry32 } from '../src/model/random.js';
 import { repoRoot, sharedDataDir } from './paths.js';
 
 interface Options {
@@ -166,17 +167,6 @@ async function readCorpus(opts: Options): Promise<Corpus> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded random numbers
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);

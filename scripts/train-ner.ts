@@ -54,6 +54,7 @@ import {
   type RowSentence,
   type TagScheme,
 } from '../src/nlp/ner/perceptron.js';
+import { seededRandom as mulberry32 } from '../src/model/random.js';
 import { repoRoot, sharedDataDir } from './paths.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,17 +184,6 @@ export function formatScores(title: string, s: Scores): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Augmentation
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainSentence {
   tokens: string[];

@@ -1,7 +1,6 @@
-#!/usr/bin/env node
-// Draws the candidate sentences of the training part (train.jsonl) from the Current-events file, so that the
-// draw can be repeated and checked: `node test/gold/events/sample.mjs [--coders 5] [--per 240] [--seed 20261203]
-// [--first 1] [--exclude candidates-1.jsonl,…]`. A later draw excludes the candidates of earlier ones and numbers
+// Draws the candidate sentences of the gold set's training part (test/gold/events/train.jsonl) from the
+// Current-events file, so that the draw can be repeated and checked: `npx tsx scripts/sample-gold-events.ts
+// [--coders 5] [--per 240] [--seed 20261203] [--first 1] [--exclude candidates-1.jsonl,…]`. A later draw excludes the candidates of earlier ones and numbers
 // its files from --first (the training part was drawn twice: seed 20261203 for files 1-5, then seed 20261204
 // with --first 6 excluding files 1-5).
 // Writes one candidate file per coder (candidates-K.jsonl in --out, default /tmp/parley-train) whose sentences
@@ -14,12 +13,13 @@
 // dev extension was drawn (README, "Dev extension"), so every root is represented.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/model/random.js';
+import { repoRoot, sharedDataDir } from './paths.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const option = (name, fallback) => {
+const here = path.join(repoRoot(), 'test/gold/events');
+const option = (name: string, fallback: string | number): string => {
   const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
+  return String(at > 0 ? process.argv[at + 1] : fallback);
 };
 const coders = Number(option('coders', 5));
 const perCoder = Number(option('per', 240));
@@ -32,10 +32,9 @@ const excluded = new Set(
     .filter(Boolean)
     .flatMap((file) => fs.readFileSync(path.resolve(outDir, file), 'utf8').split('\n'))
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line).sentence),
+    .map((line) => (JSON.parse(line) as { sentence: string }).sentence),
 );
-const shared = process.env.PARLEY_SHARED ?? path.join(here, '..', '..', '..', '..', 'shared', 'data');
-const currentEvents = path.join(shared, 'news-free', 'wikipedia_current_events_2002-2026.jsonl');
+const currentEvents = path.join(sharedDataDir(), 'news-free', 'wikipedia_current_events_2002-2026.jsonl');
 
 const CATEGORIES = new Set([
   'International relations',
@@ -46,7 +45,7 @@ const CATEGORIES = new Set([
 ]);
 
 /** One regular expression per CAMEO root, matched case-insensitively on the sentence. */
-const ROOT_PATTERNS = {
+const ROOT_PATTERNS: Record<string, RegExp> = {
   '01': /\b(says|stated?s?|comments?|claims? responsibility|announces?)\b/,
   '02': /\b(urges?|appeals? to|calls? on|asks?|requests?)\b/,
   '03': /\b(pledges?|promises?|offers? to|vows? to|agrees? to|will)\b/,
@@ -69,49 +68,52 @@ const ROOT_PATTERNS = {
   20: /\b(massacres?|chemical weapons?|ethnic cleansing|genocide)\b/,
 };
 
-/** Mulberry32: a small seeded generator, so that the draw is the same on every machine. */
-function random(state) {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle(items, next) {
+function shuffle<T>(items: T[], next: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
 }
 
 /** The first sentence of an item: up to the first ". " before a capital that does not follow an initial or "U.S". */
-function firstSentence(item) {
+function firstSentence(item: string): string {
   const text = item.replace(/(\s*\([A-Z][^()]{1,40}\))+\s*$/, '').trim();
   const boundary = /(?<![A-Z]|\b(?:Mr|Mrs|Dr|St|Gen|Sen|Rep|Lt|Col|Jr|No|U\.S|U\.N|U\.K))\.\s+(?=[A-Z"])/g;
   const match = boundary.exec(text);
   return match ? text.slice(0, match.index + 1) : text;
 }
 
-const words = (sentence) => new Set(sentence.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-function jaccard(a, b) {
+const words = (sentence: string): Set<string> => new Set(sentence.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared);
 }
 
-function candidates() {
-  const found = [];
+interface CurrentEventsRecord {
+  id: string;
+  date: string;
+  url: string;
+  text: string;
+}
+interface Candidate {
+  record: CurrentEventsRecord;
+  category: string;
+  sentence: string;
+  selection?: 'random' | 'targeted';
+}
+
+function candidates(): Candidate[] {
+  const found: Candidate[] = [];
   for (const line of fs.readFileSync(currentEvents, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const record = JSON.parse(line);
+    const record = JSON.parse(line) as CurrentEventsRecord;
     let category = '';
     for (const raw of record.text.split('\n')) {
       const header = /^\[(.+)\]$/.exec(raw.trim());
       if (header) {
-        category = header[1];
+        category = header[1]!;
         continue;
       }
       if (!CATEGORIES.has(category) || !raw.startsWith('- ')) continue;
@@ -123,15 +125,15 @@ function candidates() {
   return found;
 }
 
-function goldSentences() {
+function goldSentences(): Array<Set<string>> {
   return fs
     .readFileSync(path.join(here, 'sentences.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => words(JSON.parse(line).sentence));
+    .map((line) => words((JSON.parse(line) as { sentence: string }).sentence));
 }
 
-const next = random(seed);
+const next = seededRandom(seed);
 const gold = goldSentences();
 const seen = new Set();
 const pool = shuffle(
@@ -148,10 +150,10 @@ const pool = shuffle(
 const randomShare = Math.round(perCoder * 0.4);
 const perRoot = Math.ceil((perCoder - randomShare) / Object.keys(ROOT_PATTERNS).length);
 const taken = new Set();
-const shares = Array.from({ length: coders }, () => []);
-const take = (coder, item, selection) => {
+const shares: Candidate[][] = Array.from({ length: coders }, () => []);
+const take = (coder: number, item: Candidate, selection: 'random' | 'targeted'): void => {
   taken.add(item.sentence);
-  shares[coder].push({ ...item, selection });
+  shares[coder]!.push({ ...item, selection });
 };
 for (const [, pattern] of Object.entries(ROOT_PATTERNS)) {
   const matching = pool.filter(
@@ -174,7 +176,7 @@ shares.forEach((share, coder) => {
       date: record.date,
       url: record.url,
       category,
-      selection: share[i].selection,
+      selection: share[i]!.selection,
       sentence,
     }),
   );

@@ -5,29 +5,11 @@
  * Ends with the errors counted by kind (--summary prints only those counts).
  *   npx tsx scripts/diagnose-events.ts [--errors] [--tokens] [--summary] [--id g0123] [--train]
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyDoc, runStages } from '../src/pipeline.js';
 import { buildArticle } from '../src/ingest/article.js';
 import { repoRoot } from './paths.js';
-import { sameTriple, side, triple, type Triple } from './event-match.js';
-
-interface GoldEvent {
-  source: string;
-  target: string | null;
-  code: string;
-  negated: boolean;
-  sourceText?: string;
-  targetText?: string | null;
-}
-interface GoldSentence {
-  id: string;
-  split: 'dev' | 'test' | 'train';
-  date: string;
-  sentence: string;
-  events: GoldEvent[];
-  tags?: string[];
-}
+import { readGold, sameTriple, side, triple, type Triple } from './event-match.js';
 
 const args = process.argv.slice(2);
 const onlyErrors = args.includes('--errors');
@@ -45,11 +27,7 @@ const same = sameTriple;
 // --train diagnoses the training part (train.jsonl) instead of dev; the test split is never read.
 const onTrain = args.includes('--train');
 const file = path.join(repoRoot(), `test/gold/events/${onTrain ? 'train' : 'sentences'}.jsonl`);
-const gold = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as GoldSentence)
-  .filter((sentence) => sentence.split === (onTrain ? 'train' : 'dev'));
+const gold = readGold(file).filter((sentence) => sentence.split === (onTrain ? 'train' : 'dev'));
 
 let tp = 0;
 let fp = 0;

@@ -8,28 +8,12 @@
  * 06x cooperate, 193 clash) match in either direction, as "X and Y met" names no first party. Gold events
  * marked negated are not claims: a coder that emits them is wrong. Emitted negated events are not claims either.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/pipeline.js';
 import { cameoCodes } from '../src/events/ontology.js';
 import { repoRoot } from './paths.js';
-import { sameTriple, triple } from './event-match.js';
-
-interface GoldEvent {
-  source: string;
-  target: string | null;
-  code: string;
-  negated: boolean;
-}
-
-interface GoldSentence {
-  id: string;
-  split: 'dev' | 'test' | 'train';
-  date: string;
-  sentence: string;
-  events: GoldEvent[];
-  selection?: 'random' | 'targeted';
-}
+import { readGold, sameTriple, triple, type GoldSentence } from './event-match.js';
 
 /** The last id of the original gold set; later ids are the dev extension. */
 const LAST_ORIGINAL = 514;
@@ -95,15 +79,9 @@ function report(name: string, s: Score): string {
   ].join('  ');
 }
 
-const readGold = (file: string): GoldSentence[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as GoldSentence);
 const file = path.join(repoRoot(), 'test/gold/events/sentences.jsonl');
 const gold = readGold(file);
-// The training part (README "Training part"): what the pair model learns from, so its score with the model on
-// is a training score; with the model off (PARLEY_PAIR_MODEL=off) it shows the rules on unseen sentences.
+// The training part (README "Training part"): many more sentences the coder was never written against.
 const trainFile = path.join(repoRoot(), 'test/gold/events/train.jsonl');
 const training = existsSync(trainFile) ? readGold(trainFile) : [];
 

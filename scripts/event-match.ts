@@ -1,7 +1,36 @@
 /**
  * How a coded event is compared with a gold event, shared by scripts/eval-events.ts and
- * scripts/diagnose-events.ts so that the diagnosis counts exactly what the evaluation scores.
+ * scripts/diagnose-events.ts so that the diagnosis counts exactly what the evaluation scores; and the gold
+ * files both read (test/gold/events/README.md, "Fields").
  */
+import { readFileSync } from 'node:fs';
+
+export interface GoldEvent {
+  source: string;
+  target: string | null;
+  code: string;
+  negated: boolean;
+  sourceText?: string;
+  targetText?: string | null;
+}
+
+export interface GoldSentence {
+  id: string;
+  split: 'dev' | 'test' | 'train';
+  date: string;
+  sentence: string;
+  events: GoldEvent[];
+  tags?: string[];
+  selection?: 'random' | 'targeted';
+}
+
+/** The sentences of a gold file (sentences.jsonl, train.jsonl), one JSON object a line. */
+export function readGold(file: string): GoldSentence[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as GoldSentence);
+}
 
 /** Joint events (04x consult, 057 sign, 06x cooperate, 193 clash): "X and Y met" names no first party. */
 export const JOINT = /^(04|057|06|193)/;

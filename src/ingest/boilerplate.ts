@@ -108,12 +108,12 @@ function pageFurniture(line: string): string | null {
  * alone ("Getty Images", "Alamy Stock Photo"), or a "Name Name/Agency" credit closing a caption.
  */
 const CREDIT_LABEL =
-  /^\(?\s*(photo(graph)?s?|pictures?|pic|images?|video|credit|illustration|graphic|file (photo|picture|image)|(main|top|header|cover|lead|featured|hero) (image|photo|picture))(\s+(credit|source|by|courtesy))?\s*([:,])/i;
+  /^\(?\s*(photo(graph)?s?|pictures?|pic|images?|video|credit|illustration|graphic|file (photo|picture|image)|(main|top|header|cover|lead|featured|hero) (image|photo|picture))(\s+(credit|source|by|courtesy))?\s*(?<separator>[:,])/i;
 /** Words a credit has after a label and a comma ("File photo, Reuters"); "Photographs, diaries and footage of … are made available." is news. */
 const COMMA_CREDIT_WORDS = 8;
 function creditLabel(line: string): boolean {
   const match = CREDIT_LABEL.exec(line);
-  return !!match && (match[8] === ':' || words(line).length <= COMMA_CREDIT_WORDS);
+  return !!match && (match.groups?.separator === ':' || words(line).length <= COMMA_CREDIT_WORDS);
 }
 const CREDIT_IN_PARENTHESES =
   /\((photo|image|picture|pic|credit|file photo|video)s?(\s*[:/]|\s+by\b)[^)]*\)/i;

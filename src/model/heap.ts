@@ -11,8 +11,6 @@ import { setFlagsFromString } from 'node:v8';
 /** Heap growth over the live size, in percent: collect when the heap is 1.5 times what survived. */
 export const HEAP_GROWING_PERCENT = 50;
 
-let applied = false;
-
 /**
  * Sets V8's `--heap-growing-percent` for the whole process (every thread, workers included). V8 reads the
  * flag each time it sets a heap's next limit, so setting it at start-up, before any large heap exists,
@@ -20,7 +18,5 @@ let applied = false;
  * never the library.
  */
 export function keepHeapsCompact(): void {
-  if (applied) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  applied = true;
 }

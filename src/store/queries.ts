@@ -61,7 +61,6 @@ export function eventColumns(articleId: string, event: CodedEvent): Params {
   };
 }
 
-/** What differs between the SQL of SQLite and PostgreSQL. */
 /** Goldstein scores in tenths, a whole number: CAMEO's scale has one decimal. */
 const GOLDSTEIN_TENTHS = 'sum(CAST(round(goldstein * 10) AS INTEGER))';
 const SCORED = 'NULLIF(count(goldstein), 0)';
@@ -74,6 +73,7 @@ const SCORED = 'NULLIF(count(goldstein), 0)';
 const MEAN_GOLDSTEIN = `CAST((CASE WHEN ${GOLDSTEIN_TENTHS} < 0 THEN -1 ELSE 1 END)
   * ((abs(${GOLDSTEIN_TENTHS}) * 200 + ${SCORED}) / (2 * ${SCORED})) AS DOUBLE PRECISION) / 1000`;
 
+/** What differs between the SQL of SQLite and PostgreSQL. */
 export interface Dialect {
   /** The expression naming a 'YYYY-MM-DD…' date column's period. */
   period: Record<PeriodUnit, string>;

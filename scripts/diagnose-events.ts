@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { emptyDoc, runStages } from '../src/pipeline.js';
 import { buildArticle } from '../src/ingest/article.js';
+import { eventParties } from '../src/events/coder.js';
 import { repoRoot } from './paths.js';
 import { readGold, sameTriple, side, triple, type Triple } from './event-match.js';
 
@@ -56,13 +57,15 @@ for (const sentence of gold) {
       `  ${ok ? '=' : '+'} ${event.source.code}(${event.source.text}) ${event.code} ${event.target?.code ?? '-'}(${event.target?.text ?? ''})  [${event.pattern}] "${event.trigger.text}"`,
     );
   }
-  // Whether the actor layer found both sides of a missed event (mention or place with that country).
-  const spans = [
-    ...doc.mentions
-      .filter((m) => m.code && !m.qualifies)
-      .map((m) => ({ start: m.start, end: m.end, code: m.code! })),
-    ...doc.places.filter((p) => p.country).map((p) => ({ start: p.start, end: p.end, code: p.country! })),
-  ];
+  // Whether the coder had both sides of a missed event among its parties (by country).
+  // (the coder's own parties: named actors, places, unnamed groups and unknown people)
+  const spans = eventParties(doc).flatMap(({ all, places }) =>
+    [...all, ...places].map((party) => ({
+      start: doc.tokens[party.firstToken]?.start ?? -1,
+      end: doc.tokens[party.lastToken - 1]?.end ?? -1,
+      code: party.code,
+    })),
+  );
   const found = (text: string | null | undefined, code: string | null): boolean => {
     if (!text || !code) return true;
     const at = sentence.sentence.indexOf(text);
@@ -98,7 +101,7 @@ for (const sentence of gold) {
     if (!paired.has(index))
       count(
         !available
-          ? 'miss: the actor stage found no mention of a side (named actor or place)'
+          ? 'miss: no party of the coder stands for a side (named actor, place, group)'
           : predicted.length === 0
             ? 'miss: nothing coded in the sentence'
             : 'miss: another event of the sentence was coded',

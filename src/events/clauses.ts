@@ -76,6 +76,23 @@ const SUBORDINATORS = new Set([
   'following',
   'as',
 ]);
+/**
+ * Words that open an adverbial phrase set off by commas between a subject and its verb: "Jimmy Carter,
+ * after visiting North Korea, calls on …", "Iran, in a statement, rejects …". The subject is before it.
+ */
+const ADVERBIAL_OPENERS = new Set([
+  'after',
+  'before',
+  'while',
+  'during',
+  'despite',
+  'following',
+  'amid',
+  'in',
+  'on',
+  'at',
+  'upon',
+]);
 /** A condition is not coded ("threatens to close the strait if the U.S. re-applies sanctions"). */
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'until']);
 /** A phrase of this kind is attached to a noun ("police in Zimbabwe"), not the subject of a verb. */
@@ -857,6 +874,7 @@ export class SentenceView {
       if (text === ',') {
         const opener = this.lower(i + 1);
         return ['who', 'which', 'whose', 'whom', 'where'].includes(opener) ||
+          ADVERBIAL_OPENERS.has(opener) ||
           this.token(i + 1)?.pos === 'VERB'
           ? i
           : undefined;

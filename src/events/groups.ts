@@ -142,6 +142,10 @@ function uncodedQualifier(tokens: Doc['tokens'], at: number, sentenceStart: numb
   );
 }
 
+function isGroupNoun(token: Doc['tokens'][number] | undefined): boolean {
+  return !!token && !!roleOf(token.lemma, token.text.toLowerCase());
+}
+
 function roleOf(lemma: string, text: string): string | undefined {
   return GROUP_ROLES.get(lemma) ?? GROUP_ROLES.get(text) ?? GROUP_ROLES.get(text.replace(/s$/, ''));
 }
@@ -222,7 +226,12 @@ export function groupParties(
       // ("at least 20 people": the quantity's "at least" is no part of the group)
       !/^(least|most)$/.test(tokens[first - 1]!.lemma) &&
       // "Rouhani releases 11 political prisoners": a headline verb read as a noun after a name ends the phrase.
-      !(tokens[first - 1]!.pos === 'NOUN' && covered.has(first - 2) && knownVerb(tokens[first - 1]!.lemma))
+      // ("Police arrest six people": the same after a group noun)
+      !(
+        tokens[first - 1]!.pos === 'NOUN' &&
+        knownVerb(tokens[first - 1]!.lemma) &&
+        (covered.has(first - 2) || isGroupNoun(tokens[first - 2]))
+      )
     )
       first--;
     // "the Saudi-led coalition", "Turkish-backed rebels": the leading country names the group.
@@ -269,4 +278,70 @@ export function groupParties(
     });
   }
   return result;
+}
+
+/** How far back a country word may stand before an unknown name it qualifies ("Pakistani lawyer X"). */
+const QUALIFIER_REACH = 4;
+
+/**
+ * People no dictionary knows, as event parties. The CAMEO coder codes a person by what the sentence says
+ * of them (gold README, "Actor rules"), and the commonest case is a person on the receiving end of a
+ * state's act: "A court in Angola sentences Joao Antonio Puati", "Police arrest Imran Ali in Lahore,
+ * Pakistan". Such a person takes
+ *   1. the country of a country word right before the name, across a few descriptive words
+ *      ("Iranian-American journalist X", "Pakistani lawyer X"): a party that may act;
+ *   2. otherwise the sentence's only country: a target only, since nothing says the person is of that
+ *      country, only that the act happens there ("Rifat Hadziahmetovic", extradited by Spain, is not Spanish,
+ *      and the sentence names two countries).
+ * The party has the bare country code: the sentence gives no role.
+ */
+export function unknownPersonParties(
+  doc: Doc,
+  sentence: TokenizedSentence,
+  named: Party[],
+  places: Party[],
+): Party[] {
+  const { tokens } = doc;
+  const covered = new Map<number, Party>();
+  for (const party of [...named, ...places])
+    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
+  const countries = new Set(
+    [...named, ...places].filter((party) => isCountryCode(party.code)).map((party) => party.code.slice(0, 3)),
+  );
+  const only = countries.size === 1 ? [...countries][0] : undefined;
+  const result: Party[] = [];
+  for (const mention of doc.mentions) {
+    if (mention.type !== 'PER' || mention.code || mention.qualifies) continue;
+    if (mention.firstToken < sentence.firstToken || mention.lastToken > sentence.lastToken) continue;
+    if (covered.has(mention.firstToken)) continue;
+    let qualifier: Party | undefined;
+    for (
+      let i = mention.firstToken - 1;
+      i >= Math.max(sentence.firstToken, mention.firstToken - QUALIFIER_REACH);
+      i--
+    ) {
+      const party = covered.get(i);
+      if (party) {
+        if (isCountryCode(party.code) && (party.adjective || party.lastToken === mention.firstToken))
+          qualifier = party;
+        break;
+      }
+      if (!['NOUN', 'ADJ', 'PUNCT'].includes(tokens[i]!.pos) || tokens[i]!.text === ',') break;
+    }
+    const country = qualifier?.code.slice(0, 3) ?? only;
+    if (!country) continue;
+    result.push({
+      text: mention.text,
+      code: country,
+      ...(mention.actor ? { actor: mention.actor } : {}),
+      firstToken: mention.firstToken,
+      lastToken: mention.lastToken,
+      ...(qualifier ? {} : { objectOnly: true }),
+    });
+  }
+  return result;
+}
+
+function isCountryCode(code: string): boolean {
+  return /^[A-Z]{3}/.test(code) && !/^(IGO|NGO|IMG|MNC)/.test(code);
 }

@@ -14,8 +14,12 @@ import { cameoCodes } from './ontology.js';
 
 export type PatternPart = { kind: 'word'; lemma: string } | { kind: 'source' } | { kind: 'target' };
 
-/** Where a pattern comes from: user files win ties over Parley's own, which win over PETRARCH's. */
-export type PatternOrigin = 'user' | 'parley' | 'petrarch';
+/**
+ * Where a pattern comes from: user files win ties over Parley's own, which win over PETRARCH's, which win
+ * over those learned from the gold training part (scripts/learn-patterns.ts): a learned pattern codes only
+ * where no written one of its length matches.
+ */
+export type PatternOrigin = 'user' | 'parley' | 'petrarch' | 'learned';
 
 /** The code of a blocker: a pattern that matches and codes nothing ("draw picture" is not "draw"). */
 export const NO_EVENT = '---';
@@ -43,7 +47,7 @@ export interface PatternGroup {
   rest: EventPattern[];
 }
 
-const PRECEDENCE: Record<PatternOrigin, number> = { user: 2, parley: 1, petrarch: 0 };
+const PRECEDENCE: Record<PatternOrigin, number> = { user: 3, parley: 2, petrarch: 1, learned: 0 };
 
 /** A checked row of a pattern file, not yet parsed. */
 interface PatternRow {
@@ -125,7 +129,12 @@ function bySource(from: PatternOrigin, rows: PatternRow[]): PatternSource {
 }
 
 /** The shipped pattern files (and the codebook they are checked against), relative to data/. */
-const SHIPPED_SOURCES = ['events/verbs.tsv', 'events/verbs-petrarch.tsv', 'cameo/cameo.json'] as const;
+const SHIPPED_SOURCES = [
+  'events/verbs.tsv',
+  'events/verbs-petrarch.tsv',
+  'events/verbs-learned.tsv',
+  'cameo/cameo.json',
+] as const;
 export const PATTERN_SNAPSHOT_FILE = 'compiled/patterns.json';
 const SNAPSHOT_FORMAT = 'parley-patterns';
 
@@ -135,12 +144,23 @@ interface PatternSnapshot {
   files: Array<{ from: PatternOrigin; rows: Array<[string, string]> }>;
 }
 
-/** Parley's and PETRARCH's rows, read and checked from the TSV files. */
+/** The learned patterns' file, when the learning script tries candidates in place of the shipped one. */
+let learnedFile: string | undefined;
+
+/** For scripts/learn-patterns.ts: use `file` as the learned patterns (undefined: the shipped file again). */
+export function useLearnedPatternFile(file: string | undefined): void {
+  learnedFile = file;
+  sources = undefined;
+  groups = new Map();
+}
+
+/** Parley's, PETRARCH's and the learned rows, read and checked from the TSV files. */
 function readShippedSources(): PatternSource[] {
-  const petrarch = dataPath('events/verbs-petrarch.tsv');
+  const optional = (file: string): PatternRow[] => (existsSync(file) ? readPatternRows(file) : []);
   return [
     bySource('parley', readPatternRows(dataPath('events/verbs.tsv'))),
-    bySource('petrarch', existsSync(petrarch) ? readPatternRows(petrarch) : []),
+    bySource('petrarch', optional(dataPath('events/verbs-petrarch.tsv'))),
+    bySource('learned', optional(learnedFile ?? dataPath('events/verbs-learned.tsv'))),
   ];
 }
 
@@ -182,7 +202,7 @@ function rowsOf(rows: PatternRow[] | string | undefined, first: string): Pattern
  */
 function patternSources(): PatternSource[] {
   sources ??= timed('event patterns', () => [
-    ...(snapshotSources() ?? readShippedSources()),
+    ...((learnedFile === undefined ? snapshotSources() : undefined) ?? readShippedSources()),
     bySource(
       'user',
       extraPatternFiles.flatMap((file) => readPatternRows(file)),

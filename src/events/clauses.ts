@@ -22,6 +22,8 @@ export interface Party {
   group?: boolean;
   /** Civilians, people: a target, never taken as the subject that acts. */
   objectOnly?: boolean;
+  /** People in their thousands ("tens of thousands of people"): they may act, as demonstrators do. */
+  crowd?: boolean;
 }
 
 /** Tokens that may stand between two pattern words or before a slot: articles, adjectives, adverbs, numbers. */
@@ -827,6 +829,18 @@ export class SentenceView {
   }
 
   /** A participle used as an adjective inside the subject ("the Kurdish-led forces", "armed groups"). */
+  /** A participle between a determiner, number or adjective and the rest of its noun phrase. */
+  private isPhraseParticiple(index: number): boolean {
+    const token = this.token(index);
+    const next = this.token(index + 1);
+    return (
+      token?.pos === 'VERB' &&
+      /(ing|ed)$/.test(token.text) &&
+      ['DET', 'NUM', 'ADJ'].includes(this.token(index - 1)?.pos ?? '') &&
+      (['ADJ', 'NOUN', 'PROPN'].includes(next?.pos ?? '') || this.covering.has(index + 1))
+    );
+  }
+
   isParticipleModifier(index: number): boolean {
     const next = this.token(index + 1);
     const text = this.lower(index);
@@ -1045,6 +1059,8 @@ export class SentenceView {
       }
       if (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(token.pos) || HEDGES.has(text))
         continue;
+      // "the three remaining American detainees", "the jailed activists": a participle inside the phrase.
+      if (this.isPhraseParticiple(i)) continue;
       if (
         POSSESSIVE.has(text) ||
         text === '-' ||

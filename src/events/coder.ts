@@ -63,6 +63,9 @@ const ATTACK_NOUNS = new Set(
   ),
 );
 /** Verbs of winning a game, and the words that show a sentence is about one. */
+/** Verbs of a demonstration, whose purpose infinitive is the demand it makes. */
+const DEMONSTRATION_VERBS = new Set(['march', 'rally', 'protest', 'demonstrate', 'gather', 'assemble']);
+const SUICIDE_BOMBER = /\bsuicide[- ]bombers?\b/i;
 /** Words that code an event only as verbs. */
 const VERB_ONLY_TRIGGERS = new Set(['travel']);
 const SPORT_VERBS = new Set(['beat', 'defeat', 'thrash', 'edge', 'overcome', 'eliminate']);
@@ -562,6 +565,8 @@ class SentenceCoder {
         if (DEMAND_VERBS.has(l)) return { frame: 'demand', at: j, refinesGovernor: true };
         // "uses bulldozers to demolish": the means, then the asserted act.
         if (TRANSPARENT_GOVERNORS.has(l)) return null;
+        // "march in dozens of cities to demand that Trump …": the demand is what the march makes.
+        if (DEMONSTRATION_VERBS.has(l)) return null;
         break;
       }
       if ([';', ':'].includes(token.text)) break;
@@ -705,6 +710,10 @@ class SentenceCoder {
       if (candidate.targets.length === 0 && /^(them|him|her)$/.test(view.lower(match.firstToken + 1)))
         candidate.targets = previousTargets;
       if (candidate.targets.length > 0) previousTargets = candidate.targets;
+      // ("march … to demand": the demonstration is told by the demand it makes, coded as a protest)
+      const march = this.demonstrationOf(match);
+      const marching = march === undefined ? undefined : covering.get(march);
+      if (marching && marching !== match) suppressed.add(marching);
       const governor = this.governorOf(match.firstToken) ?? this.nounFrame(match);
       if (!governor) continue;
       const governing = covering.get(governor.at);
@@ -1293,6 +1302,33 @@ class SentenceCoder {
     return candidate;
   }
 
+  /** Whether the act is the purpose of a demonstration: "march … to demand", "rally to call for". */
+  private demonstratesFor(match: Match): boolean {
+    return this.demonstrationOf(match) !== undefined;
+  }
+
+  /** The demonstration verb whose purpose the act is, if any. */
+  private demonstrationOf(match: Match): number | undefined {
+    const { view } = this;
+    let i = match.firstToken - 1;
+    while (view.token(i)?.pos === 'ADV') i--;
+    if (view.lower(i) !== 'to') return undefined;
+    for (let j = i - 1; j >= Math.max(view.first, i - 12); j--)
+      if (view.isVerbal(j) && !view.partyCovering(j))
+        return DEMONSTRATION_VERBS.has(view.lemma(j)) ? j : undefined;
+    return undefined;
+  }
+
+  /** Civilians, activists, workers and the like ("173 Indonesian workers"), or a people ("two Iranians"). */
+  private arePeople(party: Party): boolean {
+    if (/^[A-Z]{3}(CVL|OPP|LAB|REF|MED|CRM|EDU)$/.test(party.code)) return true;
+    return (
+      !party.place &&
+      /^[A-Z]{3}$/.test(party.code) &&
+      /ans$|ese$|is$/.test(this.view.lower(party.lastToken - 1))
+    );
+  }
+
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
     const { sources, match } = candidate;
     let { targets } = candidate;
@@ -1320,7 +1356,9 @@ class SentenceCoder {
     if (!hasTarget && (candidate.background || this.isDirected(code, match.pattern))) return [];
     // Rule (gold README): unspecified violence by a non-state armed group, not against armed forces, is
     // 180 (unconventional violence), not 190 (conventional military force).
-    const militant = (party: Party): boolean => /^(IMG|...(REB|INS|UAF|SEP|CRM))/.test(party.code);
+    // (a crowd is no army either: "a crowd of hundreds of people attack a church")
+    const militant = (party: Party): boolean =>
+      /^(IMG|...(REB|INS|UAF|SEP|CRM))/.test(party.code) || !!party.crowd;
     const armed = (party: Party | undefined): boolean => !!party && /(MIL|COP|REB|INS)$/.test(party.code);
     const pairs: Array<[Party, Party | undefined]> = [];
     // "Xi and Blinken met": one event between the two (consult, sign, cooperate, clash), not two events.
@@ -1372,6 +1410,8 @@ class SentenceCoder {
         target.place ||
         (!/(MIL|COP|REB|INS|SEP|UAF|GOV)$/.test(target.code) && !/^(IMG|IGO)/.test(target.code));
       let final = code === '190' && militant(source) && !armed(target) && civilian ? '180' : code;
+      // Rule (CAMEO 1831): an attack or killing by a suicide bomber is a suicide bombing.
+      if (/^(18|19)/.test(final) && source.group && SUICIDE_BOMBER.test(source.text)) final = '1831';
       // Rule (CAMEO 175): force by police or troops against protesters or civilians is repression.
       if (
         /^19[03]$/.test(final) &&
@@ -1410,9 +1450,14 @@ class SentenceCoder {
         )
       )
         final = '161';
+      // Rule (gold README): expelling people — activists, workers, nationals of a country — is deporting
+      // them (174); 166 stays for expelling organisations, inspectors and forces.
+      else if (final === '166' && target && this.arePeople(target)) final = '174';
       // Rule (gold README): protesters who demand are demonstrating for it (1411 for a resignation).
       // (protesters, not an opposition party: "opposition demands resignation" is a demand, 1041)
-      if (/^10/.test(final) && source.group && PROTESTERS.test(source.text)) final = protestCode(final);
+      // (a crowd that demands is demonstrating too: "200,000 people gathered …, demanding the resignation")
+      const demonstrators = source.crowd || (source.group && PROTESTERS.test(source.text));
+      if (/^10/.test(final) && (demonstrators || this.demonstratesFor(match))) final = protestCode(final);
       events.push(this.toEvent(match, final, source, target, candidate.negated));
     }
     return events;

@@ -33,6 +33,10 @@ const GROUP_ROLES = new Map<string, string>([
   ['separatist', 'SEP'],
   ['gunman', 'UAF'],
   ['gunmen', 'UAF'],
+  ['bomber', 'UAF'],
+  ['attacker', 'UAF'],
+  ['assailant', 'UAF'],
+  ['shooter', 'UAF'],
   ['troop', 'MIL'],
   ['soldier', 'MIL'],
   ['army', 'MIL'],
@@ -85,7 +89,25 @@ const GROUP_ROLES = new Map<string, string>([
   ['woman', 'CVL'],
   ['women', 'CVL'],
   ['resident', 'CVL'],
+  // Places where civilians gather, as the target of an attack ("a suicide bomber attacks a market in
+  // Sheikh Zuweid, Egypt" → EGYCVL): the gold codes the people of the place, in its country.
+  ['market', 'CVL'],
+  ['mosque', 'CVL'],
+  ['church', 'CVL'],
+  ['school', 'CVL'],
+  ['hospital', 'CVL'],
+  ['wedding', 'CVL'],
+  ['funeral', 'CVL'],
+  ['shrine', 'CVL'],
+  ['hotel', 'CVL'],
 ]);
+
+/**
+ * Posts and units named by whom they belong to: "a police checkpoint" (COP), "an Army camp" (MIL), "a
+ * refugee camp" (REF). The head takes its modifier's role, as "police officers" does.
+ */
+const OWNED_HEADS =
+  /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters|parties|checkpoints?|stations?|posts?|bases?|camps?|convoys?|patrols?|barracks|headquarters|outposts?|compounds?)$/;
 
 const AFTER_PREPOSITIONS = new Set(['in', 'of', 'from']);
 
@@ -142,6 +164,22 @@ function uncodedQualifier(tokens: Doc['tokens'], at: number, sentenceStart: numb
   );
 }
 
+/**
+ * "Thousands of people", "an estimated 800,000 people", "crowds": people in their thousands act together
+ * (march, rally, demand: gold codes them as demonstrators), where "three people" or "civilians" are only
+ * ever done to.
+ */
+function isCrowd(tokens: Doc['tokens'], first: number, head: number): boolean {
+  if (/^crowds?$/i.test(tokens[head]!.text)) return true;
+  for (let i = first; i < head; i++) {
+    const text = tokens[i]!.text.toLowerCase();
+    if (/^(hundreds|thousands|millions|tens)$/.test(text)) return true;
+    const number = Number(text.replace(/,/g, ''));
+    if (tokens[i]!.pos === 'NUM' && number >= 1000) return true;
+  }
+  return false;
+}
+
 function isGroupNoun(token: Doc['tokens'][number] | undefined): boolean {
   return !!token && !!roleOf(token.lemma, token.text.toLowerCase());
 }
@@ -188,9 +226,7 @@ export function groupParties(
     // "rebel group", "militant groups": a group named by its kind.
     // ("police officers", "army units", "opposition members": the head takes its modifier's role)
     const kind =
-      /^(groups?|officers?|members?|units?|personnel|coalitions?|alliances?|factions?|forces|fighters|supporters|parties)$/.test(
-        token.text.toLowerCase(),
-      ) && tokens[i - 1]
+      OWNED_HEADS.test(token.text.toLowerCase()) && tokens[i - 1]
         ? roleOf(tokens[i - 1]!.lemma, tokens[i - 1]!.text.toLowerCase())
         : undefined;
     const role = kind ?? roleOf(token.lemma, token.text.toLowerCase());
@@ -208,9 +244,13 @@ export function groupParties(
     // The head: the next token does not continue the noun phrase ("police officers" → "officers"); a
     // verb the tagger read as a noun does not ("riot police clash with").
     if (next && next.sentence === token.sentence && next.pos === 'NOUN' && !covered.has(i + 1)) {
+      // ("an estimated 800,000 people demand": a participle inside the phrase is no verb)
       const subjectPosition = !tokens
         .slice(sentence.firstToken, i)
-        .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+        .some(
+          (t, k) =>
+            (t.pos === 'VERB' && tokens[sentence.firstToken + k - 1]?.pos !== 'DET') || t.pos === 'AUX',
+        );
       if (!(subjectPosition && knownVerb(next.lemma))) continue;
     }
     // The phrase: numbers, adjectives and noun modifiers before the head ("tens of thousands of
@@ -274,7 +314,7 @@ export function groupParties(
       firstToken: first,
       lastToken: i + 1,
       group: true,
-      ...(role === 'CVL' ? { objectOnly: true } : {}),
+      ...(role === 'CVL' ? (isCrowd(tokens, first, i) ? { crowd: true } : { objectOnly: true }) : {}),
     });
   }
   return result;

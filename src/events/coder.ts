@@ -1410,6 +1410,8 @@ class SentenceCoder {
         target.place ||
         (!/(MIL|COP|REB|INS|SEP|UAF|GOV)$/.test(target.code) && !/^(IMG|IGO)/.test(target.code));
       let final = code === '190' && militant(source) && !armed(target) && civilian ? '180' : code;
+      // Rule (gold README): a court finds a state or a company liable (116), but convicts a person (173).
+      if (final === '116' && target?.actor && /^(person:|unknown:per:)/.test(target.actor)) final = '173';
       // Rule (CAMEO 1831): an attack or killing by a suicide bomber is a suicide bombing.
       if (/^(18|19)/.test(final) && source.group && SUICIDE_BOMBER.test(source.text)) final = '1831';
       // Rule (CAMEO 175): force by police or troops against protesters or civilians is repression.

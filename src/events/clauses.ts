@@ -20,6 +20,8 @@ export interface Party {
   adjective?: boolean;
   /** An unnamed group placed in a country by the sentence ("riot police" in Quito): see groups.ts. */
   group?: boolean;
+  /** A group whose own words give it no country: it takes the sentence's ("police arrest 55 people"). */
+  unplaced?: boolean;
   /** Civilians, people: a target, never taken as the subject that acts. */
   objectOnly?: boolean;
   /** People in their thousands ("tens of thousands of people"): they may act, as demonstrators do. */

@@ -314,6 +314,7 @@ export function groupParties(
       firstToken: first,
       lastToken: i + 1,
       group: true,
+      ...(owner ? {} : { unplaced: true }),
       ...(role === 'CVL' ? (isCrowd(tokens, first, i) ? { crowd: true } : { objectOnly: true }) : {}),
     });
   }

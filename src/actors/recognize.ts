@@ -607,6 +607,22 @@ class ArticleResolver {
         next.actor.code = resolution.qualifier.code;
         next.actor.country = resolution.qualifier.country;
         next.mention.code = resolution.qualifier.code;
+      } else if (this.namesSomeoneElse(resolution, next)) {
+        // "China's Foreign Minister Yang": a surname the dictionary knows for someone of another country
+        // (Philemon Yang of Cameroon) is, under this title, a person of the title's country.
+        const name = next.mention.text;
+        this.link(
+          next,
+          {
+            id: `unknown:per:${slug(name)}`,
+            name,
+            code: resolution.qualifier.code,
+            country: resolution.qualifier.country,
+            type: 'PER',
+            mentions: 0,
+          },
+          'role-phrase',
+        );
       } else if (this.titleHoldsOffice(resolution, next.actor)) {
         next.actor.code = resolution.qualifier.code;
         next.mention.code = resolution.qualifier.code;
@@ -619,6 +635,21 @@ class ArticleResolver {
       resolution.mention.resolvedBy = 'role-phrase';
       delete resolution.mention.code;
     });
+  }
+
+  /** A one-word name of a known person under a title of another country's office. */
+  private namesSomeoneElse(qualifier: Resolution, person: Resolution): boolean {
+    const title = qualifier.qualifier;
+    const actor = person.actor;
+    if (!title || title.code.length <= 3 || !actor?.id.startsWith('person:')) return false;
+    if (person.mention.lastToken - person.mention.firstToken !== 1) return false;
+    const countries = lexicon().countriesByCode;
+    return (
+      !!actor.country &&
+      countries.has(actor.country) &&
+      countries.has(title.country) &&
+      actor.country !== title.country
+    );
   }
 
   /**

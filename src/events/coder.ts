@@ -1307,7 +1307,9 @@ class SentenceCoder {
     // Rule: a gerund is asserted only as a progressive ("is preparing") or a participial clause after a
     // comma ("…, accusing them of"); "aimed at finding common ground" asserts nothing.
     const noun = view.token(first)?.pos === 'NOUN' && view.token(first - 1)?.pos !== 'DET';
-    if (/ing$/.test(view.lower(first)) && (view.token(first)?.pos === 'VERB' || noun)) {
+    // ("Fighting between the army and rebels": a phrase that names its sides is the noun, not a gerund)
+    const namesSides = match.pattern.parts.some((part) => part.kind === 'source');
+    if (/ing$/.test(view.lower(first)) && (view.token(first)?.pos === 'VERB' || noun) && !namesSides) {
       let before = first - 1;
       while (view.token(before)?.pos === 'ADV') before--;
       // ("considers suing Israel": the gerund is the option deliberated, framed by governorOf)
@@ -1328,8 +1330,26 @@ class SentenceCoder {
         (view.lower(first + 1) === 'by' && ['NOUN', 'PROPN'].includes(view.token(first - 1)?.pos ?? '')))
     )
       candidate.dropped ??= 'affiliation';
+    if (verbal && /^(18|19|20)/.test(match.pattern.code) && this.fightSubject(first))
+      candidate.dropped ??= 'killed in a fight';
     if (candidate.sources.length === 0) candidate.dropped ??= 'no source';
     return candidate;
+  }
+
+  /**
+   * Rule: "Fighting between the army and rebels kills 20 people", "Clashes near Toumour kill 30 militants":
+   * the fight is the subject that kills; its sides are coded by the fight noun, and neither side is the
+   * killer.
+   */
+  private fightSubject(trigger: number): boolean {
+    const { view } = this;
+    for (let i = trigger - 1; i >= view.first; i--) {
+      // ("Fighting" at the start of a sentence, which the tagger reads as a verb)
+      if (FIGHT_NOUNS.has(view.lower(i)) && (i === view.first || view.token(i - 1)?.pos === 'DET'))
+        return true;
+      if (view.isVerbal(i) || [',', ';', ':'].includes(view.lower(i))) return false;
+    }
+    return false;
   }
 
   /** Whether the act is the purpose of a demonstration: "march … to demand", "rally to call for". */

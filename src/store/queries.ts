@@ -290,8 +290,16 @@ export abstract class SqlReader {
     const forward = `${sideColumn('source', a)} = @a AND ${sideColumn('target', b)} = @b`;
     const quad = (n: number): string => `sum(CASE WHEN quad_class = ${n} THEN 1 ELSE 0 END) AS q${n}`;
     const rows = await this.all<
-      Omit<PeriodAggregate, 'quad'> & { q1: number; q2: number; q3: number; q4: number }
+      Omit<PeriodAggregate, 'quad' | 'tone'> & {
+        q1: number;
+        q2: number;
+        q3: number;
+        q4: number;
+        toneSum: number | null;
+        toneCount: number;
+      }
     >(
+      // (tone in whole thousandths, averaged here, as mergedEvents does: the same figure in both backends)
       `SELECT ${this.dialect.period[by]} AS period,
          sum(CASE WHEN ${forward} THEN 1 ELSE 0 END) AS "eventsAB",
          sum(CASE WHEN ${forward} THEN 0 ELSE 1 END) AS "eventsBA",
@@ -300,16 +308,16 @@ export abstract class SqlReader {
          count(DISTINCT article_id) AS articles,
          ${this.dialect.round3('sum(goldstein)')} AS "goldsteinSum", count(*) AS mentions,
          ${[1, 2, 3, 4].map(quad).join(', ')},
-         avg(articles.tone) AS tone
+         sum(CAST(round(articles.tone * 1000) AS BIGINT)) AS "toneSum", count(articles.tone) AS "toneCount"
        FROM events JOIN articles ON articles.id = events.article_id
        WHERE ${pairWhere(a, b, range)}
        GROUP BY period ORDER BY period`,
       { a, b, ...rangeParams(range) },
     );
-    return rows.map(({ q1, q2, q3, q4, ...row }) => ({
+    return rows.map(({ q1, q2, q3, q4, toneSum, toneCount, ...row }) => ({
       ...row,
       quad: [q1, q2, q3, q4],
-      tone: row.tone === null ? null : Math.round(row.tone * 1000) / 1000,
+      tone: toneCount > 0 && toneSum !== null ? Math.round(Number(toneSum) / Number(toneCount)) / 1000 : null,
     }));
   }
 

@@ -308,7 +308,8 @@ const OVERRIDES: Record<string, CountryOverride> = {
   NGA: { adjectives: ['Nigerian', 'Nigerians'], capitals: ['Abuja'] },
   ETH: { adjectives: ['Ethiopian', 'Ethiopians'], capitals: ['Addis Ababa'] },
   SDN: { adjectives: ['Sudanese'], capitals: ['Khartoum'] },
-  SSD: { adjectives: ['South Sudanese'], capitals: ['Juba'] },
+  // ("Southern Sudan", the autonomous region's name from 2005 until independence in 2011)
+  SSD: { aliases: ['Southern Sudan'], adjectives: ['South Sudanese'], capitals: ['Juba'] },
   SOM: { adjectives: ['Somali', 'Somalis'], capitals: ['Mogadishu'] },
   ZAF: {
     aliases: ['RSA'],

@@ -316,6 +316,25 @@ export class SentenceView {
     return this.covering.get(index);
   }
 
+  /**
+   * The place an act of force reaches, named later in its clause after "in", "near", "on", "into" or
+   * "over" ("carries out strikes using F-15E jets in Iraq", "fire missiles near Damascus, Syria"): the
+   * first such place outside the country `home`, if any.
+   */
+  placeReached(after: number, home: string): Party | undefined {
+    for (let i = after; i < this.last; i++) {
+      if ([';', ':'].includes(this.lower(i)) || this.lower(i) === 'after') return undefined;
+      if (!/^(in|near|on|into|over|across)$/.test(this.lower(i))) continue;
+      for (let j = i + 1; j < Math.min(this.last, i + 5); j++) {
+        const place = this.placeAt.get(j) ?? this.mentionAt.get(j);
+        if (place && (place.place || place.code.length === 3) && place.code.slice(0, 3) !== home)
+          return place;
+        if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(this.token(j)?.pos ?? '')) break;
+      }
+    }
+    return undefined;
+  }
+
   /** Skips up to three modifier tokens; returns the index of the next token. */
   skipModifiers(index: number, extra?: Set<string>): number {
     let i = index;
@@ -846,14 +865,18 @@ export class SentenceView {
   isParticipleModifier(index: number): boolean {
     const next = this.token(index + 1);
     const text = this.lower(index);
+    const before = this.token(index - 1);
+    // ("asks Putin for increased military ties": after a preposition, before an adjective, too)
+    const afterPreposition = before?.pos === 'ADP' && before.lemma !== 'by';
     return (
       !!next &&
       (next.pos === 'NOUN' ||
         next.pos === 'PROPN' ||
+        (next.pos === 'ADJ' && this.token(index + 2)?.pos === 'NOUN') ||
         this.covering.has(index + 1) ||
         this.placeCovering.has(index + 1)) &&
       /(ed|en)$/.test(text) &&
-      this.token(index - 1)?.pos === 'DET'
+      (before?.pos === 'DET' || afterPreposition)
     );
   }
 

@@ -1393,6 +1393,13 @@ class SentenceCoder {
       targets = [
         { ...sources[0], code: sources[0].code.slice(0, 3), place: true, firstToken: -1, lastToken: -1 },
       ];
+    // Rule (gold README: a location as target): force with no object of its own reaches the foreign place
+    // it is used in ("carries out strikes … in Iraq and Syria" → IRQ, SYR).
+    if (targets.length === 0 && /^(18|19)/.test(code) && sources[0] && !sources[0].place) {
+      const home = sources[0].code.slice(0, 3);
+      const reached = this.view.placeReached(match.lastToken, home);
+      if (reached) targets = this.view.coordinatedAfter(reached).filter((t) => t.code.slice(0, 3) !== home);
+    }
     // Rule: a conditional threat with no object of its own is aimed at the one whose act is the condition
     // ("Iran threatens to close the Strait of Hormuz if the U.S. re-applies sanctions" → IRN 13x USA).
     if (targets.length === 0 && /^13/.test(code)) {

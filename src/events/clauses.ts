@@ -868,6 +868,12 @@ export class SentenceView {
     const before = this.token(index - 1);
     // ("asks Putin for increased military ties": after a preposition, before an adjective, too)
     const afterPreposition = before?.pos === 'ADP' && before.lemma !== 'by';
+    // ("Abu Sayyaf releases kidnapped German hostages": inside another verb's object)
+    // ("to have killed", "got arrested": after an auxiliary it is the verb)
+    const afterVerb =
+      before?.pos === 'VERB' &&
+      !/(ed|en)$/.test(before.text.toLowerCase()) &&
+      !['have', 'be', 'get'].includes(before.lemma);
     return (
       !!next &&
       (next.pos === 'NOUN' ||
@@ -876,7 +882,7 @@ export class SentenceView {
         this.covering.has(index + 1) ||
         this.placeCovering.has(index + 1)) &&
       /(ed|en)$/.test(text) &&
-      (before?.pos === 'DET' || afterPreposition)
+      (before?.pos === 'DET' || afterPreposition || afterVerb)
     );
   }
 

@@ -533,6 +533,13 @@ export class SentenceView {
 
   /** The modality of the verb group before `index`: none, the future, or a mere possibility. */
   modalityAt(index: number): 'none' | 'future' | 'possible' {
+    // "Rasmussen is to visit Russia": "be to" announces a planned act, as "will" does.
+    if (
+      this.lower(index - 1) === 'to' &&
+      this.lemma(index - 2) === 'be' &&
+      this.token(index - 2)?.pos !== 'NOUN'
+    )
+      return 'future';
     const start = this.verbGroupStart(index);
     for (let i = start; i < index; i++) {
       const lemma = this.lemma(i);
@@ -717,6 +724,8 @@ export class SentenceView {
     const previous = this.previousContent(index);
     // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
     if (this.lower(previous) === 'to' && this.token(previous)?.pos === 'PART') {
+      // ("Rasmussen is to visit Russia": the subject of "be")
+      if (this.lemma(previous - 1) === 'be') return this.subjectOf(previous - 1, depth + 1);
       const verb = this.previousVerb(previous);
       return verb === undefined ? [] : this.subjectOf(verb, depth + 1);
     }

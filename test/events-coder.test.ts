@@ -536,6 +536,15 @@ describe('event coder: rules read off the training part (test/gold/events/train.
     );
   });
 
+  it('reads name-calling in quotation marks as criticism, and a conditional warning as a threat', () => {
+    has(
+      'The Kurdish-led Syrian Democratic Forces calls the U.S. withdrawal a "stab in the back".',
+      'SYR 111 USA',
+    );
+    has('Houthis warn of worse attacks if Saudi Arabia continues its escalation in Yemen.', 'YEM 130 SAU');
+    assert.deepEqual(asserted('The WHO warns of a second wave of infections.'), []);
+  });
+
   it('codes the signing of any agreement as 057, and a shooting of civilians by militants as 180', () => {
     has('South Korea and the European Union sign a free trade agreement.', 'KOR 057 IGOEUR');
     has('The Al-Nusra Front shoots dead at least 20 Druze villagers in Idlib, Syria.', 'SYR 180 SYR');

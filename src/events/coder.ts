@@ -1404,10 +1404,15 @@ class SentenceCoder {
     }
     // Rule: a conditional threat with no object of its own is aimed at the one whose act is the condition
     // ("Iran threatens to close the Strait of Hormuz if the U.S. re-applies sanctions" → IRN 13x USA).
-    if (targets.length === 0 && /^13/.test(code)) {
+    // (a warning of trouble with a condition is such a threat: "Houthis warn of worse attacks if Saudi
+    // Arabia continues its escalation" → 130 toward Saudi Arabia)
+    const conditionalWarning = code === '012' && this.view.lemma(match.firstToken) === 'warn';
+    if (targets.length === 0 && (/^13/.test(code) || conditionalWarning)) {
       const conditioned = this.view.conditionParty(match.lastToken);
-      if (conditioned && conditioned.code.slice(0, 3) !== sources[0]?.code.slice(0, 3))
+      if (conditioned && conditioned.code.slice(0, 3) !== sources[0]?.code.slice(0, 3)) {
         targets = [conditioned];
+        if (conditionalWarning) code = '130';
+      }
     }
     // Rule (gold README, g0473): "Chile's police arrest at least 55 people": people arrested unnamed and of
     // no stated country are no party; the arrest is coded without a target.

@@ -1517,9 +1517,11 @@ class SentenceCoder {
       // Rule (CAMEO 175): force by police or troops against protesters or civilians is repression.
       if (
         /^19[03]$/.test(final) &&
-        /(COP|MIL|GOV)$/.test(source.code) &&
         target &&
-        /(OPP|CVL|LAB|EDU|MED)$/.test(target.code) &&
+        // (police against anyone; troops against protesters, strikers, students: the training part codes
+        // troops killing civilians as fighting, 19x or 180, never as repression)
+        ((/COP$/.test(source.code) && /(OPP|CVL|LAB|EDU|MED)$/.test(target.code)) ||
+          (/(MIL|GOV)$/.test(source.code) && /(OPP|LAB|EDU)$/.test(target.code))) &&
         // (repression is a state's force against its own people; foreign troops killing civilians fight)
         target.code.slice(0, 3) === source.code.slice(0, 3)
       )

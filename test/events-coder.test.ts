@@ -546,6 +546,24 @@ describe('event coder: rules read off the training part (test/gold/events/train.
     assert.deepEqual(asserted('The WHO warns of a second wave of infections.'), []);
   });
 
+  it('reads signing a bill into law, granting a right and a bare veto as no event between parties', () => {
+    assert.deepEqual(
+      asserted(
+        'United States President Barack Obama signs the Frank R. Lautenberg Chemical Safety for the 21st Century Act into law.',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      asserted('Saudi Arabia grants women the right to travel without permission from a male guardian.'),
+      [],
+    );
+    assert.deepEqual(
+      asserted('U.S. President Barack Obama vetoes the $612 billion annual defense authorization bill.'),
+      [],
+    );
+    has('Russia and China sign a gas deal.', 'RUS 057 CHN');
+  });
+
   it('codes the signing of any agreement as 057, and a shooting of civilians by militants as 180', () => {
     has('South Korea and the European Union sign a free trade agreement.', 'KOR 057 IGOEUR');
     has('The Al-Nusra Front shoots dead at least 20 Druze villagers in Idlib, Syria.', 'SYR 180 SYR');

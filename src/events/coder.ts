@@ -1193,8 +1193,21 @@ class SentenceCoder {
       /^05/.test(code) ||
       // A bare appeal (020) is an appeal to someone: "calls for a new system" without an addressee (0 of 5
       // in the training part); specific appeals (for a ceasefire, for restraint) keep their code without one.
-      code === '020'
+      code === '020' ||
+      // A veto is of someone's resolution: "vetoes the defense bill" is domestic law (0 of 3 without one).
+      code === '129'
     );
+  }
+
+  /** Whether the object of "sign" at `after` is a bill, an act or a law ("signs … into law"). */
+  private signsLegislation(after: number): boolean {
+    const { view } = this;
+    for (let i = after; i < Math.min(view.last, after + 14); i++) {
+      if (view.lower(i) === 'into' && view.lower(i + 1) === 'law') return true;
+      if (/^(bill|act|law|legislation|budget)s?$/.test(view.lower(i))) return true;
+      if ([',', ';', ':'].includes(view.lower(i)) || view.lower(i) === 'with') return false;
+    }
+    return false;
   }
 
   /**
@@ -1431,6 +1444,9 @@ class SentenceCoder {
       targets.length > 0 ||
       (sources.length >= 2 && (JOINT_EVENT.test(code) || JOINT_EVENT.test(match.pattern.code)));
     if (!hasTarget && (candidate.background || this.isDirected(code, match.pattern))) return [];
+    // Rule: "signs House Bill 285", "signs the … Act into law": signing legislation is domestic law, no
+    // agreement with anyone (CAMEO 057 is signing an agreement).
+    if (match.pattern.text === 'sign' && this.signsLegislation(match.lastToken)) return [];
     // Rule: troops who arrive in a country are deployed there (gold: 062, 074, 154), they pay no visit.
     if (code === '042' && /^arrive/.test(match.pattern.text) && sources.every((s) => /MIL$/.test(s.code)))
       return [];

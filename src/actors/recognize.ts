@@ -122,6 +122,18 @@ const slug = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
 
+/** A name no dictionary knows, as an actor of its own with no code yet. */
+function unknownActor(name: string, type: 'PER' | 'ORG'): ActorDraft {
+  return {
+    id: `unknown:${type.toLowerCase()}:${slug(name)}`,
+    name,
+    code: '',
+    country: null,
+    type,
+    mentions: 0,
+  };
+}
+
 function countryActor(country: CountryEntry): ActorDraft {
   return {
     id: `country:${country.code}`,
@@ -446,14 +458,7 @@ class ArticleResolver {
       this.link(resolution, draft, 'dictionary');
       this.rememberSurname(resolution.actor!, holder.name);
     } else if (type === 'PER' || type === 'ORG') {
-      const draft = this.register({
-        id: `unknown:${type.toLowerCase()}:${slug(name)}`,
-        name,
-        code: '',
-        country: null,
-        type,
-        mentions: 0,
-      });
+      const draft = this.register(unknownActor(name, type));
       this.link(resolution, draft, 'unknown');
       if (type === 'PER') this.rememberSurname(draft, name);
     }
@@ -610,17 +615,10 @@ class ArticleResolver {
       } else if (this.namesSomeoneElse(resolution, next)) {
         // "China's Foreign Minister Yang": a surname the dictionary knows for someone of another country
         // (Philemon Yang of Cameroon) is, under this title, a person of the title's country.
-        const name = next.mention.text;
+        const draft = unknownActor(next.mention.text, 'PER');
         this.link(
           next,
-          {
-            id: `unknown:per:${slug(name)}`,
-            name,
-            code: resolution.qualifier.code,
-            country: resolution.qualifier.country,
-            type: 'PER',
-            mentions: 0,
-          },
+          { ...draft, code: resolution.qualifier.code, country: resolution.qualifier.country },
           'role-phrase',
         );
       } else if (this.titleHoldsOffice(resolution, next.actor)) {

@@ -1547,18 +1547,8 @@ class SentenceCoder {
       if (final === '190' && /^raid\b/.test(match.pattern.text) && /(COP|JUD|SPY)$/.test(source.code))
         final = '091';
       // Rule: pirates and rebels who seize a ship hijack it (181); a state that seizes one confiscates it (171).
-      if (
-        final === '171' &&
-        /seize/.test(match.pattern.text) &&
-        /(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
-      )
-        final = '181';
-      if (
-        final === '181' &&
-        /seize/.test(match.pattern.text) &&
-        !/(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code)
-      )
-        final = '171';
+      if (/^1[78]1$/.test(final) && /seize/.test(match.pattern.text))
+        final = /(REB|CRM|UAF|SEP|INS)$|^IMG/.test(source.code) ? '181' : '171';
       // Rule (gold README: seizing a town is an occupation): "capture Raqqa", "seizes Hudur, Somalia" take
       // territory (192); they abduct (181) or confiscate (171) nothing. A country adjective is no territory
       // ("seizes a British tanker").

@@ -73,6 +73,17 @@ const SCORED = 'NULLIF(count(goldstein), 0)';
 const MEAN_GOLDSTEIN = `CAST((CASE WHEN ${GOLDSTEIN_TENTHS} < 0 THEN -1 ELSE 1 END)
   * ((abs(${GOLDSTEIN_TENTHS}) * 200 + ${SCORED}) / (2 * ${SCORED})) AS DOUBLE PRECISION) / 1000`;
 
+/**
+ * An article's tone in whole thousandths: their integer sum is exact, so a mean of them is the same figure
+ * whatever order each backend adds the rows in (floating sums, and SQL rounding of ties, differ).
+ */
+const toneThousandths = (column: string): string => `CAST(round(${column} * 1000) AS BIGINT)`;
+
+/** The mean tone from a sum of whole thousandths and a count (bigints may come back as strings). */
+function meanTone(sum: number | string | null, count: number | string): number | null {
+  return Number(count) > 0 && sum !== null ? Math.round(Number(sum) / Number(count)) / 1000 : null;
+}
+
 /** What differs between the SQL of SQLite and PostgreSQL. */
 export interface Dialect {
   /** The expression naming a 'YYYY-MM-DD…' date column's period. */
@@ -224,10 +235,9 @@ export abstract class SqlReader {
     // The group's first mention stands for the event; the counts and tone cover all its mentions. A copy
     // of a story (a near-duplicate, not analysed again) reports every event of its story once more, from
     // its own source: GDELT's NumMentions, NumArticles and NumSources count it.
-    // Tone is summed in whole thousandths and averaged here: an exact integer sum gives the same figure
-    // whatever order each backend adds the rows in (floating sums, and SQL rounding of ties, differ).
+    // Tone is summed in whole thousandths and averaged here (toneThousandths, meanTone).
     const sql = `WITH picked AS (
-        SELECT e.group_id, e.article_id, coalesce(a.source, a.id) AS source, CAST(round(a.tone * 1000) AS BIGINT) AS tone
+        SELECT e.group_id, e.article_id, coalesce(a.source, a.id) AS source, ${toneThousandths('a.tone')} AS tone
         FROM events e JOIN articles a ON a.id = e.article_id ${where}
       ), reports AS (
         SELECT group_id, article_id, source, tone FROM picked
@@ -252,7 +262,7 @@ export abstract class SqlReader {
     const rows = await this.all<Merged & { toneSum: number | null; toneCount: number }>(sql, params);
     return rows.map(({ toneSum, toneCount, ...row }) => ({
       ...flags(row as Merged, ['negated', 'isRoot', 'background']),
-      tone: toneCount > 0 && toneSum !== null ? Math.round(toneSum / toneCount) / 1000 : null,
+      tone: meanTone(toneSum, toneCount),
     }));
   }
 
@@ -299,7 +309,6 @@ export abstract class SqlReader {
         toneCount: number;
       }
     >(
-      // (tone in whole thousandths, averaged here, as mergedEvents does: the same figure in both backends)
       `SELECT ${this.dialect.period[by]} AS period,
          sum(CASE WHEN ${forward} THEN 1 ELSE 0 END) AS "eventsAB",
          sum(CASE WHEN ${forward} THEN 0 ELSE 1 END) AS "eventsBA",
@@ -308,7 +317,7 @@ export abstract class SqlReader {
          count(DISTINCT article_id) AS articles,
          ${this.dialect.round3('sum(goldstein)')} AS "goldsteinSum", count(*) AS mentions,
          ${[1, 2, 3, 4].map(quad).join(', ')},
-         sum(CAST(round(articles.tone * 1000) AS BIGINT)) AS "toneSum", count(articles.tone) AS "toneCount"
+         sum(${toneThousandths('articles.tone')}) AS "toneSum", count(articles.tone) AS "toneCount"
        FROM events JOIN articles ON articles.id = events.article_id
        WHERE ${pairWhere(a, b, range)}
        GROUP BY period ORDER BY period`,
@@ -317,7 +326,7 @@ export abstract class SqlReader {
     return rows.map(({ q1, q2, q3, q4, toneSum, toneCount, ...row }) => ({
       ...row,
       quad: [q1, q2, q3, q4],
-      tone: toneCount > 0 && toneSum !== null ? Math.round(Number(toneSum) / Number(toneCount)) / 1000 : null,
+      tone: meanTone(toneSum, toneCount),
     }));
   }
 

@@ -594,3 +594,61 @@ describe('event patterns', () => {
     assert.equal(framedCode('threat', '192'), '1382');
   });
 });
+
+describe('event coder: rules of the eighth pass (read off test/gold/events/train.jsonl)', () => {
+  it('reads a court that "sentences" someone as the verb, though the tagger calls it a noun', () => {
+    has(
+      'A court in Iran sentences former journalist and activist Ruhollah Zam to death for fueling anti-government unrest in late 2017 on social media.',
+      'IRN 173 IRN',
+    );
+  });
+
+  it('takes the author of the attack a passive happened in as its agent', () => {
+    has(
+      'At least 18 FARC rebels are killed while celebrating the New Year in an air raid by the Colombian Air Force in the south of the country.',
+      'COL 190 COL',
+    );
+  });
+
+  it('reads a hedge before the victims as an adjective, not as a claim', () => {
+    has(
+      'At least three suspected militants are killed by Russian security forces during a firefight in Khasavyurt, Dagestan.',
+      'RUS 190 RUS',
+    );
+  });
+
+  it('skips a participle phrase with a particle inside the subject', () => {
+    has(
+      'Turkish security forces backed up by tanks and combat helicopters launch a large-scale operation against PKK militants in the mainly Kurdish town of Silvan.',
+      'TUR 190 TUR',
+    );
+  });
+
+  it('reads a country after coordinated adjectives as a place, so the bombers act', () => {
+    // (the insurgents bomb civilians, 180; the country as the author would be 190)
+    assert.deepEqual(
+      asserted(
+        'A series of car bombings by insurgents across central and southern Iraq kill at least twenty people.',
+      ),
+      ['IRQ 180 IRQ'],
+    );
+  });
+
+  it('reads being ready for a summit as the intent to meet', () => {
+    assert.deepEqual(
+      asserted(
+        'South Korean President Moon Jae-in says he is ready for a fourth summit with North Korean leader Kim Jong-un.',
+      ),
+      ['KOR 036 PRK'],
+    );
+  });
+
+  it('keeps every target of a list of groups of different countries', () => {
+    assert.deepEqual(
+      asserted(
+        'The Abu Sayyaf militant group threatens to behead a Canadian hostage, a Filipina hostage, and a Norwegian hostage.',
+      ),
+      ['PHL 1384 CAN', 'PHL 1384 PHL', 'PHL 1384 NOR'],
+    );
+  });
+});

@@ -170,8 +170,10 @@ const ROLE_HEADS = new Set(
   leader emir commander`.split(/\s+/),
 );
 /** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
+/** Predicate adjectives of an intent: "is ready for talks", "is open to negotiations". */
+export const READY = new Set(['ready', 'open', 'willing', 'prepared', 'committed']);
 const ATTACKS = new Set(
-  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault bombardment'.split(
+  'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault bombardment operation operations ambush incursion'.split(
     ' ',
   ),
 );
@@ -638,12 +640,26 @@ export class SentenceView {
   private agentAfter(last: number): Party[] {
     for (let i = last; i < Math.min(this.last, last + 5); i++) {
       const text = this.lower(i);
-      if (text === 'by') {
-        const party = this.slotAt(i + 1, '');
-        return party ? this.coordinatedAfter(party) : [];
-      }
+      if (text === 'by') return this.agentsAt(i + 1);
       const pos = this.token(i)?.pos ?? '';
-      if (pos === 'VERB' || pos === 'PUNCT' || this.covering.has(i)) return [];
+      if (pos === 'VERB' || pos === 'PUNCT' || this.covering.has(i)) return this.attackAuthorAfter(last);
+    }
+    return this.attackAuthorAfter(last);
+  }
+
+  private agentsAt(index: number): Party[] {
+    const party = this.slotAt(index, '');
+    return party ? this.coordinatedAfter(party) : [];
+  }
+
+  /**
+   * Rule: "rebels are killed while celebrating the New Year in an air raid by the Colombian Air Force":
+   * the author of the attack a passive happened in is its agent, further on in the clause.
+   */
+  private attackAuthorAfter(last: number): Party[] {
+    for (let i = last; i < Math.min(this.last, last + 14); i++) {
+      if (ATTACKS.has(this.lower(i)) && this.lower(i + 1) === 'by') return this.agentsAt(i + 2);
+      if (this.token(i)?.pos === 'PUNCT' || this.covering.has(i)) return [];
     }
     return [];
   }
@@ -667,7 +683,10 @@ export class SentenceView {
         this.mentionAt.get(this.skipModifiers(i + 1)) ?? this.placeAt.get(this.skipModifiers(i + 1));
       if (!next || (next.place && !result[0]!.place)) break;
       // "demonstrators and strikers": one crowd, not two targets.
-      if (next.group && result[result.length - 1]!.group) break;
+      // ("a Canadian hostage, a Filipina hostage, and a Norwegian hostage": three, of three countries)
+      const previousParty = result[result.length - 1]!;
+      if (next.group && previousParty.group && next.code.slice(0, 3) === previousParty.code.slice(0, 3))
+        break;
       // "Beirut, Lebanon": a country after its own city is an apposition, not a second target.
       if (joiner === ',' && next.code.slice(0, 3) === result[result.length - 1]!.code.slice(0, 3)) break;
       // "…held by South Korea and the United States, North Korea fires": a name before a verb opens a clause.
@@ -691,8 +710,11 @@ export class SentenceView {
   /** A first-word noun before a prepositional phrase ("police in Zimbabwe"), or the possessor of one. */
   private isAttached(party: Party): boolean {
     let before = party.firstToken - 1;
-    while (before >= this.first && (this.token(before)?.pos === 'DET' || this.token(before)?.pos === 'ADJ'))
-      before--;
+    // ("across central and southern Iraq": coordinated adjectives too)
+    const modifier = (i: number): boolean =>
+      ['DET', 'ADJ'].includes(this.token(i)?.pos ?? '') ||
+      (this.token(i)?.pos === 'CCONJ' && this.token(i - 1)?.pos === 'ADJ');
+    while (before >= this.first && modifier(before)) before--;
     // ("over 42 people", "about 300 soldiers": a quantity, not a preposition)
     const quantity =
       /^(over|about|around|under)$/.test(this.lower(before)) && this.token(before + 1)?.pos === 'NUM';
@@ -796,7 +818,9 @@ export class SentenceView {
       if ((text === 'country' || text === 'nation') && this.lower(i - 1) === 'the')
         return this.countryBefore(i);
       // "Syrian Army forces supported by Russian planes attack": a participle phrase inside the subject.
-      if (token.pos === 'VERB' && /(ed|en)$/.test(text) && this.lower(i + 1) === 'by') {
+      // ("Turkish security forces backed up by tanks … launch")
+      const by = this.lower(i + 1) === 'up' ? i + 2 : i + 1;
+      if (token.pos === 'VERB' && /(ed|en)$/.test(text) && this.lower(by) === 'by') {
         fallback = undefined;
         continue;
       }
@@ -1221,6 +1245,10 @@ export class SentenceView {
       i--;
     // "it has no room for compromise": "have" is the light verb here.
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
+    // Rule: "Moon says he is ready for a fourth summit with Kim", "is open to talks with": the one who is
+    // ready or open acts.
+    if (/^(for|to)$/.test(this.lower(i)) && READY.has(this.lower(i - 1)) && this.lemma(i - 2) === 'be')
+      return this.subjectOf(i - 2);
     // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …", "X apologises … on a visit to
     // Y": the visitor is the clause's subject.
     if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i)))

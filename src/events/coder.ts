@@ -8,7 +8,7 @@
  */
 import type { Doc, EntityMention, TokenizedSentence } from '../model/doc.js';
 import type { CodedEvent, EventParty, Place } from '../model/schema.js';
-import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
+import { SentenceView, MODIFIER_POS, NEGATIONS, READY, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
 import { groupParties, unknownPersonParties } from './groups.js';
@@ -622,7 +622,8 @@ class SentenceCoder {
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
     // "A suspected U.S. drone strike kills": a participle before a noun phrase is an adjective (a
     // reporter's hedge, which does not stop the event).
-    if (view.token(i - 1)?.pos === 'DET' && /(ed|en)$/.test(view.lower(i))) return null;
+    // ("At least three suspected militants are killed")
+    if (['DET', 'NUM'].includes(view.token(i - 1)?.pos ?? '') && /(ed|en)$/.test(view.lower(i))) return null;
     const lemma = view.lemma(i);
     if (ALLEGATION_VERBS.has(lemma)) return { frame: 'drop', at: i, refinesGovernor: false };
     if (DEMAND_VERBS.has(lemma)) return { frame: 'demand', at: i, refinesGovernor: true };
@@ -1060,6 +1061,9 @@ class SentenceCoder {
       !view.partyCovering(i)
     )
       i--;
+    // "is ready for a fourth summit with Kim", "is open to talks": an intent (036).
+    if (/^(for|to)$/.test(view.lower(i)) && READY.has(view.lower(i - 1)) && view.lemma(i - 2) === 'be')
+      return { frame: 'intent', at: i - 1, refinesGovernor: false };
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
     const lemma = view.lemma(i);
     if (THREAT_GOVERNORS.has(lemma)) return { frame: 'threat', at: i, refinesGovernor: false };
@@ -1656,9 +1660,20 @@ function constructionPattern(code: string, text: string): EventPattern {
   return { code, text, parts: [], specificity: 0, origin: 'parley', second: null, rank: 0 };
 }
 
+/**
+ * Verbs of Parley's patterns that no PETRARCH pattern starts with and that the tagger reads as plural
+ * nouns after a name ("A court in Iran sentences …"). Parley's own patterns are not all taken: most of
+ * their first words are event nouns ("sanctions against", "talks with").
+ */
+const HEADLINE_VERBS = new Set(['sentence']);
+
 /** Lemmas that start a PETRARCH pattern: verbs, which the tagger sometimes reads as nouns. */
 function isPatternVerb(lemma: string): boolean {
-  return startsPetrarchPattern(lemma) || (/s$/.test(lemma) && startsPetrarchPattern(lemma.slice(0, -1)));
+  return (
+    HEADLINE_VERBS.has(lemma) ||
+    startsPetrarchPattern(lemma) ||
+    (/s$/.test(lemma) && startsPetrarchPattern(lemma.slice(0, -1)))
+  );
 }
 
 /** PARLEY_TRACE_EVENTS=1 prints every match with its parties and why it was dropped (to stderr). */

@@ -643,6 +643,31 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads the request a clause acts on as an appeal from its author to the subject', () => {
+    assert.deepEqual(
+      asserted(
+        'At the request of Israel and the United States, Argentina officially declares Hezbollah a terrorist organization, freezing assets and expelling all members of the organization.',
+      ).filter((event) => event.includes(' 020 ')),
+      ['ISR 020 ARG', 'USA 020 ARG'],
+    );
+    has(
+      'The United States announces the removal of a number of troops from Pakistan, following a request from the Pakistani government.',
+      'PAK 020 USA',
+    );
+  });
+
+  it('lets crowds rally and march, and no one else', () => {
+    assert.deepEqual(
+      asserted(
+        'Tens of thousands of people rally in Paris in support of the legalisation of gay marriage and adoption in France.',
+      ),
+      ['FRA 141 -'],
+    );
+    // (a capitalised quantity at the start is still a crowd)
+    has('Thousands of people stage an anti-government protest in the capital Manama.', 'BHR 141 -');
+    assert.deepEqual(asserted('Police in Zimbabwe ban rallies in parts of Harare.'), ['ZWE 172 ZWE']);
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

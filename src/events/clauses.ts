@@ -1261,7 +1261,7 @@ export class SentenceView {
    * the phrase's closing comma), or, when the phrase ends the sentence, of the sentence's main verb: its
    * first ("X accuses Y of plotting to kill him during a visit to Iraq": the visitor is X, not Y).
    */
-  private subjectOfClauseAround(opening: number, from: number): Party[] {
+  subjectOfClauseAround(opening: number, from: number): Party[] {
     for (let i = from; i < this.last; i++) {
       if (/^[;:]$/.test(this.lower(i))) break;
       if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i))

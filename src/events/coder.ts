@@ -68,8 +68,8 @@ const DEMONSTRATION_VERBS = new Set(['march', 'rally', 'protest', 'demonstrate',
 /** Words that name a court of law. */
 const COURT_WORDS = new Set(['court', 'tribunal', 'judge', 'justice']);
 const SUICIDE_BOMBER = /\bsuicide[- ]bombers?\b/i;
-/** Words that code an event only as verbs. */
-const VERB_ONLY_TRIGGERS = new Set(['travel']);
+/** Words that code an event only as verbs ("a rally", "in March" are no demonstration). */
+const VERB_ONLY_TRIGGERS = new Set(['travel', 'rally', 'march']);
 const SPORT_VERBS = new Set(['beat', 'defeat', 'thrash', 'edge', 'overcome', 'eliminate']);
 const SPORT_WORDS = new Set(
   `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
@@ -307,6 +307,8 @@ const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string
   accusation: { frame: 'accusation', code: '112' },
   allegation: { frame: 'accusation', code: '112' },
 };
+/** Prepositions that open a request the clause acts on: "at the request of", "following a request from". */
+const REQUEST_OPENERS = new Set(['at', 'upon', 'on', 'per', 'following', 'after']);
 /** Participles that name who put forward the thing rejected: "a ceasefire proposed by the GNA". */
 const AUTHOR_PARTICIPLES = new Set(['propose', 'offer', 'put', 'submit', 'suggest', 'request']);
 
@@ -437,7 +439,7 @@ class SentenceCoder {
     if (!group) return null;
     // Rule: "travel" the noun is travel in general ("a ban on air travel to", "avoid travel to
     // Lebanon"), not a trip anyone makes.
-    if (!verbal && VERB_ONLY_TRIGGERS.has(token.lemma)) return null;
+    if ((!verbal || token.pos === 'PROPN') && VERB_ONLY_TRIGGERS.has(token.lemma)) return null;
     // Only the patterns whose second word stands within reach, and those with a slot or one word.
     let candidates: EventPattern[] = group.rest;
     const seen = new Set<string>();
@@ -781,6 +783,7 @@ class SentenceCoder {
       ...accusations,
       ...this.answeredActs(matches, candidates, covering),
       ...this.receivedAid(covering),
+      ...this.requestsActedOn(covering),
     ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
@@ -842,6 +845,42 @@ class SentenceCoder {
       for (const responder of accused ? [accused] : answer.sources)
         if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
           events.push(this.toEvent(trigger, code, author, responder, false));
+    }
+    return events;
+  }
+
+  /**
+   * Rule: "At the request of Israel and the United States, Argentina declares …", "… following a request
+   * from the Pakistani government", "Per the Afghan government's request, the United Nations drops …": the
+   * one whose request the clause's subject acts on appealed to it (020; gold g1852, g1949, g2689, g2911).
+   */
+  private requestsActedOn(covering: Map<number, Match>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let noun = view.first; noun < view.last; noun++) {
+      if (view.lemma(noun) !== 'request' || view.isVerbal(noun) || covering.has(noun)) continue;
+      // The phrase opens with "at", "upon", "per", "following" or "after", then "the", "a" or a possessor.
+      let opening = noun - 1;
+      let author: Party | undefined;
+      const possessor = view.partyCovering(opening - (POSSESSIVE_MARK.test(view.lower(opening)) ? 1 : 0));
+      if (possessor && (possessor.adjective || POSSESSIVE_MARK.test(view.lower(possessor.lastToken)))) {
+        author = possessor;
+        opening = possessor.firstToken - 1;
+      }
+      while (['DET', 'ADJ'].includes(view.token(opening)?.pos ?? '')) opening--;
+      if (!REQUEST_OPENERS.has(view.lower(opening))) continue;
+      if (!author && /^(of|from|by)$/.test(view.lower(noun + 1))) author = view.slotAt(noun + 2, '');
+      if (!author || author.place) continue;
+      const authors = view.coordinatedAfter(author);
+      const trigger: Match = {
+        pattern: constructionPattern('020', `${view.lower(opening)} the request of {S} (request acted on)`),
+        firstToken: noun,
+        lastToken: noun + 1,
+      };
+      for (const responder of view.subjectOfClauseAround(opening, authors.at(-1)!.lastToken))
+        for (const asker of authors)
+          if (responder.code !== asker.code)
+            events.push(this.toEvent(trigger, '020', asker, responder, false));
     }
     return events;
   }
@@ -1387,7 +1426,7 @@ class SentenceCoder {
     let i = match.firstToken - 1;
     while (view.token(i)?.pos === 'ADV') i--;
     if (view.lower(i) !== 'to') return undefined;
-    for (let j = i - 1; j >= Math.max(view.first, i - 12); j--)
+    for (let j = i - 1; j >= Math.max(view.first, i - 30); j--)
       if (view.isVerbal(j) && !view.partyCovering(j))
         return DEMONSTRATION_VERBS.has(view.lemma(j)) ? j : undefined;
     return undefined;
@@ -1406,6 +1445,9 @@ class SentenceCoder {
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
     const { sources, match } = candidate;
     let { targets } = candidate;
+    // Rule: only people rally or march ("Police … ban rallies", "policemen … marching from training school").
+    if (VERB_ONLY_TRIGGERS.has(match.pattern.text) && match.pattern.code === '141')
+      if (!sources.every((source) => this.arePeople(source) && !source.code.endsWith('COP'))) return [];
     // Rule: a curfew, a state of emergency or their lifting applies to the source's own country ("Ethiopia
     // declares a state of emergency" → ETH 1724 ETH).
     if (

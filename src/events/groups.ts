@@ -169,11 +169,14 @@ function uncodedQualifier(tokens: Doc['tokens'], at: number, sentenceStart: numb
  * (march, rally, demand: gold codes them as demonstrators), where "three people" or "civilians" are only
  * ever done to.
  */
+/** Quantities of people in their hundreds or more. */
+const QUANTITIES = /^(hundreds|thousands|millions|tens)$/i;
+
 function isCrowd(tokens: Doc['tokens'], first: number, head: number): boolean {
   if (/^crowds?$/i.test(tokens[head]!.text)) return true;
   for (let i = first; i < head; i++) {
     const text = tokens[i]!.text.toLowerCase();
-    if (/^(hundreds|thousands|millions|tens)$/.test(text)) return true;
+    if (QUANTITIES.test(text)) return true;
     const number = Number(text.replace(/,/g, ''));
     if (tokens[i]!.pos === 'NUM' && number >= 1000) return true;
   }
@@ -262,6 +265,8 @@ export function groupParties(
       !covered.has(first - 1) &&
       (['ADJ', 'NUM', 'NOUN', 'ADV'].includes(tokens[first - 1]!.pos) ||
         tokens[first - 1]!.lemma === 'of' ||
+        // ("Thousands of people stage …": the tagger reads a capitalised quantity as a name)
+        QUANTITIES.test(tokens[first - 1]!.text) ||
         uncodedQualifier(tokens, first - 1, sentence.firstToken)) &&
       // ("at least 20 people": the quantity's "at least" is no part of the group)
       !/^(least|most)$/.test(tokens[first - 1]!.lemma) &&

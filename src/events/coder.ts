@@ -1590,7 +1590,11 @@ class SentenceCoder {
         final = '175';
       // Rule: a raid by police, prosecutors or investigators is a search of an investigation (091), not
       // military force ("the FBI raids a fundraising firm").
-      if (final === '190' && /^raid\b/.test(match.pattern.text) && /(COP|JUD|SPY)$/.test(source.code))
+      if (
+        /^(190|175)$/.test(final) &&
+        /^raid\b/.test(match.pattern.text) &&
+        /(COP|JUD|SPY)$/.test(source.code)
+      )
         final = '091';
       // Rule: pirates and rebels who seize a ship hijack it (181); a state that seizes one confiscates it (171).
       if (/^1[78]1$/.test(final) && /seize/.test(match.pattern.text))

@@ -668,6 +668,17 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     assert.deepEqual(asserted('Police in Zimbabwe ban rallies in parts of Harare.'), ['ZWE 172 ZWE']);
   });
 
+  it('reads aid goods sent to a party as aid, by what is sent', () => {
+    assert.deepEqual(asserted('Iran sends five 90-tonne air cargo payloads of perishable food to Qatar.'), [
+      'IRN 073 QAT',
+    ]);
+    has(
+      'Russia announces that they have supplied their first batch of their Sputnik V vaccine to Belarus for clinical trails.',
+      'RUS 073 BLR',
+    );
+    none('Iran could send food to Qatar.');
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

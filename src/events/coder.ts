@@ -260,6 +260,8 @@ interface Match {
 
 /** Verbs of receiving, and the participles that name the giver: "receives doses donated by China". */
 const RECEIVE_VERBS = new Set(['receive', 'accept', 'get']);
+/** Verbs that send goods: with aid goods and a receiver ("sends food to Qatar"), aid. */
+const SENDING_VERBS = new Set(['send', 'supply', 'deliver', 'ship', 'donate', 'dispatch']);
 const GIVING_PARTICIPLES = new Set(['donate', 'supply', 'provide', 'send', 'deliver', 'gift', 'give']);
 /** What is given says which aid it is: 073 humanitarian, 072 military, 071 economic (CAMEO 07x). */
 const AID_GOODS: Record<string, string> = {
@@ -784,6 +786,7 @@ class SentenceCoder {
       ...this.answeredActs(matches, candidates, covering),
       ...this.receivedAid(covering),
       ...this.requestsActedOn(covering),
+      ...this.sentGoods(covering),
     ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
@@ -845,6 +848,40 @@ class SentenceCoder {
       for (const responder of accused ? [accused] : answer.sources)
         if (responder.code !== author.code && (!responder.actor || responder.actor !== author.actor))
           events.push(this.toEvent(trigger, code, author, responder, false));
+    }
+    return events;
+  }
+
+  /**
+   * Rule: "Iran sends five 90-tonne air cargo payloads of perishable food to Qatar", "Russia has supplied
+   * its first batch of its Sputnik V vaccine to Belarus": goods sent to a party are aid (07x, by what is
+   * sent) when no pattern of the verb reached them.
+   */
+  private sentGoods(covering: Map<number, Match>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let verb = view.first; verb < view.last; verb++) {
+      if (!SENDING_VERBS.has(view.lemma(verb)) || !view.isVerbal(verb) || covering.has(verb)) continue;
+      if (view.negatedAt(verb) || view.modalityAt(verb) !== 'none' || this.governorOf(verb)) continue;
+      let code: string | undefined;
+      for (let i = verb + 1; i < Math.min(view.last, verb + 16); i++) {
+        if (/^[;:.,]$/.test(view.lower(i)) || (view.isVerbal(i) && !view.partyCovering(i))) break;
+        if (view.lower(i) === 'to' && code) {
+          const receiver = view.slotAt(i + 1, code);
+          if (!receiver) break;
+          const trigger: Match = {
+            pattern: constructionPattern(code, `${view.lemma(verb)} … to {T} (goods sent)`),
+            firstToken: verb,
+            lastToken: i + 1,
+          };
+          for (const giver of view.subjectOf(verb))
+            if (giver.code.slice(0, 3) !== receiver.code.slice(0, 3))
+              events.push(this.toEvent(trigger, code, giver, receiver, false));
+          break;
+        }
+        code = AID_GOODS[view.lemma(i)] ?? code;
+        if (view.partyCovering(i)) break;
+      }
     }
     return events;
   }

@@ -679,6 +679,21 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     none('Iran could send food to Qatar.');
   });
 
+  it('joins coordinated subjects across a title with a possessor and after a foreign place', () => {
+    assert.deepEqual(
+      asserted(
+        "In Riyadh, India's Prime Minister Narendra Modi and Saudi Arabia's King Salman sign five agreements, including plans to increase investments.",
+      ),
+      ['IND 057 SAU'],
+    );
+    assert.deepEqual(
+      asserted(
+        'At a summit in Baku, India and Azerbaijan discuss cooperation in areas including counterterrorism.',
+      ),
+      ['IND 040 AZE'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

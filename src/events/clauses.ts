@@ -730,7 +730,12 @@ export class SentenceView {
       this.token(k - 1)?.pos === 'PROPN' &&
       !this.covering.has(k - 1) &&
       this.lower(party.lastToken) === ',';
-    const placeBefore = this.lower(k) === ',' && (this.placeCovering.has(k - 1) || unknownPlace);
+    // ("At a summit in Baku, India and Azerbaijan discuss": a place of another country is no apposition)
+    const place = this.placeCovering.get(k - 1);
+    const placeBefore =
+      this.lower(k) === ',' &&
+      ((!!place && (place.code.slice(0, 3) === party.code.slice(0, 3) || !/^[A-Z]{3}/.test(place.code))) ||
+        unknownPlace);
     return preposition || possessive || placeBefore;
   }
 
@@ -974,15 +979,23 @@ export class SentenceView {
       let i = current.firstToken - 1;
       // "… and the President of France Nicolas Sarkozy": titles, "of", articles and qualifying names.
       const stop = Math.max(this.first, i - 8);
-      while (
-        i > stop &&
-        !this.covering.has(i) &&
-        (this.token(i)?.pos === 'DET' ||
-          this.lower(i) === 'of' ||
-          /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
-        this.lower(i) !== 'and'
-      )
-        i--;
+      for (;;) {
+        while (
+          i > stop &&
+          !this.covering.has(i) &&
+          (this.token(i)?.pos === 'DET' ||
+            this.lower(i) === 'of' ||
+            /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
+          this.lower(i) !== 'and'
+        )
+          i--;
+        // ("Narendra Modi and Saudi Arabia's King Salman sign": the title's possessor is part of it)
+        if (!POSSESSIVE.has(this.lower(i)) || i - 1 <= stop) break;
+        const possessor = this.covering.get(i - 1);
+        if (possessor) i = possessor.firstToken - 1;
+        else if (/^\p{Lu}/u.test(this.token(i - 1)?.text ?? '')) i--;
+        else break;
+      }
       const joiner = this.lower(i);
       if (joiner !== 'and' && !(joiner === ',' && sawAnd)) break;
       let j = i - 1;

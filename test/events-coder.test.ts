@@ -694,6 +694,25 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads a participle before its noun as an adjective, after a headline verb or "by" too', () => {
+    assert.deepEqual(
+      asserted('North Korea releases imprisoned Canadian pastor Hyeon Soo Lim on "sick bail."'),
+      ['PRK 084 CAN'],
+    );
+    none(
+      'Chinese authorities offer no response to requests by jailed dissident and Nobel peace laureate Liu Xiaobo for family visits.',
+    );
+  });
+
+  it('ends a list of targets where ", and" opens a new clause', () => {
+    assert.deepEqual(
+      asserted(
+        'President Donald Trump revokes the security clearance of former Central Intelligence Agency director John Brennan, and the White House announces clearance reviews for other current and former officials.',
+      ),
+      ['USA 172 USA'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -396,11 +396,18 @@ export class SentenceView {
     if (this.hyphenatedVerbAfterSubject(index)) return true;
     const next = this.token(index + 1);
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
+    // ("North Korea releases imprisoned Canadian pastor …": a participle before its noun starts one too)
+    const afterNext = this.token(index + 2);
+    const participle =
+      next?.pos === 'VERB' &&
+      /ed$/.test(next.text) &&
+      (['ADJ', 'NOUN', 'PROPN'].includes(afterNext?.pos ?? '') || this.covering.has(index + 2));
     const complement =
       !!next &&
       (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) ||
         next.lemma === 'that' ||
-        next.lemma === 'to') &&
+        next.lemma === 'to' ||
+        participle) &&
       next.lemma !== 'of';
     if (!complement) return false;
     // Rule: after "has", "have" or "had" a word is a participle ("have shot down", tagged as a noun).
@@ -676,7 +683,8 @@ export class SentenceView {
         i - party.lastToken < 6
       )
         i++;
-      if (this.lower(i) === ',' && this.lower(i + 1) === 'and') i++;
+      const serial = this.lower(i) === ',' && this.lower(i + 1) === 'and';
+      if (serial) i++;
       const joiner = this.lower(i);
       if (joiner !== ',' && joiner !== 'and' && joiner !== 'or') break;
       const next =
@@ -693,7 +701,8 @@ export class SentenceView {
       // (the verb may be tagged as a noun: "North Korea fires" — a third-person form then)
       const after = this.token(next.lastToken);
       const thirdPerson = !!after && /[^s]s$/.test(after.text) && after.text.toLowerCase() !== after.lemma;
-      if (joiner === ',' && (after?.pos === 'VERB' || after?.pos === 'AUX' || thirdPerson)) break;
+      // ("revokes the clearance of John Brennan, and the White House announces": ", and" too)
+      if ((joiner === ',' || serial) && (after?.pos === 'VERB' || after?.pos === 'AUX' || thirdPerson)) break;
       result.push(next);
       i = next.lastToken;
     }
@@ -905,11 +914,14 @@ export class SentenceView {
     const text = this.lower(index);
     const before = this.token(index - 1);
     // ("asks Putin for increased military ties": after a preposition, before an adjective, too)
-    const afterPreposition = before?.pos === 'ADP' && before.lemma !== 'by';
+    // ("requests by jailed dissident Liu Xiaobo")
+    const afterPreposition = before?.pos === 'ADP';
     // ("Abu Sayyaf releases kidnapped German hostages": inside another verb's object)
     // ("to have killed", "got arrested": after an auxiliary it is the verb)
+    // ("North Korea releases imprisoned Canadian pastor …": a headline verb the tagger read as a noun)
     const afterVerb =
-      before?.pos === 'VERB' &&
+      (before?.pos === 'VERB' ||
+        (before?.pos === 'NOUN' && !this.covering.has(index - 1) && this.isVerbal(index - 1))) &&
       !/(ed|en)$/.test(before.text.toLowerCase()) &&
       !['have', 'be', 'get'].includes(before.lemma);
     return (

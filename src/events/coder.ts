@@ -1569,6 +1569,10 @@ class SentenceCoder {
         if (!DOMESTIC.test(code)) continue;
         target = { ...target, code: target.code.slice(0, 3), place: true };
       }
+      // Rule: a visit to a place of one's own country is no visit between parties ("Melania Trump makes a
+      // surprise visit to the US-Mexico border"; the training part codes 1 of 4 such visits).
+      if (target?.place && /^04[23]/.test(code) && target.code.slice(0, 3) === source.code.slice(0, 3))
+        continue;
       // A country named as an adjective of the source's own country is no other party ("Panetta visits a
       // former U.S. base"), except for domestic measures.
       if (

@@ -713,6 +713,12 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it("reads a warning to a state's own citizens as advice, not a threat", () => {
+    none(
+      'The United States Department of State warns U.S. citizens of a high security threat level in Yemen due to what it describes as "terrorist activities and civil unrest".',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

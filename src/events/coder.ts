@@ -1569,6 +1569,15 @@ class SentenceCoder {
         if (!DOMESTIC.test(code)) continue;
         target = { ...target, code: target.code.slice(0, 3), place: true };
       }
+      // Rule: a state that warns its own citizens (of a threat abroad) advises them; it threatens no one
+      // ("The United States Department of State warns U.S. citizens of a high security threat level in Yemen").
+      if (
+        target &&
+        /^(012|130)$/.test(code) &&
+        match.pattern.text.startsWith('warn') &&
+        target.code === `${source.code.slice(0, 3)}CVL`
+      )
+        continue;
       // Rule: a visit to a place of one's own country is no visit between parties ("Melania Trump makes a
       // surprise visit to the US-Mexico border"; the training part codes 1 of 4 such visits).
       if (target?.place && /^04[23]/.test(code) && target.code.slice(0, 3) === source.code.slice(0, 3))

@@ -719,6 +719,14 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes an attack by activists as a violent protest, and a charge by police as legal action', () => {
+    has(
+      'Pro-Russian activists attack the police headquarters in Odesa, forcing the release of several people held over deadly violence two days before.',
+      'UKR 145 UKR',
+    );
+    has('Police in India charge five men with the murder of a 23-year-old woman.', 'IND 173 IND');
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -1613,6 +1613,13 @@ class SentenceCoder {
         /\b(agreement|treaty|deal|accord|pact)\b/.test(match.pattern.text)
       )
         final = '057';
+      // Rule: protesters and activists who attack protest violently (145: "Pro-Russian activists attack the
+      // police headquarters in Odesa").
+      if (/^19[03]$/.test(final) && /OPP$/.test(source.code) && !source.actor) final = '145';
+      // Rule: police and prosecutors who charge someone with a crime take legal action (173: "Police in India
+      // charge five men with the murder of …"); the accusation of a crime (1121) is anyone else's.
+      if (/^112/.test(final) && /^charge/.test(match.pattern.text) && /(COP|JUD)$/.test(source.code))
+        final = '173';
       // Rule (CAMEO 0874): troops that withdraw from a country retreat; they expel no one (166).
       if (final === '166' && /(MIL|REB)$/.test(source.code) && /^withdraw/.test(match.pattern.text))
         final = '0874';

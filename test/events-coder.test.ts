@@ -727,6 +727,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     has('Police in India charge five men with the murder of a 23-year-old woman.', 'IND 173 IND');
   });
 
+  it('gives a person no dictionary knows the country of the apposition after the name', () => {
+    assert.deepEqual(
+      asserted(
+        'Supreme Court of Russia releases Platon Lebedev, a business partner of Russian magnate and former head of Yukos Mikhail Khodorkovsky, after he spent more than 10 years in prison.',
+      ),
+      ['RUS 084 RUS'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -24,6 +24,8 @@ export interface Party {
   unplaced?: boolean;
   /** Civilians, people: a target, never taken as the subject that acts. */
   objectOnly?: boolean;
+  /** A person named in no dictionary, given the country the sentence gives them (groups.ts). */
+  person?: boolean;
   /** People in their thousands ("tens of thousands of people"): they may act, as demonstrators do. */
   crowd?: boolean;
 }

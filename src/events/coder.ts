@@ -1595,7 +1595,15 @@ class SentenceCoder {
       // A bare country acting on itself ("Sudan" and "Southern Sudan") is one actor named twice, as is an
       // international body ("Kofi Annan … orders all UN personnel to leave Iraq" withdraws its own staff).
       const oneBody = source.code.length === 3 || /^(IGO|NGO)/.test(source.code);
-      if (target && target.code === source.code && oneBody && !DOMESTIC.test(code)) continue;
+      // (a person of that country is someone else: "Supreme Court of Russia releases Platon Lebedev")
+      if (
+        target &&
+        target.code === source.code &&
+        oneBody &&
+        !(target.person && !target.objectOnly) &&
+        !DOMESTIC.test(code)
+      )
+        continue;
       const key = `${source.actor ?? source.code}|${target ? (target.actor ?? target.code) : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

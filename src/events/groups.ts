@@ -372,8 +372,13 @@ export function unknownPersonParties(
           qualifier = party;
         break;
       }
-      if (!['NOUN', 'ADJ', 'PUNCT'].includes(tokens[i]!.pos) || tokens[i]!.text === ',') break;
+      // ("the Tibetan writer, Kalsang Tsultrim": a title before the comma that opens the name)
+      const titleComma =
+        tokens[i]!.text === ',' && i === mention.firstToken - 1 && tokens[i - 1]?.pos === 'NOUN';
+      if (!['NOUN', 'ADJ', 'PUNCT'].includes(tokens[i]!.pos) || (tokens[i]!.text === ',' && !titleComma))
+        break;
     }
+    qualifier ??= appositionCountry(tokens, covered, mention.lastToken, sentence.lastToken);
     const country = qualifier?.code.slice(0, 3) ?? only;
     if (!country) continue;
     result.push({
@@ -382,10 +387,30 @@ export function unknownPersonParties(
       ...(mention.actor ? { actor: mention.actor } : {}),
       firstToken: mention.firstToken,
       lastToken: mention.lastToken,
+      person: true,
       ...(qualifier ? {} : { objectOnly: true }),
     });
   }
   return result;
+}
+
+/**
+ * "Platon Lebedev, a business partner of Russian magnate …": the country word of an apposition right after
+ * a name, up to its closing comma, qualifies the person.
+ */
+function appositionCountry(
+  tokens: Doc['tokens'],
+  covered: Map<number, Party>,
+  after: number,
+  end: number,
+): Party | undefined {
+  if (tokens[after]?.text !== ',' || !/^(a|an|the)$/i.test(tokens[after + 1]?.text ?? '')) return undefined;
+  for (let i = after + 2; i < Math.min(end, after + 10); i++) {
+    if (/^[,.;:]$/.test(tokens[i]!.text)) return undefined;
+    const party = covered.get(i);
+    if (party) return isCountryCode(party.code) && party.adjective ? party : undefined;
+  }
+  return undefined;
 }
 
 function isCountryCode(code: string): boolean {

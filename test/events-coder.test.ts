@@ -664,7 +664,7 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
       ['FRA 141 -'],
     );
     // (a capitalised quantity at the start is still a crowd)
-    has('Thousands of people stage an anti-government protest in the capital Manama.', 'BHR 141 -');
+    has('Thousands of people stage a protest in the capital Manama.', 'BHR 141 -');
     assert.deepEqual(asserted('Police in Zimbabwe ban rallies in parts of Harare.'), ['ZWE 172 ZWE']);
   });
 
@@ -734,6 +734,14 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
       ),
       ['RUS 084 RUS'],
     );
+  });
+
+  it('aims a protest with no object at whom the clause names after "against", or at its own government', () => {
+    has(
+      'Thousands of protestors march in Edinburgh, Scotland, against the upcoming departure of the United Kingdom from the European Union.',
+      'GBR 141 GBR',
+    );
+    has('Thousands of people stage an anti-government protest in the capital Manama.', 'BHR 141 BHR');
   });
 
   it('keeps every target of a list of groups of different countries', () => {

@@ -1457,6 +1457,34 @@ class SentenceCoder {
     return this.demonstrationOf(match) !== undefined;
   }
 
+  /** Whom a protest is against: the party after "against" in its clause, or an anti-government protest's government. */
+  private protestedParty(match: Match, protester: Party): Party | undefined {
+    const { view } = this;
+    for (let i = match.firstToken - 2; i < Math.min(view.last, match.lastToken + 12); i++) {
+      if (/^[;:]$/.test(view.lower(i)) || (i > match.lastToken && view.isVerbal(i) && !view.partyCovering(i)))
+        break;
+      if (
+        view.lower(i) === 'anti-government' ||
+        (view.lower(i) === 'anti' && view.lower(i + 2) === 'government')
+      )
+        return { ...protester, text: 'government', code: `${protester.code.slice(0, 3)}GOV`, group: true };
+      if (view.lower(i) !== 'against' || i < match.lastToken) continue;
+      // ("against the upcoming departure of the United Kingdom": the one whose act it is)
+      for (let j = i + 1; j < Math.min(view.last, i + 7); j++) {
+        const party = view.partyCovering(j);
+        if (party) return party;
+        if (
+          !MODIFIER_POS.has(view.token(j)?.pos ?? '') &&
+          view.token(j)?.pos !== 'NOUN' &&
+          view.lower(j) !== 'of'
+        )
+          break;
+      }
+      break;
+    }
+    return undefined;
+  }
+
   /** The demonstration verb whose purpose the act is, if any. */
   private demonstrationOf(match: Match): number | undefined {
     const { view } = this;
@@ -1514,6 +1542,13 @@ class SentenceCoder {
         targets = [conditioned];
         if (conditionalWarning) code = '130';
       }
+    }
+    // Rule: a protest with no object of its own is against whom the clause names after "against" ("march in
+    // Edinburgh, Scotland, against the upcoming departure of the United Kingdom"), or, when it is
+    // anti-government, against the protesters' own government.
+    if (targets.length === 0 && /^14/.test(code) && sources[0]) {
+      const protested = this.protestedParty(match, sources[0]);
+      if (protested) targets = [protested];
     }
     // Rule (gold README, g0473): "Chile's police arrest at least 55 people": people arrested unnamed and of
     // no stated country are no party; the arrest is coded without a target.

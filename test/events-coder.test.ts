@@ -744,6 +744,26 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     has('Thousands of people stage an anti-government protest in the capital Manama.', 'BHR 141 BHR');
   });
 
+  it('reads an object "him" as the nearest person named before it', () => {
+    has(
+      'United States Secretary of State John Kerry meets Palestinian Authority President Mahmoud Abbas in Ramallah and urges him to restart peace talks.',
+      'USA 020 PSE',
+    );
+  });
+
+  it('codes a meeting before or after the clause as held by its subject', () => {
+    assert.deepEqual(
+      asserted(
+        'After meeting with Turkish President Recep Tayyip Erdoğan, U.S. Vice President Mike Pence says Turkey has agreed to a five-day ceasefire in Syria.',
+      ),
+      ['USA 040 TUR'],
+    );
+    has(
+      'John Kerry meets Palestinian Authority President Mahmoud Abbas in Ramallah, before holding talks with the Israeli Prime Minister Benjamin Netanyahu.',
+      'USA 040 ISR',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

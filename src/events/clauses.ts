@@ -357,7 +357,24 @@ export class SentenceView {
   /** A party mention starting at `index` after modifiers, or a place when the code allows one. */
   slotAt(index: number, code: string): Party | undefined {
     const i = this.skipModifiers(index);
-    return this.mentionAt.get(i) ?? (PLACE_TARGET.test(code) ? this.placeAt.get(i) : undefined);
+    return (
+      this.mentionAt.get(i) ??
+      (PLACE_TARGET.test(code) ? this.placeAt.get(i) : undefined) ??
+      this.personBefore(index)
+    );
+  }
+
+  /**
+   * Rule: "meets Mahmoud Abbas in Ramallah and urges him to restart peace talks", "calls him 'Animal
+   * Assad'": an object "him" or "her" is the nearest person named before it.
+   */
+  private personBefore(pronoun: number): Party | undefined {
+    if (!/^(him|her)$/.test(this.lower(pronoun)) || this.token(pronoun)?.pos !== 'PRON') return undefined;
+    for (let i = pronoun - 1; i >= this.first; i--) {
+      const party = this.covering.get(i);
+      if (party && (party.person || party.actor?.startsWith('person:'))) return party;
+    }
+    return undefined;
   }
 
   isVerbToken(index: number): boolean {

@@ -640,6 +640,9 @@ class SentenceCoder {
   private sourcesOf(match: Match, passive: ReturnType<SentenceView['passiveAt']>, verbal: boolean): Party[] {
     if (match.source) return [match.source];
     if (passive && passive.agents.length > 0) return passive.agents;
+    // ("After meeting with Erdoğan, Pence says …", "…, before holding talks with Netanyahu"): the clause's subject.
+    const opener = match.firstToken - 1;
+    if (this.isTemporalMeeting(match)) return this.view.subjectOfClauseAround(opener, match.lastToken);
     if (verbal) return this.view.subjectOf(match.firstToken);
     return this.view.nounSource(match.firstToken, match.lastToken, match.pattern.code);
   }
@@ -1415,7 +1418,16 @@ class SentenceCoder {
       // ("resumes sending food aid", "signs a decree imposing sanctions": the act carried on, or enacted)
       const carried = ASPECT_VERBS.has(view.lemma(before)) && view.isVerbal(before);
       const enacted = ENACTING_NOUNS.has(view.lemma(before));
-      if (view.lemma(before) !== 'be' && view.lower(before) !== ',' && !deliberated && !carried && !enacted)
+      // ("…, before holding talks with Netanyahu", "after meeting with Erdoğan": an act the subject did)
+      const temporal = this.isTemporalMeeting(match);
+      if (
+        view.lemma(before) !== 'be' &&
+        view.lower(before) !== ',' &&
+        !deliberated &&
+        !carried &&
+        !enacted &&
+        !temporal
+      )
         candidate.dropped ??= 'gerund';
     }
     // Rule: "the disputed region", "an armed group": a participle before its noun is an adjective.
@@ -1455,6 +1467,16 @@ class SentenceCoder {
   /** Whether the act is the purpose of a demonstration: "march … to demand", "rally to call for". */
   private demonstratesFor(match: Match): boolean {
     return this.demonstrationOf(match) !== undefined;
+  }
+
+  /** "After meeting with Erdoğan, …", "…, before holding talks with Netanyahu": a meeting the subject held. */
+  private isTemporalMeeting(match: Match): boolean {
+    const { view } = this;
+    return (
+      /^04/.test(match.pattern.code) &&
+      /ing$/.test(view.lower(match.firstToken)) &&
+      /^(before|after|while)$/.test(view.lower(match.firstToken - 1))
+    );
   }
 
   /** Whom a protest is against: the party after "against" in its clause, or an anti-government protest's government. */

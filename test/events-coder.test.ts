@@ -764,6 +764,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes the dead of a fight, of two sides, as the two sides of it', () => {
+    assert.deepEqual(
+      asserted(
+        "Clashes near the village of Toumour in Niger's southeast Diffa Region kill at least 30 Boko Haram militants and five Niger Armed Forces soldiers.",
+      ),
+      ['NGA 190 NER'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -789,6 +789,7 @@ class SentenceCoder {
       ...this.answeredActs(matches, candidates, covering),
       ...this.receivedAid(covering),
       ...this.requestsActedOn(covering),
+      ...this.deadlyFights(matches, candidates),
       ...this.sentGoods(covering),
     ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
@@ -1462,6 +1463,47 @@ class SentenceCoder {
       if (view.isVerbal(i) || [',', ';', ':'].includes(view.lower(i))) return false;
     }
     return false;
+  }
+
+  /**
+   * Rule: "Clashes near Toumour kill 30 Boko Haram militants and five Niger Armed Forces soldiers": the dead
+   * of a fight, of two sides, are the two sides of it (190 from the first named to the second).
+   */
+  private deadlyFights(matches: Match[], candidates: Map<Match, Candidate>): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (const match of matches) {
+      const first = match.firstToken;
+      if (view.lemma(first) !== 'kill' || view.negatedAt(first)) continue;
+      // (the passive "A and B are killed in clashes" is not: the training part codes no fight there, g2635)
+      if (view.passiveAt(first, match.lastToken) || !this.fightSubject(first) || !candidates.has(match))
+        continue;
+      const victims = this.partiesAfter(first);
+      const a = victims[0];
+      const b = victims.find((victim) => victim.code.slice(0, 6) !== a?.code.slice(0, 6));
+      if (!a || !b) continue;
+      const trigger: Match = {
+        pattern: constructionPattern('190', 'kill {S} and {T} in a fight (deadly fight)'),
+        firstToken: first,
+        lastToken: match.lastToken,
+      };
+      events.push(this.toEvent(trigger, '190', a, b, false));
+    }
+    return events;
+  }
+
+  /** The parties named after a verb up to the end of its clause, places left out. */
+  private partiesAfter(verb: number): Party[] {
+    const { view } = this;
+    const parties: Party[] = [];
+    for (let i = verb + 1; i < view.last; i++) {
+      if (/^[;:]$/.test(view.lower(i)) || (view.isVerbal(i) && !view.partyCovering(i))) break;
+      const party = view.partyCovering(i);
+      if (!party) continue;
+      if (!party.place && !party.adjective && !parties.includes(party)) parties.push(party);
+      i = party.lastToken - 1;
+    }
+    return parties;
   }
 
   /** Whether the act is the purpose of a demonstration: "march … to demand", "rally to call for". */

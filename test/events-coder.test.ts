@@ -610,6 +610,17 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('finds the author of that attack after a participle or at the end of its phrase', () => {
+    has(
+      'At least 10 Palestinians are killed in a series of airstrikes carried out by Israeli forces in southern Gaza.',
+      'ISR 190 PSE',
+    );
+    has(
+      'A police officer is killed and four others are injured in an attack on a police station in Cauca, Colombia, by FARC dissidents.',
+      'COL 190 COL',
+    );
+  });
+
   it('reads a hedge before the victims as an adjective, not as a claim', () => {
     has(
       'At least three suspected militants are killed by Russian security forces during a firefight in Khasavyurt, Dagestan.',

@@ -684,8 +684,24 @@ export class SentenceView {
    */
   private attackAuthorAfter(last: number): Party[] {
     for (let i = last; i < Math.min(this.last, last + 14); i++) {
-      if (ATTACKS.has(this.lower(i)) && this.lower(i + 1) === 'by') return this.agentsAt(i + 2);
+      if (ATTACKS.has(this.lower(i))) return this.authorOfAttack(i);
       if (this.token(i)?.pos === 'PUNCT' || this.covering.has(i)) return [];
+    }
+    return [];
+  }
+
+  /**
+   * The author of the attack noun at `attack`: "by X" right after it or after a participle ("airstrikes
+   * carried out by Israeli forces"), or closing its phrase ("an attack on a police station in Cauca,
+   * Colombia, by FARC dissidents").
+   */
+  private authorOfAttack(attack: number): Party[] {
+    for (let i = attack + 1; i < Math.min(this.last, attack + 12); i++) {
+      const text = this.lower(i);
+      if (text === 'by') return this.agentsAt(i + 1);
+      if (/^(carried|launched|conducted|mounted)$/.test(text)) continue;
+      if (text === 'out' && this.lower(i - 1) === 'carried') continue;
+      if (text === ';' || text === ':' || this.isVerbal(i)) return [];
     }
     return [];
   }

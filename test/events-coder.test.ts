@@ -784,6 +784,22 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes what two parties agree with no pattern of its own as their agreement or intent', () => {
+    assert.deepEqual(
+      asserted(
+        'India and Pakistan agree to set up a "terror hotline" to share information about terror threats.',
+      ),
+      ['IND 030 PAK'],
+    );
+    assert.deepEqual(
+      asserted(
+        'The United States and Russia agree on a draft United Nations Security Council resolution aiming to rid Syria of its chemical weapons.',
+      ),
+      ['USA 057 RUS'],
+    );
+    none('India and Pakistan do not agree on a deal.');
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

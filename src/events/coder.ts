@@ -790,6 +790,7 @@ class SentenceCoder {
       ...this.receivedAid(covering),
       ...this.requestsActedOn(covering),
       ...this.deadlyFights(matches, candidates),
+      ...this.jointAgreements(matches, candidates, covering),
       ...this.sentGoods(covering),
     ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
@@ -1463,6 +1464,48 @@ class SentenceCoder {
       if (view.isVerbal(i) || [',', ';', ':'].includes(view.lower(i))) return false;
     }
     return false;
+  }
+
+  /**
+   * Rule: "India and Pakistan agree to set up a 'terror hotline'", "The United States and Russia agree on a
+   * draft resolution": what two or more parties agree with no pattern of its own is their agreement (057)
+   * or, to do something yet, their intent to cooperate (030), from the first named to each other.
+   */
+  private jointAgreements(
+    matches: Match[],
+    candidates: Map<Match, Candidate>,
+    covering: Map<number, Match>,
+  ): CodedEvent[] {
+    const { view } = this;
+    const events: CodedEvent[] = [];
+    for (let verb = view.first; verb < view.last; verb++) {
+      // (not a gerund: "praises China and ASEAN for agreeing on guidelines" praises them for it)
+      if (view.lemma(verb) !== 'agree' || /ing$/.test(view.lower(verb))) continue;
+      if (!view.isVerbal(verb) || covering.has(verb)) continue;
+      if (view.negatedAt(verb) || view.modalityAt(verb) === 'possible' || view.inCondition(verb)) continue;
+      const parties = view.subjectOf(verb).filter((party) => !party.place);
+      const first = parties[0];
+      const others = parties.filter((party) => party.code !== first?.code);
+      if (!first || others.length === 0) continue;
+      const next = view.lower(verb + 1);
+      // ("agree to set up a hotline", not "agree to joint security controls")
+      // (the tagger reads "joint" as a verb)
+      const infinitive =
+        next === 'to' && view.token(verb + 2)?.pos === 'VERB' && view.lemma(verb + 2) !== 'joint';
+      // (an act with a pattern of its own is coded as agreed by the governing rule: "agree to halt tariffs")
+      const coded = matches.some(
+        (match) => match.firstToken > verb && match.firstToken <= verb + 4 && !candidates.get(match)?.dropped,
+      );
+      if (coded) continue;
+      const code = infinitive ? '030' : '057';
+      const trigger: Match = {
+        pattern: constructionPattern(code, `{S} and {T} agree ${infinitive ? 'to' : 'on'} (joint agreement)`),
+        firstToken: verb,
+        lastToken: verb + 1,
+      };
+      for (const other of others) events.push(this.toEvent(trigger, code, first, other, false));
+    }
+    return events;
   }
 
   /**

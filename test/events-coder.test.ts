@@ -798,6 +798,10 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
       ['USA 057 RUS'],
     );
     none('India and Pakistan do not agree on a deal.');
+    // (an agreement to act against someone else is that act, not cooperation between those who agree)
+    none(
+      'Argentina, Brazil and Uruguay agree to close their ports to ships flying the flag of the Falkland Islands at a Mercosur meeting.',
+    );
   });
 
   it('keeps every target of a list of groups of different countries', () => {

@@ -1497,6 +1497,9 @@ class SentenceCoder {
         (match) => match.firstToken > verb && match.firstToken <= verb + 4 && !candidates.get(match)?.dropped,
       );
       if (coded) continue;
+      // (an agreement to act against someone else is that act, not cooperation between them: "Argentina,
+      // Brazil and Uruguay agree to close their ports to ships flying the flag of the Falkland Islands")
+      if (infinitive && this.namesOutsider(verb, parties)) continue;
       const code = infinitive ? '030' : '057';
       const trigger: Match = {
         pattern: constructionPattern(code, `{S} and {T} agree ${infinitive ? 'to' : 'on'} (joint agreement)`),
@@ -1506,6 +1509,21 @@ class SentenceCoder {
       for (const other of others) events.push(this.toEvent(trigger, code, first, other, false));
     }
     return events;
+  }
+
+  /** Whether the clause after `verb` names anyone, in a dictionary or not, of none of the `parties`' countries. */
+  private namesOutsider(verb: number, parties: Party[]): boolean {
+    const { view } = this;
+    let end = verb;
+    while (end < view.last && !/^[;:]$/.test(view.lower(end))) end++;
+    const countries = new Set(parties.map((party) => party.code.slice(0, 3)));
+    return this.doc.mentions.some(
+      (mention) =>
+        mention.firstToken > verb &&
+        mention.lastToken <= end &&
+        !mention.qualifies &&
+        !countries.has((mention.code ?? '').slice(0, 3)),
+    );
   }
 
   /**
@@ -1558,7 +1576,8 @@ class SentenceCoder {
   private isTemporalMeeting(match: Match): boolean {
     const { view } = this;
     return (
-      /^04/.test(match.pattern.code) &&
+      // (meetings and talks, not visits: "before visiting the Shanghai Cooperation Organisation meeting")
+      /^04[0145-9]/.test(match.pattern.code) &&
       /ing$/.test(view.lower(match.firstToken)) &&
       /^(before|after|while)$/.test(view.lower(match.firstToken - 1))
     );

@@ -804,6 +804,18 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it("reads welcoming someone's act as approval, and signing an executive order as no agreement", () => {
+    assert.deepEqual(
+      asserted(
+        "Georgia welcomes the ICC's investigation into alleged war crimes committed during the 2008 South Ossetia war.",
+      ),
+      ['GEO 051 IGOJUD'],
+    );
+    none(
+      'Citing jobs and the ongoing pandemic, U.S. President Donald Trump announces he will sign an executive order temporarily suspending immigration to the United States.',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -1289,7 +1289,7 @@ class SentenceCoder {
     const { view } = this;
     for (let i = after; i < Math.min(view.last, after + 14); i++) {
       if (view.lower(i) === 'into' && view.lower(i + 1) === 'law') return true;
-      if (/^(bill|act|law|legislation|budget)s?$/.test(view.lower(i))) return true;
+      if (/^(bill|act|law|legislation|budget|order|decree|proclamation)s?$/.test(view.lower(i))) return true;
       if ([',', ';', ':'].includes(view.lower(i)) || view.lower(i) === 'with') return false;
     }
     return false;
@@ -1782,6 +1782,10 @@ class SentenceCoder {
         /\b(agreement|treaty|deal|accord|pact)\b/.test(match.pattern.text)
       )
         final = '057';
+      // Rule: welcoming someone's act ("Georgia welcomes the ICC's investigation") is approval (051); one
+      // hosts only whom one welcomes.
+      if (final === '043' && match.pattern.text === 'welcome {T}' && target && target.lastToken >= 0)
+        if (POSSESSIVE_MARK.test(this.view.lower(target.lastToken))) final = '051';
       // Rule: protesters and activists who attack protest violently (145: "Pro-Russian activists attack the
       // police headquarters in Odesa").
       if (/^19[03]$/.test(final) && /OPP$/.test(source.code) && !source.actor) final = '145';

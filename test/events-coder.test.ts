@@ -816,6 +816,12 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it("reads a country before a province's name as where, not who", () => {
+    none(
+      "A suicide-bomb attack on a joint Afghan-U.S. patrol near Bagram Air Base in Afghanistan's Parwan Province, kills at least six U.S. soldiers and wounds another six.",
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

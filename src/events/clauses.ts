@@ -915,8 +915,9 @@ export class SentenceView {
       // "Israel's airstrikes kill": an attack's author.
       if (ATTACKS.has(this.lower(i))) return true;
       // "Myanmar's Aung San Suu Kyi": a person's name; "Somalia's Puntland region": a place.
+      // ("in Afghanistan's Parwan Province": a place whose own name ends in a place noun)
       let j = i;
-      while (this.token(j)?.pos === 'PROPN') j++;
+      while (this.token(j)?.pos === 'PROPN' && !PLACE_NOUNS.has(this.lower(j))) j++;
       return j > i && !PLACE_NOUNS.has(this.lower(j));
     }
     let i = party.firstToken - 1;

@@ -822,6 +822,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads a planned deployment of its own forces at home as the posture, not a threat', () => {
+    assert.deepEqual(
+      asserted(
+        'France announces plans to deploy 10,000 troops to protect sensitive sites across the country beginning tonight.',
+      ),
+      ['FRA 154 -'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

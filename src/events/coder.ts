@@ -744,6 +744,18 @@ class SentenceCoder {
       )
         candidate.targets = [candidate.sources.pop()!];
       let code = framedCode(governor.frame, match.pattern.code);
+      // Rule: a planned deployment of one's own forces aimed at no other country is that posture (15x), no
+      // threat ("France announces plans to deploy 10,000 troops to protect sensitive sites" → 154).
+      const home = candidate.sources[0]?.code.slice(0, 3);
+      if (
+        governor.frame === 'intent' &&
+        /^15/.test(match.pattern.code) &&
+        candidate.targets.length > 0 &&
+        candidate.targets.every((target) => target.code.slice(0, 3) === home)
+      ) {
+        code = match.pattern.code;
+        candidate.targets = [];
+      }
       // Rule (gold README, CAMEO 0871 note): agreeing to a ceasefire or a pause is the agreement itself.
       if (governor.frame === 'intent' && code === '0356' && view.lemma(governor.at) === 'agree')
         code = '0871';

@@ -831,6 +831,18 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('leaves the victim of an investigated crime out, and pairs the signatories of an accession', () => {
+    none(
+      'Police investigate the overnight shooting death of a protester, James Scurlock, by a bar owner in Omaha, Nebraska.',
+    );
+    assert.deepEqual(
+      asserted(
+        "Montenegro and NATO sign an accession agreement, paving the way for the country's future entry into the military alliance.",
+      ),
+      ['MNE 057 IGOWST'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

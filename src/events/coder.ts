@@ -77,6 +77,20 @@ const SPORT_WORDS = new Set(
 );
 /** Words that make "American" a continent's ("Latin American", "South American"). */
 const CONTINENT_PARTS = new Set(['Latin', 'South', 'Central', 'North', 'Pan', 'Ibero']);
+/** Crimes whose victim is named after "of" ("the murder of Bryan Harvey"). */
+const CRIME_NOUNS = new Set([
+  'death',
+  'deaths',
+  'murder',
+  'killing',
+  'killings',
+  'shooting',
+  'disappearance',
+  'abduction',
+  'assassination',
+  'poisoning',
+  'rape',
+]);
 /** Group nouns of people in the street, whose demands are demonstrations. */
 const PROTESTERS = /\b(protest[eo]rs?|demonstrators?|marchers?|crowds?|rioters?)\b/i;
 /** Nouns of a fight between two sides ("killed in clashes with Hamas"). */
@@ -1623,6 +1637,14 @@ class SentenceCoder {
     return undefined;
   }
 
+  /** "the death of a protester", "the murder of Bryan Harvey": the party names the victim of a crime. */
+  private isCrimeVictim(party: Party): boolean {
+    const { view } = this;
+    let i = party.firstToken - 1;
+    while (view.token(i)?.pos === 'DET') i--;
+    return view.lower(i) === 'of' && CRIME_NOUNS.has(view.lower(i - 1));
+  }
+
   /** The demonstration verb whose purpose the act is, if any. */
   private demonstrationOf(match: Match): number | undefined {
     const { view } = this;
@@ -1648,6 +1670,9 @@ class SentenceCoder {
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
     const { sources, match } = candidate;
     let { targets } = candidate;
+    // Rule: "Police investigate the overnight shooting death of a protester": the victim of the crime
+    // investigated is no party to the investigation (the training part codes such inquiries without one).
+    if (/^09/.test(code)) targets = targets.filter((target) => !this.isCrimeVictim(target));
     // Rule: only people rally or march ("Police … ban rallies", "policemen … marching from training school").
     if (VERB_ONLY_TRIGGERS.has(match.pattern.text) && match.pattern.code === '141')
       if (!sources.every((source) => this.arePeople(source) && !source.code.endsWith('COP'))) return [];
@@ -1725,7 +1750,14 @@ class SentenceCoder {
     if (
       sources.length >= 2 &&
       joint &&
-      (topical || targets.every((target) => target.place || target.adjective))
+      (topical ||
+        targets.every(
+          (target) =>
+            target.place ||
+            target.adjective ||
+            // ("Montenegro and NATO sign an accession agreement, paving the way for … the military alliance")
+            (target.group && sources.some((source) => source.code.slice(0, 3) === target.code.slice(0, 3))),
+        ))
     )
       pairs.push([sources[0]!, sources[1]]);
     else

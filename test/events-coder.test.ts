@@ -843,6 +843,13 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads a meeting or visit one is "ahead of" as yet to come (036)', () => {
+    has(
+      "Vietnam tightens security at its rail station on the Chinese border ahead of North Korean leader Kim Jong-un's visit to Hanoi.",
+      'PRK 036 VNM',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

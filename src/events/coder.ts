@@ -1168,6 +1168,16 @@ class SentenceCoder {
       !view.partyCovering(i)
     )
       i--;
+    // Rule: "ahead of the upcoming summit meeting with Donald Trump", "ahead of Kim Jong-un's visit to
+    // Hanoi": a meeting yet to come (036).
+    let before = i;
+    const possessor = POSSESSIVE_MARK.test(view.lower(before)) ? view.partyCovering(before - 1) : undefined;
+    if (possessor) before = possessor.firstToken - 1;
+    // (and the title before the possessor: "North Korean leader Kim Jong-un's")
+    for (let n = 0; n < 5 && ['DET', 'ADJ', 'PROPN', 'NOUN'].includes(view.token(before)?.pos ?? ''); n++)
+      before--;
+    if (/^04/.test(match.pattern.code) && view.lower(before) === 'of' && view.lower(before - 1) === 'ahead')
+      return { frame: 'intent', at: before - 1, refinesGovernor: false };
     // "is ready for a fourth summit with Kim", "is open to talks": an intent (036).
     if (/^(for|to)$/.test(view.lower(i)) && READY.has(view.lower(i - 1)) && view.lemma(i - 2) === 'be')
       return { frame: 'intent', at: i - 1, refinesGovernor: false };

@@ -850,6 +850,12 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('leaves a participle phrase that describes a name as background', () => {
+    none(
+      "The trial of Guatemalan ex-ruler Efraín Ríos Montt, accused of genocide during the civil war in the 1980s, ends abruptly with the defendant's death.",
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

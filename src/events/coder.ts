@@ -1480,6 +1480,10 @@ class SentenceCoder {
         (view.lower(first + 1) === 'by' && ['NOUN', 'PROPN'].includes(view.token(first - 1)?.pos ?? '')))
     )
       candidate.dropped ??= 'affiliation';
+    // Rule: "Efraín Ríos Montt, accused of genocide during the civil war, …", "Thirty-seven Chinese
+    // nationals, arrested in Angola due to …, are extradited": a participle phrase after a name describes
+    // it; its act is background, not an event of the sentence.
+    if (this.isReducedRelative(first)) candidate.dropped ??= 'reduced relative';
     if (verbal && /^(18|19|20)/.test(match.pattern.code) && this.fightSubject(first))
       candidate.dropped ??= 'killed in a fight';
     if (candidate.sources.length === 0) candidate.dropped ??= 'no source';
@@ -1645,6 +1649,20 @@ class SentenceCoder {
       break;
     }
     return undefined;
+  }
+
+  /** ", accused of", ", arrested in": a past participle right after a comma that closes a name, before a preposition. */
+  private isReducedRelative(first: number): boolean {
+    const { view } = this;
+    const token = view.token(first);
+    return (
+      token?.pos === 'VERB' &&
+      /(ed|en)$/.test(token.text) &&
+      token.text.toLowerCase() !== token.lemma &&
+      view.lower(first - 1) === ',' &&
+      (!!view.partyCovering(first - 2) || ['NOUN', 'PROPN'].includes(view.token(first - 2)?.pos ?? '')) &&
+      view.token(first + 1)?.pos === 'ADP'
+    );
   }
 
   /** "the death of a protester", "the murder of Bryan Harvey": the party names the victim of a crime. */

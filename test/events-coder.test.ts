@@ -856,6 +856,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes an arrest of unnamed men without a target, as g0473 codes unnamed people', () => {
+    assert.deepEqual(
+      asserted(
+        'India arrests two men accused of providing mobile phone cards to the gunmen in the November 2008 Mumbai attacks.',
+      ),
+      ['IND 173 -'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

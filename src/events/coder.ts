@@ -77,6 +77,8 @@ const SPORT_WORDS = new Set(
 );
 /** Words that make "American" a continent's ("Latin American", "South American"). */
 const CONTINENT_PARTS = new Set(['Latin', 'South', 'Central', 'North', 'Pan', 'Ibero']);
+/** Patterns of an arrest of people the sentence does not name ("arrests two men"). */
+const ANONYMOUS_ARREST = /^(arrest|detain) (man|woman|suspect)$/;
 /** Crimes whose victim is named after "of" ("the murder of Bryan Harvey"). */
 const CRIME_NOUNS = new Set([
   'death',
@@ -1743,10 +1745,14 @@ class SentenceCoder {
     }
     // Rule (gold README, g0473): "Chile's police arrest at least 55 people": people arrested unnamed and of
     // no stated country are no party; the arrest is coded without a target.
+    // ("India arrests two men accused of …": unnamed people no group noun names)
+    const unnamedArrested =
+      code === '173' && targets.length === 0 && ANONYMOUS_ARREST.test(match.pattern.text);
     const anonymousArrest =
-      code === '173' &&
-      targets.length > 0 &&
-      targets.every((target) => target.group && target.unplaced && target.code.endsWith('CVL'));
+      unnamedArrested ||
+      (code === '173' &&
+        targets.length > 0 &&
+        targets.every((target) => target.group && target.unplaced && target.code.endsWith('CVL')));
     if (anonymousArrest) targets = [];
     const hasTarget =
       anonymousArrest ||

@@ -525,7 +525,14 @@ describe('event coder: rules read off the training part (test/gold/events/train.
       ),
       [],
     );
-    assert.deepEqual(asserted('Eight hundred British Army troops arrive in Estonia.'), []);
+    // (troops arriving abroad are deployed there: 074, or 062 for exercises with the host)
+    assert.deepEqual(asserted('Eight hundred British Army troops arrive in Estonia.'), ['GBR 074 EST']);
+    assert.deepEqual(
+      asserted(
+        'About 200 U.S. troops arrive in Moldova from Romania for planned military exercises with the Moldovan military.',
+      ),
+      ['USA 062 MDA'],
+    );
     has('Turkey backed the rebels in Syria.', 'TUR 051 SYR');
   });
 

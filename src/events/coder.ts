@@ -1653,6 +1653,17 @@ class SentenceCoder {
     return undefined;
   }
 
+  /** "… for planned military exercises", "… for a six-month deployment": the stay is for joint military work. */
+  private forExercises(after: number): boolean {
+    const { view } = this;
+    for (let i = after; i < Math.min(view.last, after + 12); i++) {
+      if (/^[;:]$/.test(view.lower(i))) return false;
+      if (/^(exercises?|drills?|deployment|training|manoeuvres|maneuvers|war games)$/.test(view.lower(i)))
+        return true;
+    }
+    return false;
+  }
+
   /** ", accused of", ", arrested in": a past participle right after a comma that closes a name, before a preposition. */
   private isReducedRelative(first: number): boolean {
     const { view } = this;
@@ -1762,9 +1773,16 @@ class SentenceCoder {
     // Rule: "signs House Bill 285", "signs the … Act into law": signing legislation is domestic law, no
     // agreement with anyone (CAMEO 057 is signing an agreement).
     if (match.pattern.text === 'sign' && this.signsLegislation(match.lastToken)) return [];
-    // Rule: troops who arrive in a country are deployed there (gold: 062, 074, 154), they pay no visit.
-    if (code === '042' && /^arrive/.test(match.pattern.text) && sources.every((s) => /MIL$/.test(s.code)))
-      return [];
+    // Rule: troops who arrive in a country are deployed there, they pay no visit: in another country to
+    // protect it (074, the most common reading: "British military personnel arrive in Somalia to help"),
+    // else nothing (gold: 062, 074, 154).
+    if (code === '042' && /^arrive/.test(match.pattern.text) && sources.every((s) => /MIL$/.test(s.code))) {
+      const abroad =
+        targets.length > 0 && targets.every((t) => t.code.slice(0, 3) !== sources[0]!.code.slice(0, 3));
+      if (!abroad) return [];
+      // (for exercises or a deployment with the host's forces: military cooperation, 062)
+      code = this.forExercises(match.lastToken) ? '062' : '074';
+    }
     // Rule: a court that rejects an appeal, a challenge or a bid, or denies a request, rules on a case; with
     // no party named it rejects no one (the training part codes 0 of 9 such rulings).
     if (!hasTarget && /^(12|016)/.test(code) && sources.every((source) => this.isCourt(source))) return [];

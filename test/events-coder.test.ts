@@ -872,6 +872,20 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes the broker of talks or a ceasefire as mediating between its parties', () => {
+    const events = asserted(
+      'Armenia and Azerbaijan agree to a ceasefire in the disputed Nagorno-Karabakh, following Russian-brokered peace talks in Moscow.',
+    );
+    assert.ok(events.includes('RUS 045 ARM') && events.includes('RUS 045 AZE'), JSON.stringify(events));
+  });
+
+  it('reads an accepted apology as an apology from its author to the subject', () => {
+    has(
+      'The Egyptian government accepts an apology from Israeli Prime Minister Ariel Sharon and demands an investigation on the incident.',
+      'ISR 055 EGY',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -318,6 +318,8 @@ const RESPONSE_VERBS = new Set([
 // (not "appeal" or "plea": before a court they are legal acts, not CAMEO appeals)
 const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string }> = {
   request: { frame: 'appeal', code: '020' },
+  // ("accepts an apology from Israeli Prime Minister Ariel Sharon": he apologised to the subject)
+  apology: { frame: 'intent', code: '055' },
   offer: { frame: 'intent', code: '030' },
   proposal: { frame: 'intent', code: '030' },
   invitation: { frame: 'intent', code: '036' },
@@ -820,6 +822,7 @@ class SentenceCoder {
       ...this.deadlyFights(matches, candidates),
       ...this.jointAgreements(matches, candidates, covering),
       ...this.sentGoods(covering),
+      ...this.brokeredBy(matches, candidates),
     ];
     // Rule: one event per act: the same source, target and code twice in a sentence is one event told
     // twice ("kill 14 people …, then killing them").
@@ -917,6 +920,38 @@ class SentenceCoder {
       }
     }
     return events;
+  }
+
+  /**
+   * Rule: "Armenia and Azerbaijan agree to a ceasefire …, following Russian-brokered peace talks", "… as part
+   * of a ceasefire mediated by Qatar": the broker mediated (045) between the clause's parties: its subjects,
+   * and the other side of its first act when it names one subject only.
+   */
+  private brokeredBy(matches: Match[], candidates: Map<Match, Candidate>): CodedEvent[] {
+    const { view } = this;
+    for (let i = view.first; i < view.last; i++) {
+      if (!/^(brokered|mediated)$/.test(view.lower(i))) continue;
+      const before = view.partyCovering(i - 2);
+      const broker =
+        view.lower(i - 1) === '-' && before?.adjective
+          ? before
+          : view.lower(i + 1) === 'by'
+            ? view.slotAt(i + 2, '')
+            : undefined;
+      if (!broker || broker.place) continue;
+      const main = matches.find((match) => match.firstToken < i && !candidates.get(match)?.dropped);
+      const sides = main ? [...candidates.get(main)!.sources] : [];
+      if (main && sides.length === 1) sides.push(...candidates.get(main)!.targets.slice(0, 1));
+      const trigger: Match = {
+        pattern: constructionPattern('045', `${view.lower(i)} by {S} (brokered)`),
+        firstToken: i,
+        lastToken: i + 1,
+      };
+      return sides
+        .filter((side) => !side.place && side.code.slice(0, 3) !== broker.code.slice(0, 3))
+        .map((side) => this.toEvent(trigger, '045', broker, side, false));
+    }
+    return [];
   }
 
   /**
@@ -1022,7 +1057,8 @@ class SentenceCoder {
     const participle = AUTHOR_PARTICIPLES.has(view.lemma(after));
     if (participle) after += view.lower(after + 1) === 'forward' ? 2 : 1;
     const by = view.lower(after) === 'by' || (!participle && view.lower(after) === 'from');
-    const agent = by ? view.slotAt(after + 1, '') : undefined;
+    // (the pattern's own slot holds an author behind a title: "accepts an apology from {T}")
+    const agent = by ? (view.slotAt(after + 1, '') ?? (own === match ? match.target : undefined)) : undefined;
     const author = agent ?? (participle ? undefined : possessor);
     if (!author || author.place) return undefined;
     let end = agent ? agent.lastToken : noun + 1;

@@ -886,6 +886,16 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('takes the name before "who" or "that" as the subject of its relative clause, unless it is a place', () => {
+    has(
+      'Ivory Coast president Alassane Ouattara reaches a deal with soldiers who seized the town of Bouake in a pay protest.',
+      'CIV 192 CIV',
+    );
+    none(
+      'Four people are arrested over a bus bombing in Matalam, the Philippines, that killed 10 people on Saturday.',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

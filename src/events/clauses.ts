@@ -793,6 +793,21 @@ export class SentenceView {
   subjectOf(index: number, depth = 0, passive = false): Party[] {
     if (depth > 4) return [];
     const previous = this.previousContent(index);
+    // Rule: "riot police clash with demonstrators and strikers that protest against the government": the
+    // relative pronoun stands for the name right before it.
+    if (/^(who|that)$/.test(this.lower(previous))) {
+      const named =
+        this.covering.get(previous - 1) ??
+        (this.lower(previous - 1) === ',' ? this.covering.get(previous - 2) : undefined);
+      // (not a place: "a bus bombing in Matalam, the Philippines, that killed 10 people", "a bomb blast in
+      // the capital Bangkok that killed")
+      const where =
+        !!named &&
+        (named.place ||
+          (named.code.length === 3 && this.lower(previous) === 'that') ||
+          this.doc.mentions.some((m) => m.firstToken === named.firstToken && m.type === 'LOC'));
+      if (named && !where && named.lastToken >= previous - 1) return this.coordinatedBefore(named);
+    }
     // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
     if (this.lower(previous) === 'to' && this.token(previous)?.pos === 'PART') {
       // ("Rasmussen is to visit Russia": the subject of "be")

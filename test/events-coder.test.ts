@@ -896,6 +896,13 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads a country before a headline verb the tagger calls a noun as the subject', () => {
+    has(
+      'In response to joint exercises held by South Korea and the United States, North Korea fires two short-range missiles off its coast.',
+      'PRK 150 -',
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -2194,11 +2194,19 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
     const party = SentenceView.partyOf(mention);
     // "a former U.S. base", "Ukraine peace talks": a country name used before a noun qualifies it.
     const next = doc.tokens[mention.lastToken];
+    // (but "North Korea fires two missiles": a headline verb the tagger read as a noun, before its object)
+    const afterNext = doc.tokens[mention.lastToken + 1];
+    const headlineVerb =
+      !!next &&
+      /[^s]s$/.test(next.text) &&
+      isPatternVerb(next.lemma) &&
+      ['DET', 'NUM', 'PRON', 'ADJ', 'PROPN'].includes(afterNext?.pos ?? '');
     if (
       mention.code.length === 3 &&
       next?.pos === 'NOUN' &&
       next.sentence === sentence &&
-      !starts.has(mention.lastToken)
+      !starts.has(mention.lastToken) &&
+      !headlineVerb
     )
       party.adjective = true;
     if (list) list.push(party);

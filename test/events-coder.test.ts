@@ -903,6 +903,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads debt forgiven as economic aid to each debtor', () => {
+    assert.deepEqual(
+      asserted(
+        'The Inter-American Development Bank forgives US$4.4 billion in debt owed by Bolivia, Honduras, Nicaragua, Haiti and Guyana, five of the poorest countries in the Americas.',
+      ),
+      ['IGONAM 071 BOL', 'IGONAM 071 HND', 'IGONAM 071 NIC', 'IGONAM 071 HTI', 'IGONAM 071 GUY'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

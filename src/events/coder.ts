@@ -1661,6 +1661,19 @@ class SentenceCoder {
     );
   }
 
+  /** "… in debt owed by Bolivia, Honduras and Guyana": those who owe the debt named after the verb. */
+  private debtorsAfter(after: number): Party[] {
+    const { view } = this;
+    for (let i = after; i < Math.min(view.last, after + 10); i++) {
+      if (view.lemma(i) === 'debt' && view.lemma(i + 1) === 'owe' && view.lower(i + 2) === 'by') {
+        const debtor = view.slotAt(i + 3, '');
+        return debtor ? view.coordinatedAfter(debtor) : [];
+      }
+      if (/^[;:,]$/.test(view.lower(i))) break;
+    }
+    return [];
+  }
+
   /** Whom a protest is against: the party after "against" in its clause, or an anti-government protest's government. */
   private protestedParty(match: Match, protester: Party): Party | undefined {
     const { view } = this;
@@ -1781,6 +1794,15 @@ class SentenceCoder {
       if (conditioned && conditioned.code.slice(0, 3) !== sources[0]?.code.slice(0, 3)) {
         targets = [conditioned];
         if (conditionalWarning) code = '130';
+      }
+    }
+    // Rule: debt forgiven is economic aid (071) to whom owes it ("The Inter-American Development Bank
+    // forgives US$4.4 billion in debt owed by Bolivia, Honduras, …").
+    if (targets.length === 0 && /^(forgive|cancel|write off)\b/.test(match.pattern.text)) {
+      const debtors = this.debtorsAfter(match.lastToken);
+      if (debtors.length > 0) {
+        targets = debtors;
+        code = '071';
       }
     }
     // Rule: a protest with no object of its own is against whom the clause names after "against" ("march in

@@ -912,6 +912,29 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads hyphenated and lower-case qualifiers inside a subject, and a blockade along a coast', () => {
+    has(
+      'A Russian warship and a nuclear-powered submarine conduct military drills in the Caribbean Sea simulating a missile strike on enemy ships.',
+      'RUS 150 -',
+    );
+    assert.deepEqual(
+      asserted(
+        "Honduras' de facto leader Roberto Micheletti and ousted President Manuel Zelaya agree a deal to end the political crisis.",
+      ),
+      ['HND 057 HND'],
+    );
+    has(
+      'The Israeli Navy also announces a naval blockade extending for along the Lebanese coast.',
+      'ISR 191 LBN',
+    );
+    assert.deepEqual(
+      asserted(
+        'Australia and the United States begin their month-long biennial joint military exercise, Talisman Saber.',
+      ),
+      ['AUS 062 USA'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

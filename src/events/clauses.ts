@@ -328,7 +328,7 @@ export class SentenceView {
   placeReached(after: number, home: string): Party | undefined {
     for (let i = after; i < this.last; i++) {
       if ([';', ':'].includes(this.lower(i)) || this.lower(i) === 'after') return undefined;
-      if (!/^(in|near|on|into|over|across)$/.test(this.lower(i))) continue;
+      if (!/^(in|near|on|into|over|across|along|off)$/.test(this.lower(i))) continue;
       for (let j = i + 1; j < Math.min(this.last, i + 5); j++) {
         const place = this.placeAt.get(j) ?? this.mentionAt.get(j);
         if (place && (place.place || place.code.length === 3) && place.code.slice(0, 3) !== home)
@@ -975,6 +975,9 @@ export class SentenceView {
         (before?.pos === 'NOUN' && !this.covering.has(index - 1) && this.isVerbal(index - 1))) &&
       !/(ed|en)$/.test(before.text.toLowerCase()) &&
       !['have', 'be', 'get'].includes(before.lemma);
+    // ("a nuclear-powered submarine", "U.S.-led forces": the second half of a hyphenated adjective)
+    // (not "the Saudi-owned news channel", whose country is its owner, no subject)
+    const hyphenated = before?.text === '-' && !this.covering.has(index - 2);
     return (
       !!next &&
       (next.pos === 'NOUN' ||
@@ -983,7 +986,7 @@ export class SentenceView {
         this.covering.has(index + 1) ||
         this.placeCovering.has(index + 1)) &&
       /(ed|en)$/.test(text) &&
-      (before?.pos === 'DET' || afterPreposition || afterVerb)
+      (before?.pos === 'DET' || afterPreposition || afterVerb || hyphenated)
     );
   }
 
@@ -1048,7 +1051,10 @@ export class SentenceView {
           !this.covering.has(i) &&
           (this.token(i)?.pos === 'DET' ||
             this.lower(i) === 'of' ||
-            /^\p{Lu}/u.test(this.token(i)?.text ?? '')) &&
+            /^\p{Lu}/u.test(this.token(i)?.text ?? '') ||
+            // ("… and ousted President Manuel Zelaya agree": a lower-case qualifier of the title)
+            ((this.token(i)?.pos === 'ADJ' || (this.token(i)?.pos === 'VERB' && /ed$/.test(this.lower(i)))) &&
+              /^\p{Lu}/u.test(this.token(i + 1)?.text ?? ''))) &&
           this.lower(i) !== 'and'
         )
           i--;
@@ -1296,11 +1302,15 @@ export class SentenceView {
       if (this.covering.has(i)) break;
     }
     let i = first - 1;
-    // ("Israeli mortar and tank attacks": compound modifiers joined by "and"; "working-level talks")
+    // ("Israeli mortar and tank attacks": compound modifiers joined by "and"; "working-level talks";
+    // "their biennial joint military exercise", "joint" read as a verb by the tagger)
     while (
       i >= this.first &&
       first - i <= 6 &&
       (['ADJ', 'NOUN', 'NUM'].includes(this.token(i)?.pos ?? '') ||
+        this.lower(i) === 'joint' ||
+        // ("month-long": the tagger reads "long" as an adverb)
+        (this.token(i)?.pos === 'ADV' && this.lower(i - 1) === '-') ||
         this.lower(i) === 'and' ||
         this.lower(i) === '-' ||
         this.lower(i + 1) === '-') &&

@@ -935,6 +935,19 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('codes a chemical attack by its author alone, and only the claim when a state concludes one was made', () => {
+    has(
+      'A purported chemical weapons attack launched by the Syrian army kills at least 2 people in Saraqib, Idlib.',
+      'SYR 2041 -',
+    );
+    assert.deepEqual(
+      asserted(
+        "The United States establishes and concludes that the Syrian President Bashar al-Assad's regime has used chemical weapons.",
+      ).filter((e) => e.includes('2041')),
+      [],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -637,6 +637,8 @@ class SentenceCoder {
     const subject = view.subjectOf(first)[0];
     if (!subject || subject.place) return null;
     let i = subject.firstToken - 1;
+    // ("concludes that the Syrian President Bashar al-Assad's regime has used": the title before the name)
+    for (let n = 0; n < 5 && /^\p{Lu}/u.test(view.token(i)?.text ?? '') && !view.partyCovering(i); n++) i--;
     while (view.token(i)?.pos === 'DET') i--;
     if (view.lower(i) === 'that') i--;
     if (view.lower(i) === 'for') i--;
@@ -1341,7 +1343,8 @@ class SentenceCoder {
     // Plain statements (010) and signings (057) too: "issue a statement", "sign" without a party.
     // An option under deliberation (014) too: "Turkey considers demolishing a sculpture" concerns no one.
     return (
-      (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045') ||
+      // (mediation names its parties as targets; a chemical attack may name only its author: g0263)
+      (/^(0[346-9]|1[03]|1[6-9]|20)/.test(code) && code !== '045' && code !== '2041') ||
       code === '010' ||
       // Pessimistic, optimistic and empathetic comments too: "warns of possible bomb attacks" is addressed
       // to no one, and the gold codes such comments only with their addressee (2 of 12 without one).

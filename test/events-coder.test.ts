@@ -948,6 +948,21 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('fills a slot past a compound or participle adjective, and finds the verb after a relative clause', () => {
+    assert.deepEqual(
+      asserted(
+        'Turkey gives the Kurdish-led Syrian Democratic Forces an ultimatum to withdraw its fighters from Manbij within two weeks.',
+      ),
+      ['TUR 139 SYR'],
+    );
+    assert.deepEqual(
+      asserted(
+        "Venezuelan President Nicolás Maduro, who is up for re-election, bans the main opposition parties from running in next year's presidential election.",
+      ),
+      ['VEN 1722 VEN'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -351,6 +351,14 @@ export class SentenceView {
       !this.placeCovering.has(i)
     )
       i++;
+    // ("the Kurdish-led Syrian Democratic Forces", "neighboring Moldova": a compound or participle
+    // adjective right before the name)
+    for (let n = 0; n < 2; n++) {
+      if (this.lower(i + 1) === '-' && /(ed|ing)$/.test(this.lower(i + 2)) && this.mentionAt.has(i + 3))
+        i += 3;
+      else if (/ing$/.test(this.lower(i)) && this.token(i)?.pos === 'VERB' && this.mentionAt.has(i + 1))
+        i += 1;
+    }
     return i;
   }
 
@@ -458,6 +466,19 @@ export class SentenceView {
       this.knownVerb(token.lemma)
     )
       return this.firstPredicate() >= index;
+    // Rule: after a relative clause that closes on the subject name ("Nicolás Maduro, who is up for
+    // re-election, bans"), a third-person form of a known verb is the predicate.
+    if (
+      this.lower(index - 1) === ',' &&
+      /[^s]s$/.test(text) &&
+      text !== token.lemma &&
+      this.knownVerb(token.lemma)
+    ) {
+      const opening = this.relativeClauseOpening(index - 1);
+      const name = opening === undefined ? undefined : this.covering.get(opening - 1);
+      if (opening !== undefined && /^(who|which)$/.test(this.lower(opening + 1)) && name && !name.adjective)
+        return true;
+    }
     // Rule: the first word of the sentence that can be a verb, after a noun phrase, is its predicate
     // ("Twenty members of the U.K.'s Parliament demand …", "The Government of Pakistan summons …").
     const previous = this.token(index - 1);

@@ -963,6 +963,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  it('reads the country of an "X-based" company as where it is, not as the target', () => {
+    assert.deepEqual(
+      asserted(
+        'The United States imposes sanctions on a Swiss-based Iranian oil company, the Naftiran Inter-trade Company.',
+      ),
+      ['USA 163 IRN'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

@@ -353,7 +353,10 @@ export class SentenceView {
       i++;
     // ("the Kurdish-led Syrian Democratic Forces", "neighboring Moldova": a compound or participle
     // adjective right before the name)
-    for (let n = 0; n < 2; n++) {
+    // (a country adjective there is no target: "a Swiss-based Iranian oil company"; a group that begins
+    // with it is: "the Saudi-led coalition")
+    const alone = (at: number): boolean => (this.covering.get(at)?.lastToken ?? at + 1) === at + 1;
+    for (let n = 0; n < 2 && alone(i); n++) {
       if (this.lower(i + 1) === '-' && /(ed|ing)$/.test(this.lower(i + 2)) && this.mentionAt.has(i + 3))
         i += 3;
       else if (/ing$/.test(this.lower(i)) && this.token(i)?.pos === 'VERB' && this.mentionAt.has(i + 1))

@@ -972,6 +972,32 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 
+  // Sentences of unseen news (Wikinews, Current events) where a first version of these rules went wrong.
+  it('keeps the rules above from coding what unseen news does not say', () => {
+    none(
+      'Jill Carroll, an American journalist, has been released by her captors after having been held for 82 days.',
+    );
+    none(
+      'Greece Widespread protests occurred Saturday against measures being enacted by the Greek government to reduce spending.',
+    );
+    none('A federal judge blocks an order by President Trump that denies asylum to illegal immigrants.');
+    none(
+      'Reuters reports Japanese Prime Minister Shinzō Abe and Philippine President Benigno Aquino are set to agree on a deal paving the way for Tokyo to directly supply Manila with used military equipment.',
+    );
+    none(
+      'President William Ruto withdraws the controversial Kenya Finance Bill 2024 following an assault on the parliament that killed multiple people.',
+    );
+    none(
+      'Mr Kennett was premier of Victoria from 1992 until 1999, when the Steve Bracks Labor government narrowly defeated him.',
+    );
+    assert.deepEqual(
+      asserted(
+        'Clashes in Khartoum State kill thirteen civilians as the Sudanese Armed Forces continue their offensive in Omdurman.',
+      ),
+      ['SDN 190 SDN'],
+    );
+  });
+
   it('keeps every target of a list of groups of different countries', () => {
     assert.deepEqual(
       asserted(

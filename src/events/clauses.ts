@@ -172,6 +172,16 @@ const ROLE_HEADS = new Set(
   leader emir commander`.split(/\s+/),
 );
 /** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
+/** "-ing" words that qualify a name, not verbs taking it as object ("neighboring Moldova", not "adopting EU rules"). */
+const PARTICIPLE_ADJECTIVES = new Set([
+  'neighboring',
+  'neighbouring',
+  'ruling',
+  'warring',
+  'governing',
+  'leading',
+  'opposing',
+]);
 /** Predicate adjectives of an intent: "is ready for talks", "is open to negotiations". */
 export const READY = new Set(['ready', 'open', 'willing', 'prepared', 'committed']);
 const ATTACKS = new Set(
@@ -359,8 +369,7 @@ export class SentenceView {
     for (let n = 0; n < 2 && alone(i); n++) {
       if (this.lower(i + 1) === '-' && /(ed|ing)$/.test(this.lower(i + 2)) && this.mentionAt.has(i + 3))
         i += 3;
-      else if (/ing$/.test(this.lower(i)) && this.token(i)?.pos === 'VERB' && this.mentionAt.has(i + 1))
-        i += 1;
+      else if (PARTICIPLE_ADJECTIVES.has(this.lower(i)) && this.mentionAt.has(i + 1)) i += 1;
     }
     return i;
   }
@@ -381,9 +390,12 @@ export class SentenceView {
    */
   private personBefore(pronoun: number): Party | undefined {
     if (!/^(him|her)$/.test(this.lower(pronoun)) || this.token(pronoun)?.pos !== 'PRON') return undefined;
+    // ("released by her captors": a possessive "her" is no object)
+    if (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(this.token(pronoun + 1)?.pos ?? '')) return undefined;
     for (let i = pronoun - 1; i >= this.first; i--) {
       const party = this.covering.get(i);
-      if (party && (party.person || party.actor?.startsWith('person:'))) return party;
+      // (a dictionary person or one the sentence qualifies, not one it only places: "defeated him")
+      if (party && (party.actor?.startsWith('person:') || (party.person && !party.objectOnly))) return party;
     }
     return undefined;
   }
@@ -428,10 +440,11 @@ export class SentenceView {
     // Followed by what starts a complement, not by "of" ("the release of"), a verb or the end.
     // ("North Korea releases imprisoned Canadian pastor …": a participle before its noun starts one too)
     const afterNext = this.token(index + 2);
+    // (a party or a noun phrase: not "protests occurred Saturday", a verb and a day)
     const participle =
       next?.pos === 'VERB' &&
       /ed$/.test(next.text) &&
-      (['ADJ', 'NOUN', 'PROPN'].includes(afterNext?.pos ?? '') || this.covering.has(index + 2));
+      (['ADJ', 'NOUN'].includes(afterNext?.pos ?? '') || this.covering.has(index + 2));
     const complement =
       !!next &&
       (['DET', 'NUM', 'PRON', 'ADJ', 'PROPN', 'ADP', 'NOUN'].includes(next.pos) ||
@@ -709,7 +722,8 @@ export class SentenceView {
   private attackAuthorAfter(last: number): Party[] {
     for (let i = last; i < Math.min(this.last, last + 14); i++) {
       if (ATTACKS.has(this.lower(i))) return this.authorOfAttack(i);
-      if (this.token(i)?.pos === 'PUNCT' || this.covering.has(i)) return [];
+      // (within the clause: not "a report released Thursday states that attacks … by the Sudanese military")
+      if (this.token(i)?.pos === 'PUNCT' || this.covering.has(i) || this.lower(i) === 'that') return [];
     }
     return [];
   }
@@ -830,7 +844,20 @@ export class SentenceView {
         (named.place ||
           (named.code.length === 3 && this.lower(previous) === 'that') ||
           this.doc.mentions.some((m) => m.firstToken === named.firstToken && m.type === 'LOC'));
-      if (named && !where && named.lastToken >= previous - 1) return this.coordinatedBefore(named);
+      // (nor people, who are done to: "The people who killed President Vieira have not been arrested"; and
+      // "that" follows a group, not a person: "an order by President Trump that denies asylum")
+      // ("an assault on the parliament that killed multiple people": the head of the phrase is the assault)
+      // ("ministers in the Romanian government who oppose": nor a name inside another phrase)
+      const member = (party: Party): boolean => {
+        let i = party.firstToken - 1;
+        while (['DET', 'ADJ'].includes(this.token(i)?.pos ?? '')) i--;
+        return /^(in|of|from)$/.test(this.lower(i));
+      };
+      const fits =
+        !!named &&
+        (this.lower(previous) === 'who' ? !member(named) : !!named.group && !this.isAttached(named));
+      if (named && fits && !where && !named.objectOnly && named.lastToken >= previous - 1)
+        return this.coordinatedBefore(named);
     }
     // Rule: an infinitive takes the subject of the verb it depends on ("Turkey threatens to invade").
     if (this.lower(previous) === 'to' && this.token(previous)?.pos === 'PART') {

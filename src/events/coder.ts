@@ -1564,6 +1564,8 @@ class SentenceCoder {
       if (view.lemma(verb) !== 'agree' || /ing$/.test(view.lower(verb))) continue;
       if (!view.isVerbal(verb) || covering.has(verb)) continue;
       if (view.negatedAt(verb) || view.modalityAt(verb) === 'possible' || view.inCondition(verb)) continue;
+      // (not yet agreed: "are set to agree on a deal", "plan to agree")
+      if (this.governorOf(verb)) continue;
       const parties = view.subjectOf(verb).filter((party) => !party.place);
       const first = parties[0];
       const others = parties.filter((party) => party.code !== first?.code);
@@ -1621,8 +1623,10 @@ class SentenceCoder {
       if (view.passiveAt(first, match.lastToken) || !this.fightSubject(first) || !candidates.has(match))
         continue;
       const victims = this.partiesAfter(first);
-      const a = victims[0];
-      const b = victims.find((victim) => victim.code.slice(0, 6) !== a?.code.slice(0, 6));
+      // (the sides of a fight are armed: "Clashes in Khartoum State kill thirteen civilians" names one)
+      const armed = victims.filter((victim) => /(MIL|REB|COP|UAF|SEP|INS)$|^IMG/.test(victim.code));
+      const a = armed[0];
+      const b = armed.find((victim) => victim.code.slice(0, 6) !== a?.code.slice(0, 6));
       if (!a || !b) continue;
       const trigger: Match = {
         pattern: constructionPattern('190', 'kill {S} and {T} in a fight (deadly fight)'),
@@ -1918,7 +1922,8 @@ class SentenceCoder {
         target &&
         target.code === source.code &&
         oneBody &&
-        !(target.person && !target.objectOnly) &&
+        // (and the state acts: not "its American brand Jamster")
+        !(target.person && !target.objectOnly && !source.adjective) &&
         !DOMESTIC.test(code)
       )
         continue;
@@ -1995,7 +2000,7 @@ class SentenceCoder {
         match.pattern.parts.length === 2 &&
         match.pattern.parts[1]?.kind === 'target' &&
         target &&
-        (target.place || (/^[A-Z]{3}$/.test(target.code) && !target.adjective))
+        (target.place || (/^[A-Z]{3}$/.test(target.code) && !target.adjective && !target.person))
       )
         final = '192';
       // Rule (gold README, CAMEO 161): expelling or withdrawing diplomats ("expels all Syrian diplomats",

@@ -743,7 +743,10 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
       'UKR 145 UKR',
     );
     has('Police in India charge five men with the murder of a 23-year-old woman.', 'IND 173 IND');
-    has('Thousands of citizens battle local government officials in a major riot in Guizhou in China.', 'CHN 145 CHN');
+    has(
+      'Thousands of citizens battle local government officials in a major riot in Guizhou in China.',
+      'CHN 145 CHN',
+    );
   });
 
   it('gives a person no dictionary knows the country of the apposition after the name', () => {

@@ -890,6 +890,15 @@ class SentenceCoder {
     return events;
   }
 
+  /** Aid from each giver to each receiver of another country. */
+  private aidBetween(trigger: Match, code: string, givers: Party[], receivers: Party[]): CodedEvent[] {
+    return givers.flatMap((giver) =>
+      receivers
+        .filter((receiver) => receiver.code.slice(0, 3) !== giver.code.slice(0, 3))
+        .map((receiver) => this.toEvent(trigger, code, giver, receiver, false)),
+    );
+  }
+
   /**
    * Rule: "Iran sends five 90-tonne air cargo payloads of perishable food to Qatar", "Russia has supplied
    * its first batch of its Sputnik V vaccine to Belarus": goods sent to a party are aid (07x, by what is
@@ -912,9 +921,7 @@ class SentenceCoder {
             firstToken: verb,
             lastToken: i + 1,
           };
-          for (const giver of view.subjectOf(verb))
-            if (giver.code.slice(0, 3) !== receiver.code.slice(0, 3))
-              events.push(this.toEvent(trigger, code, giver, receiver, false));
+          events.push(...this.aidBetween(trigger, code, view.subjectOf(verb), [receiver]));
           break;
         }
         code = AID_GOODS[view.lemma(i)] ?? code;
@@ -1014,9 +1021,7 @@ class SentenceCoder {
           firstToken: i,
           lastToken: i + 2,
         };
-        for (const receiver of view.subjectOf(verb))
-          if (receiver.code.slice(0, 3) !== giver.code.slice(0, 3))
-            events.push(this.toEvent(trigger, code, giver, receiver, false));
+        events.push(...this.aidBetween(trigger, code, [giver], view.subjectOf(verb)));
         break;
       }
     }

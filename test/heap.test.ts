@@ -33,12 +33,19 @@ function largestHeap(compact: boolean): number {
 }
 
 describe('keepHeapsCompact', () => {
+  // V8 sizes a heap by its own heuristics too: on a loaded machine a default run now and then stays small
+  // (193 MB against the usual 430, while the compact one took 297), so the pair is run up to three times and
+  // one clear difference is required. Without the flag's effect both runs of a pair would come from the same
+  // distribution (the default gave 430 MB in 6 quiet runs of 6), and a pass would need that rare small heap
+  // on the compact side.
   it('keeps a churning heap well below the size V8 lets it reach by default', () => {
-    const compact = largestHeap(true);
-    const loose = largestHeap(false);
-    assert.ok(
-      compact < loose * 0.8,
-      `compact ${(compact / 1e6).toFixed(0)} MB vs default ${(loose / 1e6).toFixed(0)} MB`,
-    );
+    const seen: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const compact = largestHeap(true);
+      const loose = largestHeap(false);
+      seen.push(`compact ${(compact / 1e6).toFixed(0)} MB vs default ${(loose / 1e6).toFixed(0)} MB`);
+      if (compact < loose * 0.8) return;
+    }
+    assert.fail(seen.join('; '));
   });
 });

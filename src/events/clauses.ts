@@ -171,7 +171,6 @@ const ROLE_HEADS = new Set(
   commanders chiefs heads governments parliaments courts ministries embassies speaker head chief
   leader emir commander`.split(/\s+/),
 );
-/** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
 /** "-ing" words that qualify a name, not verbs taking it as object ("neighboring Moldova", not "adopting EU rules"). */
 const PARTICIPLE_ADJECTIVES = new Set([
   'neighboring',
@@ -183,7 +182,8 @@ const PARTICIPLE_ADJECTIVES = new Set([
   'opposing',
 ]);
 /** Predicate adjectives of an intent: "is ready for talks", "is open to negotiations". */
-export const READY = new Set(['ready', 'open', 'willing', 'prepared', 'committed']);
+const READY = new Set(['ready', 'open', 'willing', 'prepared', 'committed']);
+/** Attack nouns, whose author ("by X", "X's") is who acts when the attack is the subject. */
 const ATTACKS = new Set(
   'attack attacks strike strikes airstrike airstrikes bombing bombings raid raids shelling offensive assault bombardment operation operations ambush incursion'.split(
     ' ',
@@ -1384,13 +1384,21 @@ export class SentenceView {
     if ((this.isVerbal(i) || this.token(i)?.pos === 'AUX') && !this.covering.has(i)) return this.subjectOf(i);
     // Rule: "Moon says he is ready for a fourth summit with Kim", "is open to talks with": the one who is
     // ready or open acts.
-    if (/^(for|to)$/.test(this.lower(i)) && READY.has(this.lower(i - 1)) && this.lemma(i - 2) === 'be')
-      return this.subjectOf(i - 2);
+    if (this.readyFor(i)) return this.subjectOf(i - 2);
     // Rule: "X, during a visit to Y, says …", "On a trip to Y, X meets …", "X apologises … on a visit to
     // Y": the visitor is the clause's subject.
     if (/^04[23]/.test(code) && /^(during|on)$/.test(this.lower(i)))
       return this.subjectOfClauseAround(i, last);
     return [];
+  }
+
+  /** "is ready for", "is open to" ending with the preposition at `index`: an intent to do what follows. */
+  readyFor(index: number): boolean {
+    return (
+      /^(for|to)$/.test(this.lower(index)) &&
+      READY.has(this.lower(index - 1)) &&
+      this.lemma(index - 2) === 'be'
+    );
   }
 
   /**

@@ -8,7 +8,7 @@
  */
 import type { Doc, EntityMention, TokenizedSentence } from '../model/doc.js';
 import type { CodedEvent, EventParty, Place } from '../model/schema.js';
-import { SentenceView, MODIFIER_POS, NEGATIONS, READY, type Party } from './clauses.js';
+import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
 import { groupParties, unknownPersonParties } from './groups.js';
@@ -276,9 +276,9 @@ interface Match {
 
 /** Verbs of receiving, and the participles that name the giver: "receives doses donated by China". */
 const RECEIVE_VERBS = new Set(['receive', 'accept', 'get']);
+const GIVING_PARTICIPLES = new Set(['donate', 'supply', 'provide', 'send', 'deliver', 'gift', 'give']);
 /** Verbs that send goods: with aid goods and a receiver ("sends food to Qatar"), aid. */
 const SENDING_VERBS = new Set(['send', 'supply', 'deliver', 'ship', 'donate', 'dispatch']);
-const GIVING_PARTICIPLES = new Set(['donate', 'supply', 'provide', 'send', 'deliver', 'gift', 'give']);
 /** What is given says which aid it is: 073 humanitarian, 072 military, 071 economic (CAMEO 07x). */
 const AID_GOODS: Record<string, string> = {
   vaccine: '073',
@@ -1224,8 +1224,7 @@ class SentenceCoder {
     if (/^04/.test(match.pattern.code) && view.lower(before) === 'of' && view.lower(before - 1) === 'ahead')
       return { frame: 'intent', at: before - 1, refinesGovernor: false };
     // "is ready for a fourth summit with Kim", "is open to talks": an intent (036).
-    if (/^(for|to)$/.test(view.lower(i)) && READY.has(view.lower(i - 1)) && view.lemma(i - 2) === 'be')
-      return { frame: 'intent', at: i - 1, refinesGovernor: false };
+    if (view.readyFor(i)) return { frame: 'intent', at: i - 1, refinesGovernor: false };
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
     const lemma = view.lemma(i);
     if (THREAT_GOVERNORS.has(lemma)) return { frame: 'threat', at: i, refinesGovernor: false };

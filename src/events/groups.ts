@@ -164,14 +164,14 @@ function uncodedQualifier(tokens: Doc['tokens'], at: number, sentenceStart: numb
   );
 }
 
+/** Quantities of people in their hundreds or more. */
+const QUANTITIES = /^(hundreds|thousands|millions|tens)$/i;
+
 /**
  * "Thousands of people", "an estimated 800,000 people", "crowds": people in their thousands act together
  * (march, rally, demand: gold codes them as demonstrators), where "three people" or "civilians" are only
  * ever done to.
  */
-/** Quantities of people in their hundreds or more. */
-const QUANTITIES = /^(hundreds|thousands|millions|tens)$/i;
-
 function isCrowd(tokens: Doc['tokens'], first: number, head: number): boolean {
   if (/^crowds?$/i.test(tokens[head]!.text)) return true;
   for (let i = first; i < head; i++) {

@@ -1011,3 +1011,36 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     );
   });
 });
+
+describe('event coder: rules of the ninth pass (read off the training part, checked on unseen news)', () => {
+  it('codes weapons and forces deployed as a build-up of armed force', () => {
+    has(
+      'France deploys two Dassault Rafale fighter jets and the frigate La Fayette to the eastern Mediterranean because of tensions between Greece and Turkey.',
+      'FRA 154 -',
+    );
+    has(
+      'The Turkish Army deploys tanks into civilian areas of Silopi and soldiers are reportedly going house-to-house in search of PKK militants.',
+      'TUR 154 TUR',
+    );
+    // (a deployment is no hardware the verb names: no event)
+    none('The company deploys a new billing system across its stores.');
+  });
+
+  it('answers a thing rejected to the one who put it forward, behind a title too', () => {
+    has(
+      'Yemeni Prime Minister Khaled Bahah rejects a cabinet reshuffle ordered by President Abd Rabbuh Mansur Hadi, another sign of the deepening rift between the two leaders.',
+      'YEM 120 YEM',
+    );
+    has(
+      'Queen Elizabeth II accepts an invitation from President of Ireland Mary McAleese to visit Ireland in May.',
+      'IRL 036 GBR',
+    );
+  });
+
+  it('reads welcoming a decision by someone as endorsing it', () => {
+    has(
+      'Turkey welcomes a decision by the US House of Representatives not to vote on the Armenian Genocide Resolution.',
+      'TUR 051 USA',
+    );
+  });
+});

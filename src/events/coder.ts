@@ -330,7 +330,24 @@ const AUTHORED_NOUNS: Record<string, { frame: Frame | 'accusation'; code: string
 /** Prepositions that open a request the clause acts on: "at the request of", "following a request from". */
 const REQUEST_OPENERS = new Set(['at', 'upon', 'on', 'per', 'following', 'after']);
 /** Participles that name who put forward the thing rejected: "a ceasefire proposed by the GNA". */
-const AUTHOR_PARTICIPLES = new Set(['propose', 'offer', 'put', 'submit', 'suggest', 'request']);
+const AUTHOR_PARTICIPLES = new Set([
+  'propose',
+  'offer',
+  'put',
+  'submit',
+  'suggest',
+  'request',
+  'make',
+  'order',
+  'file',
+  'lodge',
+  'issue',
+  'table',
+  'sponsor',
+  'draft',
+  'introduce',
+  'nominate',
+]);
 
 /** "in response to", "in retaliation to": the "to" of these is a preposition, not an infinitive's. */
 const IN_RESPONSE = new Set(['response', 'reaction', 'retaliation', 'reply', 'addition', 'protest']);
@@ -877,7 +894,14 @@ class SentenceCoder {
       const object = this.answeredObject(verb, match, covering);
       if (!object) continue;
       const { author, code, accused } = object;
-      if (answer.targets.length === 0) answer.targets = [author];
+      if (answer.targets.length === 0) {
+        answer.targets = [author];
+        // (welcoming what someone did endorses it, as "welcomes the ICC's investigation" does: 051)
+        if (view.lemma(verb) === 'welcome' && answer.code === '013') answer.code = '051';
+      }
+      // (a thing that is no act of its own gives the answer its target only: "rejects a cabinet reshuffle
+      // ordered by President Hadi")
+      if (code === null) continue;
       const trigger: Match = {
         pattern: constructionPattern(code, `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`),
         firstToken: object.noun,
@@ -1036,7 +1060,7 @@ class SentenceCoder {
     verb: number,
     match: Match,
     covering: Map<number, Match>,
-  ): { noun: number; author: Party; code: string; accused?: Party } | undefined {
+  ): { noun: number; author: Party; code: string | null; accused?: Party } | undefined {
     const { view } = this;
     // The head noun of the object: after articles, adjectives and a possessor ("Germany's request").
     let noun = verb + 1;
@@ -1065,7 +1089,12 @@ class SentenceCoder {
     if (participle) after += view.lower(after + 1) === 'forward' ? 2 : 1;
     const by = view.lower(after) === 'by' || (!participle && view.lower(after) === 'from');
     // (the pattern's own slot holds an author behind a title: "accepts an apology from {T}")
-    const agent = by ? (view.slotAt(after + 1, '') ?? (own === match ? match.target : undefined)) : undefined;
+    // (or behind a title the recogniser left out of the name: "ordered by President Abd Rabbuh Mansur Hadi")
+    const agent = by
+      ? (view.slotAt(after + 1, '') ??
+        (own === match ? match.target : undefined) ??
+        view.objectOf(after + 1, '', true)[0])
+      : undefined;
     const author = agent ?? (participle ? undefined : possessor);
     if (!author || author.place) return undefined;
     let end = agent ? agent.lastToken : noun + 1;
@@ -1074,7 +1103,9 @@ class SentenceCoder {
       // (its least specific pattern says what the noun is: "ceasefire with {T}" → 0871)
       const act = participle ? patternGroup(lemma)?.all.at(-1)?.code : undefined;
       const code = act ? framedCode('intent', act) : null;
-      return code ? { noun, author, code } : undefined;
+      // Rule: any other thing answered is answered to its author, who did nothing codable by it ("rejects
+      // 17 cabinet nominees proposed by President Karzai", "an appeal made by Cardinal George Pell").
+      return { noun, author, code };
     }
     if (authored.frame === 'accusation') {
       // (the author's title may stand before the clause: "by the Afghan first vice-president Amrullah Saleh that")

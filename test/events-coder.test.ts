@@ -1043,4 +1043,17 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'TUR 051 USA',
     );
   });
+
+  it('reads suspended ties, flights, pacts and aid as reduced relations', () => {
+    has(
+      'Nigeria suspends flights to Saudi Arabia after hundreds of Nigerian women attending the Hajj pilgrimage in Mecca were deported.',
+      'NGA 160 SAU',
+    );
+    has('Liberia suspends diplomatic ties with Libya.', 'LBR 161 LBY');
+    has('The U.S. State Department suspends its security assistance to Pakistan.', 'USA 1622 PAK');
+    has(
+      'Russia suspends a pact with the United States to coordinate operations in Syrian airspace.',
+      'RUS 160 USA',
+    );
+  });
 });

@@ -1056,4 +1056,32 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'RUS 160 USA',
     );
   });
+
+  it('codes no actor for a country adjective before a disaster', () => {
+    none('South African wild fires kill seven people, five in Kokstad in KwaZulu-Natal.');
+    // (an attack with a country adjective keeps its author; a verb "fire" is no disaster)
+    has('Israeli airstrikes kill 20 people in Gaza.', 'ISR 190 PSE');
+    has('Police in Burundi fire on protesters in Bujumbura.', 'BDI 175 BDI');
+  });
+
+  it('takes the object of an order or an appeal as the subject of what it is told to do', () => {
+    has(
+      'The International Court of Justice orders Russia to immediately halt its invasion of Ukraine.',
+      'RUS 190 UKR',
+    );
+    // (a verb coordinated after the infinitive goes with the first verb)
+    has(
+      'Former U.S. president Jimmy Carter calls on the U.S. and South Korea to stop starving the North Koreans and accuses the U.S. of blocking aid.',
+      'USA 112 USA',
+    );
+  });
+
+  it('reads the predicate after a noun act: postponed or expected is no act, planned is an intent', () => {
+    none(
+      "U.S. Vice President Kamala Harris's trip to Vietnam from Singapore is postponed for several hours.",
+    );
+    none("Blinken's visit to China is expected next week.");
+    has("Blinken's visit to China is planned for next week.", 'USA 036 CHN');
+    has("Blinken's visit to China was a success.", 'USA 042 CHN');
+  });
 });

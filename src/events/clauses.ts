@@ -208,6 +208,51 @@ const KIN = new Set([
   'father',
   'mother',
 ]);
+/** Verbs whose object does what the infinitive after it says ("orders Russia to halt"). */
+const OBJECT_CONTROL = new Set([
+  'order',
+  'urge',
+  'ask',
+  'tell',
+  'force',
+  'allow',
+  'invite',
+  'encourage',
+  'press',
+  'pressure',
+  'persuade',
+  'instruct',
+  'direct',
+  'compel',
+  'call',
+]);
+
+/** Natural disasters and epidemics: a country adjective before one says where it struck, not who acted. */
+const DISASTERS = new Set([
+  'fire',
+  'wildfire',
+  'bushfire',
+  'blaze',
+  'flood',
+  'flooding',
+  'earthquake',
+  'quake',
+  'storm',
+  'cyclone',
+  'hurricane',
+  'typhoon',
+  'tornado',
+  'landslide',
+  'mudslide',
+  'avalanche',
+  'drought',
+  'heatwave',
+  'tsunami',
+  'eruption',
+  'outbreak',
+  'epidemic',
+]);
+
 /** Nouns after a name that make it a place ("Puntland region"). */
 const PLACE_NOUNS = new Set([
   'region',
@@ -864,7 +909,15 @@ export class SentenceView {
       // ("Rasmussen is to visit Russia": the subject of "be")
       if (this.lemma(previous - 1) === 'be') return this.subjectOf(previous - 1, depth + 1);
       const verb = this.previousVerb(previous);
-      return verb === undefined ? [] : this.subjectOf(verb, depth + 1);
+      if (verb === undefined) return [];
+      // Rule: "orders Russia to halt its invasion", "urges Iran to end": the object of an order or an
+      // appeal is the subject of what it is told to do.
+      const object = this.covering.get(previous - 1);
+      // (for the infinitive's own act only: in "calls on X to stop … and accuses Y" the second verb goes
+      // with the first)
+      const controlled = depth === 0 && !!object && object.firstToken > verb && !object.place;
+      if (controlled && OBJECT_CONTROL.has(this.lemma(verb))) return this.coordinatedBefore(object);
+      return this.subjectOf(verb, depth + 1);
     }
     // Rule: a gerund complement takes the subject of its verb ("Malaysia considers suing Israel").
     if (
@@ -907,6 +960,8 @@ export class SentenceView {
       if (party?.objectOnly && !passive) return [];
       if (party) {
         i = party.firstToken;
+        // Rule: "South African wild fires kill seven people": the disaster is the subject, and no actor.
+        if (party.adjective && this.disasterAfter(party, index)) return [];
         // Rule: "police in Zimbabwe", "members of the U.K. Parliament", "Russia's offer": a name inside a
         // noun phrase is a fallback, used when no better subject stands before it.
         if (this.isAttached(party)) {
@@ -943,6 +998,18 @@ export class SentenceView {
       if (SUBORDINATORS.has(text) || text === 'that') break;
     }
     return fallback ? [fallback] : [];
+  }
+
+  /** A disaster noun heads the phrase a country adjective opens ("Pakistani monsoon floods"). */
+  private disasterAfter(adjective: Party, verb: number): boolean {
+    // (up to the verb: in "Police in Burundi fire on protesters" the fire is the verb itself)
+    for (let i = adjective.lastToken; i < Math.min(verb, adjective.lastToken + 3); i++) {
+      const noun = this.token(i)?.pos === 'NOUN';
+      if (noun && (DISASTERS.has(this.lemma(i)) || DISASTERS.has(this.lower(i).replace(/s$/, ''))))
+        return true;
+      if (!noun && this.token(i)?.pos !== 'ADJ') return false;
+    }
+    return false;
   }
 
   /** "(the sanctions) it has imposed": a pronoun subject, auxiliaries, then a participle, right after a noun. */

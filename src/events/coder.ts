@@ -618,6 +618,24 @@ class SentenceCoder {
   }
 
   /**
+   * The passive predicate a noun act is the subject of, as a lemma: "… is postponed" (postpone), "… has
+   * been called off" (call off), "… is expected next week" (expect).
+   */
+  private predicateAfter(from: number): string | undefined {
+    const { view } = this;
+    for (let i = from; i < Math.min(view.last, from + 8); i++) {
+      const token = view.token(i)!;
+      if (token.pos === 'PUNCT' || (token.pos === 'VERB' && token.lemma !== 'be')) return undefined;
+      if (token.lemma !== 'be' && token.pos !== 'AUX') continue;
+      let j = i + 1;
+      while (['AUX', 'ADV'].includes(view.token(j)?.pos ?? '') || view.lemma(j) === 'be') j++;
+      const verb = view.lemma(j);
+      return verb === 'call' && view.lower(j + 1) === 'off' ? 'call off' : verb;
+    }
+    return undefined;
+  }
+
+  /**
    * Whether the governing word is itself possible only, cancelled or negated: "may cancel his plans to
    * visit", "is not yet prepared to recognize". A noun governor ("plans") is read through its verb.
    */
@@ -1504,6 +1522,14 @@ class SentenceCoder {
       const state = this.governorState(first, true);
       if (state === 'drop') candidate.dropped = 'cancelled or possible';
       if (state === 'negated') candidate.negated = true;
+      // Rule: "Harris's trip to Vietnam is postponed": a noun act its own clause calls off did not happen;
+      // one that "is expected" is a reporter's expectation (gold README, g0347); one "planned" or
+      // "scheduled" is an intent (03x).
+      const predicate = this.predicateAfter(match.lastToken);
+      if (predicate && (CANCEL_VERBS.has(predicate) || predicate === 'call off' || predicate === 'expect'))
+        candidate.dropped = 'cancelled or possible';
+      else if (predicate === 'plan' || predicate === 'schedule')
+        candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
     }
     if (view.inCondition(first)) candidate.dropped = 'condition';
     // Rule: "Djokovic beats Federer in the final": a match won is no attack.

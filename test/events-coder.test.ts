@@ -1084,4 +1084,17 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
     has("Blinken's visit to China is planned for next week.", 'USA 036 CHN');
     has("Blinken's visit to China was a success.", 'USA 042 CHN');
   });
+
+  it('takes no place in the name of a treaty as a party to it', () => {
+    none('The United States withdraws from the Paris Agreement.');
+    const ratified = asserted('Estonia, Greece and Finland ratify the Treaty of Lisbon.');
+    assert.ok(!ratified.some((event) => event.endsWith('PRT')), JSON.stringify(ratified));
+  });
+
+  it('gives an ambassador the country of the title, not of the posting after "to"', () => {
+    has(
+      'U.S. Ambassador to Belarus Julie D. Fisher visits Belarus opposition leader Sviatlana Tsikhanouskaya.',
+      'USA 042 BLR',
+    );
+  });
 });

@@ -608,10 +608,12 @@ class ArticleResolver {
       if (!resolution.qualifier || !next?.actor || next.mention.type !== 'PER') return;
       if (PRONOUNS.has(next.mention.text.toLowerCase())) return;
       if (!this.onlyTitlesBetween(resolution.mention.lastToken, next.mention.firstToken)) return;
+      const posted = this.postedFrom(index);
+      const title = posted?.qualifier ?? resolution.qualifier;
       if (next.actor.code === '' && next.actor.id.startsWith('unknown:')) {
-        next.actor.code = resolution.qualifier.code;
-        next.actor.country = resolution.qualifier.country;
-        next.mention.code = resolution.qualifier.code;
+        next.actor.code = title.code;
+        next.actor.country = title.country;
+        next.mention.code = title.code;
       } else if (this.namesSomeoneElse(resolution, next)) {
         // "China's Foreign Minister Yang": a surname the dictionary knows for someone of another country
         // (Philemon Yang of Cameroon) is, under this title, a person of the title's country.
@@ -627,12 +629,29 @@ class ArticleResolver {
       }
       // The title belongs to the person: it is not a mention of the government on its own, and it is shown
       // as the person's role phrase, beside the name (not counted again, and no event party).
-      resolution.mention.qualifies = next.mention.actor;
-      resolution.mention.type = 'PER';
-      resolution.mention.actor = next.mention.actor;
-      resolution.mention.resolvedBy = 'role-phrase';
-      delete resolution.mention.code;
+      for (const phrase of posted ? [posted, resolution] : [resolution]) {
+        phrase.mention.qualifies = next.mention.actor;
+        phrase.mention.type = 'PER';
+        phrase.mention.actor = next.mention.actor;
+        phrase.mention.resolvedBy = 'role-phrase';
+        delete phrase.mention.code;
+      }
     });
+  }
+
+  /**
+   * Rule: "U.S. Ambassador to Belarus Julie D. Fisher", "Russian Ambassador to the United States Anatoly Antonov":
+   * a country after "to" is where the title holder is posted; the title before it, ending right before
+   * "to", is the one of the holder's own country.
+   */
+  private postedFrom(index: number): Resolution | undefined {
+    const posting = this.resolutions[index]!.mention;
+    const previous = this.resolutions[index - 1];
+    let to = posting.firstToken - 1;
+    if (this.texts[to]?.toLowerCase() === 'the') to--;
+    if (this.texts[to]?.toLowerCase() !== 'to' || !previous?.qualifier) return undefined;
+    if (previous.mention.lastToken !== to) return undefined;
+    return previous;
   }
 
   /** A one-word name of a known person under a title of another country's office. */

@@ -2238,6 +2238,25 @@ function insideUnknownName(doc: Doc, mention: { firstToken: number; lastToken: n
   return unknownName(mention.firstToken - 1) || unknownName(mention.lastToken);
 }
 
+/** Names of treaties and accords, which a place names without being a party to them. */
+const DOCUMENT_NAMES =
+  /^(Treaty|Treaties|Agreement|Agreements|Accord|Accords|Protocol|Protocols|Convention|Conventions|Declaration|Charter|Statute|Process|Format|Memorandum|Communiqu[eé])$/;
+
+/**
+ * "the Treaty of Lisbon", "the Paris Agreement", "the Minsk agreements", "the Rome Statute": a place in
+ * the name of a document is no party to what is done with it.
+ */
+function namesDocument(doc: Doc, mention: { firstToken: number; lastToken: number }): boolean {
+  const { tokens } = doc;
+  const next = tokens[mention.lastToken]?.text ?? '';
+  const before = tokens[mention.firstToken - 2]?.text ?? '';
+  return (
+    DOCUMENT_NAMES.test(next) ||
+    /^agreements?$/.test(next) ||
+    (tokens[mention.firstToken - 1]?.text === 'of' && DOCUMENT_NAMES.test(before))
+  );
+}
+
 /** Titles of an organisation's officers: "UN High Commissioner for Human Rights", "U.N. human rights chief". */
 const OFFICER_TITLES =
   /^(chief|head|commissioner|envoy|secretary|secretary-general|director|director-general|president|spokesman|spokeswoman|spokesperson|representative|rapporteur|ambassador|official|coordinator|negotiator|prosecutor|chairman|chairwoman|chair|commander|mediator|inspector|monitor|observer)$/i;
@@ -2275,6 +2294,7 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
     if (!mention.code || mention.qualifies) continue;
     // "the International Helsinki Federation", "Kabul Bank": a capital inside an unknown name is no government.
     if (mention.type === 'LOC' && /GOV$/.test(mention.code) && insideUnknownName(doc, mention)) continue;
+    if (mention.type === 'LOC' && namesDocument(doc, mention)) continue;
     // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
     if (
       /^Americans?$/.test(mention.text) &&
@@ -2331,6 +2351,7 @@ function placeParties(doc: Doc): Map<number, Party[]> {
     if (tokens[first]?.start !== place.start || last <= first) continue;
     // ("the International Helsinki Federation": a place inside an unknown name stands for no country)
     if (insideUnknownName(doc, { firstToken: first, lastToken: last })) continue;
+    if (namesDocument(doc, { firstToken: first, lastToken: last })) continue;
     const sentence = tokens[first]!.sentence;
     const party: Party = {
       text: place.text,

@@ -1097,4 +1097,21 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'USA 042 BLR',
     );
   });
+
+  it('reads protesters the actor stage named with their country as protesters who riot', () => {
+    has(
+      'The Thai consulate in Istanbul is attacked by Turkish protestors after about a hundred Uighurs were deported by Thailand back to China.',
+      'TUR 145 THA',
+    );
+  });
+
+  it('reads a group noun opening an unknown name as that name, no army or ministry of a state', () => {
+    none(
+      'In Iraq, the radical Islamist group, Army of Ansar al-Sunna, kill 12 Nepali civilians employed as cooks.',
+    );
+    has(
+      "Poland's Ministry of Foreign Affairs summons Hungary's ambassador to protest the Hungarian government's decision.",
+      'POL 110 HUN',
+    );
+  });
 });

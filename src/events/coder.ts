@@ -2012,8 +2012,10 @@ class SentenceCoder {
       // Rule: protesters and activists who attack protest violently (145: "Pro-Russian activists attack the
       // police headquarters in Odesa").
       // (and crowds: "Thousands of citizens battle local government officials in a major riot")
-      if (/^19[03]$/.test(final) && (/OPP$/.test(source.code) || source.crowd) && !source.actor)
-        final = '145';
+      // (protesters the actor stage named with their country are protesters too: "Turkish protestors")
+      const protesters =
+        (/OPP$/.test(source.code) || source.crowd) && (!source.actor || PROTESTERS.test(source.text));
+      if (/^19[03]$/.test(final) && protesters) final = '145';
       // Rule: police and prosecutors who charge someone with a crime take legal action (173: "Police in India
       // charge five men with the murder of …"); the accusation of a crime (1121) is anyone else's.
       if (/^112/.test(final) && /^charge/.test(match.pattern.text) && /(COP|JUD)$/.test(source.code))

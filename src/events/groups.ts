@@ -242,6 +242,10 @@ export function groupParties(
     const capitalised =
       /^\p{Lu}/u.test(token.text) && i > sentence.firstToken && !AFTER_PREPOSITIONS.has(next?.lemma ?? '');
     if (capitalised && tokens[i - 1]?.pos === 'PROPN') continue;
+    // "the Army of Ansar al-Sunna", "the Army of Islam": the first word of an unknown name, no army of a state.
+    const unknownAfterOf = (at: number): boolean =>
+      tokens[at]?.lemma === 'of' && tokens[at + 1]?.pos === 'PROPN' && !covered.has(at + 1);
+    if (/^\p{Lu}/u.test(token.text) && unknownAfterOf(i + 1)) continue;
     // "the United Nations Permanent Court of Arbitration": a word inside an unknown name, whatever follows.
     if (/^\p{Lu}/u.test(token.text) && tokens[i - 1]?.pos === 'PROPN' && !covered.has(i - 1)) continue;
     // The head: the next token does not continue the noun phrase ("police officers" → "officers"); a

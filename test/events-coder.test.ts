@@ -1115,4 +1115,54 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'POL 110 HUN',
     );
   });
+
+  it('reads a capital before a noun as where, and a one-word body inside a longer unknown name as no party', () => {
+    // (a visit to a hospital in one's own capital is no visit between parties)
+    const visited = asserted(
+      'The President of Peru Alan Garcia denies claims that he slapped a man when he visited a Lima hospital last weekend.',
+    );
+    assert.ok(!visited.some((event) => event.includes(' 042 ')), JSON.stringify(visited));
+    const endorsed = asserted(
+      "Sudan's ruling National Congress Party endorses South Sudan President Salva Kiir.",
+    );
+    assert.ok(!endorsed.some((event) => event.startsWith('USA')), JSON.stringify(endorsed));
+  });
+
+  it('codes no act that is only expected', () => {
+    none(
+      'US President Donald Trump expects a second summit with North Korea leader Kim Jong-un "quite soon".',
+    );
+  });
+
+  it('ends the search for a subject inside a relative clause whose subject is no party', () => {
+    const condemned = asserted(
+      'UN Secretary-General Ban Ki-moon condemns the Palestinian Itamar attack that stabbed and murdered an Israeli family of five.',
+    );
+    assert.ok(!condemned.some((event) => / 19\d* /.test(event)), JSON.stringify(condemned));
+  });
+
+  it('frames a noun act by the governor of its light verb in the infinitive', () => {
+    has('The United States plans to resume airstrikes in Syria.', 'USA 1384 SYR');
+    // (what a request asks for is not done: only the request and its rejection are coded)
+    const rejected = asserted(
+      "Russian President Vladimir Putin rejects the Russian military's request to resume airstrikes in eastern Aleppo.",
+    );
+    assert.ok(!rejected.some((event) => event.includes(' 195 ')), JSON.stringify(rejected));
+    has('Russia rejects a proposal to hold talks with Ukraine.', 'RUS 125 UKR');
+  });
+
+  it('reads a body that votes to act as acting, and a lost vote as no defeat in war', () => {
+    has(
+      'The Swedish Parliament votes 266–37 to adopt a defense agreement with the United States.',
+      'SWE 057 USA',
+    );
+    none('The government is to seek to overturn the defeat in the House of Commons.');
+  });
+
+  it('takes the author of what is condemned as the target of the condemnation', () => {
+    has(
+      'The United Nations Human Rights Council votes to condemn the massacre carried out by Syrian forces in the town of Houla.',
+      'IGOUNO 111 SYR',
+    );
+  });
 });

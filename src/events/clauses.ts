@@ -938,6 +938,11 @@ export class SentenceView {
           for (let tries = 0; verb !== undefined && tries < 3; tries++) {
             const subject = this.subjectOf(verb, depth + 1);
             if (subject.length > 0) return subject;
+            // ("the attack that stabbed and murdered a family": inside a relative clause whose subject is
+            // no party the search ends; the verb before it has another subject. After a comma the clause
+            // has ended: "institutions that benefited from …, and demands")
+            const relative = /^(that|who|which)$/.test(this.lower(this.previousContent(verb)));
+            if (relative && !this.commaBetween(verb, index)) return [];
             verb = this.previousVerb(verb);
           }
           // The earlier verb has no subject we know: its object is not ours ("people fled X and headed …",
@@ -998,6 +1003,11 @@ export class SentenceView {
       if (SUBORDINATORS.has(text) || text === 'that') break;
     }
     return fallback ? [fallback] : [];
+  }
+
+  private commaBetween(from: number, to: number): boolean {
+    for (let i = from + 1; i < to; i++) if (this.lower(i) === ',') return true;
+    return false;
   }
 
   /** A disaster noun heads the phrase a country adjective opens ("Pakistani monsoon floods"). */

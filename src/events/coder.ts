@@ -68,8 +68,11 @@ const DEMONSTRATION_VERBS = new Set(['march', 'rally', 'protest', 'demonstrate',
 /** Words that name a court of law. */
 const COURT_WORDS = new Set(['court', 'tribunal', 'judge', 'justice']);
 const SUICIDE_BOMBER = /\bsuicide[- ]bombers?\b/i;
-/** Words that code an event only as verbs ("a rally", "in March" are no demonstration). */
-const VERB_ONLY_TRIGGERS = new Set(['travel', 'rally', 'march']);
+/**
+ * Words that code an event only as verbs ("a rally", "in March" are no demonstration; "overturn the defeat
+ * in the House of Commons" is a lost vote).
+ */
+const VERB_ONLY_TRIGGERS = new Set(['travel', 'rally', 'march', 'defeat']);
 const SPORT_VERBS = new Set(['beat', 'defeat', 'thrash', 'edge', 'overcome', 'eliminate']);
 const SPORT_WORDS = new Set(
   `final semifinal semi-final quarterfinal match cup championship championships tournament medal league
@@ -163,6 +166,8 @@ const TRANSPARENT_GOVERNORS = new Set([
   'proceed',
   'step',
   'claim',
+  // ("The Swedish Parliament votes to adopt a defense agreement": a body acts by its vote)
+  'vote',
 ]);
 /** "may cancel his plans to visit": a cancelled or postponed plan announces nothing. */
 const CANCEL_VERBS = new Set([
@@ -180,6 +185,10 @@ const CANCEL_VERBS = new Set([
  * "is considering a blockade", "weighs sanctions", "considers suing Israel": an act under deliberation is
  * not done; the deliberation is CAMEO 014 (consider policy option) toward the act's target.
  */
+/** Verbs that reject what they take as object: the act it proposes is refused. */
+const REJECTING_VERBS = new Set(['reject', 'refuse', 'rebuff', 'dismiss', 'spurn', 'turn', 'veto']);
+/** Verbs of an act only expected: "expects a second summit", "anticipates talks". */
+const EXPECTING_VERBS = new Set(['expect', 'anticipate', 'predict', 'foresee']);
 /** Verbs that carry on an act named by their gerund: "resumes sending aid" sends aid. */
 const ASPECT_VERBS = new Set(['resume', 'begin', 'start', 'continue', 'keep']);
 /** Instruments whose participle is the act they enact: "signs a decree imposing sanctions on Turkey". */
@@ -297,6 +306,11 @@ const AID_GOODS: Record<string, string> = {
   billion: '071',
 };
 /** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
+/**
+ * Verbs that judge what someone did: the author of the thing judged is their target ("condemns the massacre
+ * carried out by Syrian forces"), but the thing is not addressed to the judge, so it is no answered act.
+ */
+const JUDGING_VERBS = new Set(['condemn', 'denounce', 'criticize', 'criticise', 'praise']);
 const RESPONSE_VERBS = new Set([
   'reject',
   'veto',
@@ -309,6 +323,7 @@ const RESPONSE_VERBS = new Set([
   'deny',
   'welcome',
   'defy',
+  ...JUDGING_VERBS,
 ]);
 /**
  * Nouns of an act addressed to someone, with the frame their infinitive takes and their code without one:
@@ -347,6 +362,9 @@ const AUTHOR_PARTICIPLES = new Set([
   'draft',
   'introduce',
   'nominate',
+  'carry',
+  'commit',
+  'perpetrate',
 ]);
 
 /** "in response to", "in retaliation to": the "to" of these is a preposition, not an infinitive's. */
@@ -572,6 +590,9 @@ class SentenceCoder {
     const frame = (f: Governor['frame'], refinesGovernor = false): Governor => {
       const inherited = this.governorState(g);
       if (inherited === 'drop') return { frame: 'drop', at: g, refinesGovernor: false };
+      // Rule: "rejects a proposal to hold talks with Ukraine": the act of a rejected proposal or offer
+      // is refused (125 for talks), not intended.
+      if (f === 'intent' && this.rejectedNoun(g)) return { frame: 'refusal', at: g, refinesGovernor: false };
       return { frame: f, at: g, refinesGovernor, ...(inherited === 'negated' ? { negated: true } : {}) };
     };
     // Rule: "is to visit", "is going to visit" — a scheduled act, as "will".
@@ -617,6 +638,24 @@ class SentenceCoder {
     return { frame: 'drop', at: g, refinesGovernor: false };
   }
 
+  /** A noun right after a rejecting verb ("rejects the Russian offer", "turned down a proposal"). */
+  private rejectedNoun(noun: number): boolean {
+    const { view } = this;
+    if (view.isVerbal(noun)) return false;
+    let i = noun - 1;
+    for (; i >= view.first && noun - i <= 5; i--) {
+      const party = view.partyCovering(i);
+      if (party) i = party.firstToken;
+      else if (
+        !['DET', 'ADJ', 'NUM', 'PRON'].includes(view.token(i)?.pos ?? '') &&
+        !POSSESSIVE_MARK.test(view.lower(i))
+      )
+        break;
+    }
+    if (view.lower(i) === 'down' && view.lemma(i - 1) === 'turn') i--;
+    return view.isVerbal(i) && REJECTING_VERBS.has(view.lemma(i));
+  }
+
   /**
    * The passive predicate a noun act is the subject of, as a lemma: "… is postponed" (postpone), "… has
    * been called off" (call off), "… is expected next week" (expect).
@@ -652,6 +691,8 @@ class SentenceCoder {
         i--;
       if (!view.isVerbal(i)) return null;
       if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
+      // ("Trump expects a second summit with Kim": an expectation, no act; gold README, g0347)
+      if (EXPECTING_VERBS.has(view.lemma(i))) return 'drop';
       if (DELIBERATION_VERBS.has(view.lemma(i))) return deliberated ? 'deliberated' : 'drop';
       verb = i;
     }
@@ -918,8 +959,8 @@ class SentenceCoder {
         if (view.lemma(verb) === 'welcome' && answer.code === '013') answer.code = '051';
       }
       // (a thing that is no act of its own gives the answer its target only: "rejects a cabinet reshuffle
-      // ordered by President Hadi")
-      if (code === null) continue;
+      // ordered by President Hadi"; and so does what is judged)
+      if (code === null || JUDGING_VERBS.has(view.lemma(verb))) continue;
       const trigger: Match = {
         pattern: constructionPattern(code, `${view.lemma(verb)} … ${view.lemma(object.noun)} (answered act)`),
         firstToken: object.noun,
@@ -1104,7 +1145,7 @@ class SentenceCoder {
     // Author: "by X" or "from X" right after the noun, or after a participle ("a ceasefire proposed by X").
     let after = noun + 1;
     const participle = AUTHOR_PARTICIPLES.has(view.lemma(after));
-    if (participle) after += view.lower(after + 1) === 'forward' ? 2 : 1;
+    if (participle) after += /^(forward|out)$/.test(view.lower(after + 1)) ? 2 : 1;
     const by = view.lower(after) === 'by' || (!participle && view.lower(after) === 'from');
     // (the pattern's own slot holds an author behind a title: "accepts an apology from {T}")
     // (or behind a title the recogniser left out of the name: "ordered by President Abd Rabbuh Mansur Hadi")
@@ -1283,6 +1324,9 @@ class SentenceCoder {
       return { frame: 'intent', at: i, refinesGovernor: false };
     if (DELIBERATION_VERBS.has(lemma) && this.deliberates(i))
       return { frame: 'deliberation', at: i, refinesGovernor: false };
+    // Rule: "plans to resume airstrikes in Syria", "a request to resume airstrikes": a light verb in the
+    // infinitive puts its noun act under the infinitive's governor.
+    if (view.lower(i - 1) === 'to') return this.governorOf(i);
     return null;
   }
 
@@ -2222,10 +2266,16 @@ function eventPlace(places: Place[], sentence: TokenizedSentence): Place | undef
 }
 
 /** Whether a capitalised word of no other mention stands right before or after the mention. */
-function insideUnknownName(doc: Doc, mention: { firstToken: number; lastToken: number }): boolean {
+function insideUnknownName(
+  doc: Doc,
+  mention: { firstToken: number; lastToken: number },
+  side: 'before' | 'around' = 'around',
+): boolean {
   const sentence = doc.tokens[mention.firstToken]!.sentence;
+  // (before a one-word body, a word the recogniser found but could not code is part of the unknown name
+  // too: "the ruling National Congress Party")
   const inMention = (index: number): boolean =>
-    doc.mentions.some((m) => m.firstToken <= index && index < m.lastToken);
+    doc.mentions.some((m) => m.firstToken <= index && index < m.lastToken && (side === 'around' || !!m.code));
   const unknownName = (index: number): boolean => {
     const token = doc.tokens[index];
     return (
@@ -2237,7 +2287,8 @@ function insideUnknownName(doc: Doc, mention: { firstToken: number; lastToken: n
       !inMention(index)
     );
   };
-  return unknownName(mention.firstToken - 1) || unknownName(mention.lastToken);
+  // (after a body's name a capitalised word may be a title: "the UN Secretary-General")
+  return unknownName(mention.firstToken - 1) || (side === 'around' && unknownName(mention.lastToken));
 }
 
 /** Names of treaties and accords, which a place names without being a party to them. */
@@ -2250,11 +2301,11 @@ const DOCUMENT_NAMES =
  */
 function namesDocument(doc: Doc, mention: { firstToken: number; lastToken: number }): boolean {
   const { tokens } = doc;
+  // (capitalised or not after the name: "the Paris Agreement", "the Lisbon treaty")
   const next = tokens[mention.lastToken]?.text ?? '';
   const before = tokens[mention.firstToken - 2]?.text ?? '';
   return (
-    DOCUMENT_NAMES.test(next) ||
-    /^agreements?$/.test(next) ||
+    DOCUMENT_NAMES.test(next.charAt(0).toUpperCase() + next.slice(1)) ||
     (tokens[mention.firstToken - 1]?.text === 'of' && DOCUMENT_NAMES.test(before))
   );
 }
@@ -2296,6 +2347,9 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
     if (!mention.code || mention.qualifies) continue;
     // "the International Helsinki Federation", "Kabul Bank": a capital inside an unknown name is no government.
     if (mention.type === 'LOC' && /GOV$/.test(mention.code) && insideUnknownName(doc, mention)) continue;
+    // ("the Indian National Congress": a one-word body of the dictionary inside a longer unknown name)
+    const oneWord = mention.lastToken - mention.firstToken === 1;
+    if (mention.type === 'ORG' && oneWord && insideUnknownName(doc, mention, 'before')) continue;
     if (mention.type === 'LOC' && namesDocument(doc, mention)) continue;
     // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
     if (
@@ -2324,6 +2378,12 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
       !headlineVerb
     )
       party.adjective = true;
+    // "visited a Lima hospital", "the Kabul airport": a capital before a noun, after an article, is where.
+    const article = doc.tokens[mention.firstToken - 1]?.pos === 'DET';
+    if (mention.type === 'LOC' && /GOV$/.test(mention.code) && article && next?.pos === 'NOUN') {
+      party.code = mention.code.slice(0, 3);
+      party.place = true;
+    }
     if (list) list.push(party);
     else bySentence.set(sentence, [party]);
   }

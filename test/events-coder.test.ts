@@ -1165,4 +1165,21 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'IGOUNO 111 SYR',
     );
   });
+
+  it('codes traded fire, port calls and alerts, and aims an alert at the one other country named', () => {
+    has('India and Pakistan trade fire across the borders resulting in five civilian deaths.', 'IND 193 PAK');
+    has(
+      'A Japanese Navy submarine makes a port call in the Philippines, the first in fifteen years.',
+      'JPN 042 PHL',
+    );
+    has(
+      'Japan places its military on high alert amid reports of a possible North Korean launch of an intermediate-range missile.',
+      'JPN 152 PRK',
+    );
+    // (a test is coded without a target, as the gold set does: g0012)
+    has(
+      'Pakistan test-fires a ballistic missile, but claims it will not increase tensions with India.',
+      'PAK 150 -',
+    );
+  });
 });

@@ -1889,6 +1889,23 @@ class SentenceCoder {
       targets = [
         { ...sources[0], code: sources[0].code.slice(0, 3), place: true, firstToken: -1, lastToken: -1 },
       ];
+    // Rule: a show of force, an alert or a build-up with no object of its own is aimed at the one other
+    // country the sentence names ("Japan places its military on high alert … amid reports of a possible North
+    // Korean launch" → PRK; gold g0171, g0672).
+    // (not a test or an exercise, which the gold set codes without a target: g0012 "test-fires a ballistic
+    // missile …, but claims it will not increase tensions with India")
+    const exercise = /\b(test|exercise|drill|launch)\b/.test(match.pattern.text);
+    if (targets.length === 0 && /^15/.test(code) && !exercise && sources[0]) {
+      const home = sources[0].code.slice(0, 3);
+      const foreign = this.view.parties.filter(
+        (party) =>
+          /^[A-Z]{3}/.test(party.code) &&
+          !/^(IGO|NGO|IMG|MNC)/.test(party.code) &&
+          party.code.slice(0, 3) !== home,
+      );
+      const countries = new Set(foreign.map((party) => party.code.slice(0, 3)));
+      if (countries.size === 1) targets = [foreign[0]!];
+    }
     // Rule (gold README: a location as target): force with no object of its own reaches the foreign place
     // it is used in ("carries out strikes … in Iraq and Syria" → IRQ, SYR).
     if (targets.length === 0 && /^(18|19)/.test(code) && sources[0] && !sources[0].place) {

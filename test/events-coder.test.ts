@@ -1182,4 +1182,12 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'PAK 150 -',
     );
   });
+
+  it('reads missiles fired at someone as an attack, and warning shots as a show of force', () => {
+    has(
+      'Iran fires six ballistic missiles from its own territory at ISIL targets near the Euphrates river valley in eastern Syria.',
+      'IRN 195 IMGMUS',
+    );
+    has('A Russian warship fires warning shots at a Turkish vessel in the Aegean Sea.', 'RUS 150 TUR');
+  });
 });

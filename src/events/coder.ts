@@ -2066,6 +2066,10 @@ class SentenceCoder {
         /\b(agreement|treaty|deal|accord|pact)\b/.test(match.pattern.text)
       )
         final = '057';
+      // Rule: missiles fired at someone are an attack (195: "Iran fires six ballistic missiles from its own
+      // territory at ISIL targets"); fired at no one, a show of force (150).
+      if (final === '150' && /^fire .*(missile|rocket)/.test(match.pattern.text) && target && !target.place)
+        final = '195';
       // Rule: welcoming someone's act ("Georgia welcomes the ICC's investigation") is approval (051); one
       // hosts only whom one welcomes.
       if (final === '043' && match.pattern.text === 'welcome {T}' && target && target.lastToken >= 0)

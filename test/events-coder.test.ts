@@ -1190,4 +1190,12 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
     );
     has('A Russian warship fires warning shots at a Turkish vessel in the Aegean Sea.', 'RUS 150 TUR');
   });
+
+  it('finds dictionary bodies in British spelling and with an en dash', () => {
+    has('The Organisation for Security and Cooperation in Europe criticizes Russia.', 'IGOEUR 111 RUS');
+    has(
+      "Zimbabwe's ruling ZANU–PF threatens U.S. ambassador Brian A. Nichols with expulsion.",
+      'ZWE 130 USA',
+    );
+  });
 });

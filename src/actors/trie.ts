@@ -14,21 +14,34 @@ interface TrieNode<T> {
  * possessive 's or s' as tokens of their own ("U.S.-China" → U.S. | - | China), abbreviations kept whole.
  */
 export function phraseTokens(phrase: string): string[] {
-  return phrase
-    .trim()
-    .split(/\s+/)
-    .flatMap((word) => word.split(/(?<=\S)([-/])(?=\S)/))
-    .flatMap((word) => {
-      // ("Kurdistan Workers' Party": a plural possessive's apostrophe is a token of its own too)
-      const possessive = /^(.+)(['’]s)$/.exec(word) ?? /^(.+s)(['’])$/.exec(word);
-      return possessive ? [possessive[1]!, possessive[2]!] : [word];
-    })
-    .filter((token) => token !== '');
+  return (
+    phrase
+      .trim()
+      // ("Co-operation" is one word, spelled either way: see fold)
+      .replace(/\b(co)-(operation|operative|ordination)\b/gi, '$1$2')
+      .split(/\s+/)
+      .flatMap((word) => word.split(/(?<=\S)([-/])(?=\S)/))
+      .flatMap((word) => {
+        // ("Kurdistan Workers' Party": a plural possessive's apostrophe is a token of its own too)
+        const possessive = /^(.+)(['’]s)$/.exec(word) ?? /^(.+s)(['’])$/.exec(word);
+        return possessive ? [possessive[1]!, possessive[2]!] : [word];
+      })
+      .filter((token) => token !== '')
+  );
 }
 
-/** A token without its accents, so that "Erdogan" in a dictionary finds "Erdoğan" in news, and back. */
+/**
+ * A token without its accents, so that "Erdogan" in a dictionary finds "Erdoğan" in news, and back; and in
+ * one spelling where British and American English differ ("Organisation for Security and Co-operation in
+ * Europe" is the dictionary's "Organization for Security and Cooperation in Europe"), with an en dash as a
+ * hyphen ("ZANU–PF").
+ */
 function fold(token: string): string {
-  return /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+  const plain = /[^\u0000-\u007f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '') : token;
+  return plain
+    .replace(/[–—]/g, '-')
+    .replace(/^(\p{L}+)isation(s?)$/u, '$1ization$2')
+    .replace(/^(co)-?(operation|operative|ordination)$/i, '$1$2');
 }
 
 /**

@@ -1198,4 +1198,25 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'ZWE 130 USA',
     );
   });
+
+  it('places a town no gazetteer knows where the sentence puts it', () => {
+    has(
+      'The Nigerian-based militant group seizes control of the northeastern town of Chibok, Borno State.',
+      'NGA 192 NGA',
+    );
+    has(
+      'Russian troops capture the key town of Novoazovsk, opening a new front that threatens to encircle the port city of Mariupol.',
+      'RUS 192 UKR',
+    );
+    // (an adjective of the attacker or a neighbour across a border does not place it)
+    const captured = asserted('Russian troops capture the key town of Novoazovsk.');
+    assert.ok(!captured.includes('RUS 192 RUS'), JSON.stringify(captured));
+  });
+
+  it('takes the accused inside an accusation phrase as its target, not the object of the act alleged', () => {
+    has(
+      'Russia accuses a Ukrainian sabotage group of attacking the villages of Lyubechane and Sushany in Bryansk Oblast.',
+      'RUS 1123 UKR',
+    );
+  });
 });

@@ -11,7 +11,7 @@ import type { CodedEvent, EventParty, Place } from '../model/schema.js';
 import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
-import { groupParties, unknownPersonParties } from './groups.js';
+import { groupParties, unknownPersonParties, unknownTownParties } from './groups.js';
 import { cameoCode } from './ontology.js';
 import { NO_EVENT, patternGroup, startsPetrarchPattern, type EventPattern } from './patterns.js';
 
@@ -751,6 +751,12 @@ class SentenceCoder {
     if (passive && passive.agents.length > 0) return this.view.subjectOf(match.firstToken, 0, true).slice(-1);
     // Claiming responsibility has no target (gold README, g0038).
     if (match.pattern.code === '015') return [];
+    // Rule: "accuses a Ukrainian sabotage group of attacking the villages of …": the accused stands inside
+    // the phrase; what follows "of" is the object of the act alleged.
+    if (/^112/.test(match.pattern.code) && /\b(of|for)\b/.test(match.pattern.text)) {
+      const accused = this.partyInside(match);
+      if (accused) return [accused];
+    }
     const after = Math.max(match.lastToken, match.source?.lastToken ?? 0);
     const objects = this.view.objectOf(after, match.pattern.code);
     // Rule: "rejects and condemns the plan of X", "arrests and charges X": coordinated verbs share the object.
@@ -759,10 +765,8 @@ class SentenceCoder {
     const last = objects[objects.length - 1];
     if (!last) {
       // "seize the Russian oil tanker": the owner named inside the object phrase.
-      for (let i = match.firstToken + 1; i < match.lastToken; i++) {
-        const party = this.view.partyCovering(i);
-        if (party?.adjective || party?.group) return [party];
-      }
+      const owner = this.partyInside(match);
+      if (owner) return [owner];
     }
     if (last) {
       // Rule: "extradites X to the United States": the state receiving the person is the target.
@@ -773,6 +777,15 @@ class SentenceCoder {
       return [...objects, ...this.view.includedAfter(last)];
     }
     return this.addresseeOfNoun(match);
+  }
+
+  /** A country adjective or a group inside the words a pattern matched ("seize the Russian oil tanker"). */
+  private partyInside(match: Match): Party | undefined {
+    for (let i = match.firstToken + 1; i < match.lastToken; i++) {
+      const party = this.view.partyCovering(i);
+      if (party?.adjective || party?.group) return party;
+    }
+    return undefined;
   }
 
   /**
@@ -2501,7 +2514,8 @@ export function eventParties(doc: Doc): Array<{ all: Party[]; places: Party[] }>
   const parties = sentenceParties(doc);
   return doc.sentences.map((sentence, index) => {
     const named = parties.get(index) ?? [];
-    const placed = places.get(index) ?? [];
+    const known = places.get(index) ?? [];
+    const placed = [...known, ...unknownTownParties(doc, sentence, named, known)];
     const groups = [
       ...groupParties(doc, sentence, named, placed, isPatternVerb),
       ...unknownPersonParties(doc, sentence, named, placed),

@@ -398,6 +398,95 @@ export function unknownPersonParties(
   return result;
 }
 
+/** Nouns for a settlement named after "of": "the town of Azaz", "the port city of Mocímboa da Praia". */
+const SETTLEMENTS = new Set(
+  ['town', 'city', 'village', 'district', 'township', 'municipality'].flatMap((noun) => [noun, `${noun}s`]),
+);
+/** Lower-case particles inside a place name ("Ras al-Ain", "Mocímboa da Praia"). */
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'as',
+  'ash',
+  'ar',
+  'da',
+  'de',
+  'do',
+  'di',
+  'la',
+  'le',
+  '-',
+]);
+
+/**
+ * Towns no gazetteer knows, as places: the gazetteer holds towns of 15,000 people and more, and news of
+ * war names smaller ones by what they are ("Russian troops capture the key town of Novoazovsk", "seizes
+ * control of the northeastern town of Chibok, Borno State"). The town is where the sentence puts it:
+ *   1. a country or place right after it, past a comma ("the town of Dabiq, Aleppo Governorate");
+ *   2. a country adjective before the settlement noun ("the Syrian town of Azaz");
+ *   3. otherwise the sentence's only country.
+ */
+export function unknownTownParties(
+  doc: Doc,
+  sentence: TokenizedSentence,
+  named: Party[],
+  places: Party[],
+): Party[] {
+  const { tokens } = doc;
+  const covered = new Map<number, Party>();
+  for (const party of [...named, ...places])
+    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
+  // (countries and places named as such, not adjectives or actors: "Russian troops capture the key town of
+  // Novoazovsk" does not say the town is Russian; nor the neighbour "near the border with Mali")
+  const countries = new Set(
+    [...named, ...places]
+      .filter(
+        (party) =>
+          isCountryCode(party.code) &&
+          !party.adjective &&
+          (party.place || party.code.length === 3) &&
+          !acrossBorder(tokens, party.firstToken),
+      )
+      .map((party) => party.code.slice(0, 3)),
+  );
+  const only = countries.size === 1 ? [...countries][0] : undefined;
+  const result: Party[] = [];
+  for (let i = sentence.firstToken; i < sentence.lastToken - 2; i++) {
+    // (in lower case: "the Eastern District of Virginia" is a name of its own)
+    if (!SETTLEMENTS.has(tokens[i]!.text) || tokens[i + 1]?.lemma !== 'of') continue;
+    const first = i + 2;
+    const capitalised = (at: number): boolean =>
+      tokens[at]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[at]!.text) && !covered.has(at);
+    if (!capitalised(first)) continue;
+    let last = first + 1;
+    while (
+      last < sentence.lastToken &&
+      (capitalised(last) || (NAME_PARTICLES.has(tokens[last]!.text) && capitalised(last + 1)))
+    )
+      last++;
+    const after = tokens[last]?.text === ',' ? covered.get(last + 1) : undefined;
+    let before = i - 1;
+    while (tokens[before]?.pos === 'ADJ' && !covered.has(before)) before--;
+    const adjective = covered.get(before)?.adjective ? covered.get(before) : undefined;
+    const where = [after, adjective].find((party) => party && isCountryCode(party.code));
+    const country = where?.code.slice(0, 3) ?? only;
+    if (!country) continue;
+    result.push({
+      text: tokens
+        .slice(first, last)
+        .map((token) => token.text)
+        .join(' '),
+      code: country,
+      firstToken: first,
+      lastToken: last,
+      place: true,
+    });
+    i = last;
+  }
+  return result;
+}
+
 /**
  * "Platon Lebedev, a business partner of Russian magnate …": the country word of an apposition right after
  * a name, up to its closing comma, qualifies the person.

@@ -1905,9 +1905,9 @@ class SentenceCoder {
     // Rule: a show of force, an alert or a build-up with no object of its own is aimed at the one other
     // country the sentence names ("Japan places its military on high alert … amid reports of a possible North
     // Korean launch" → PRK; gold g0171, g0672).
-    // (not a test or an exercise, which the gold set codes without a target: g0012 "test-fires a ballistic
-    // missile …, but claims it will not increase tensions with India")
-    const exercise = /\b(test|exercise|drill|launch)\b/.test(match.pattern.text);
+    // (not a test, an exercise or a missile fired, which the gold set codes without a target: g0012
+    // "test-fires a ballistic missile …, but claims it will not increase tensions with India")
+    const exercise = /\b(test|exercise|drill|launch|fire)\b/.test(match.pattern.text);
     if (targets.length === 0 && /^15/.test(code) && !exercise && sources[0]) {
       const home = sources[0].code.slice(0, 3);
       const foreign = this.view.parties.filter(
@@ -2080,8 +2080,15 @@ class SentenceCoder {
       )
         final = '057';
       // Rule: missiles fired at someone are an attack (195: "Iran fires six ballistic missiles from its own
-      // territory at ISIL targets"); fired at no one, a show of force (150).
-      if (final === '150' && /^fire .*(missile|rocket)/.test(match.pattern.text) && target && !target.place)
+      // territory at ISIL targets"); fired at no one, a show of force (150), also "into the Sea of Japan near
+      // South Korean territory".
+      if (
+        final === '150' &&
+        /^fire .*(missile|rocket)/.test(match.pattern.text) &&
+        target &&
+        !target.place &&
+        !target.adjective
+      )
         final = '195';
       // Rule: welcoming someone's act ("Georgia welcomes the ICC's investigation") is approval (051); one
       // hosts only whom one welcomes.

@@ -1219,4 +1219,13 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'RUS 1123 UKR',
     );
   });
+
+  it('codes no act that is only sought, and no release of pictures or figures', () => {
+    none(
+      'The President of France Nicolas Sarkozy states that he will seek tougher United Nations sanctions against Iran.',
+    );
+    none('The Delhi police release three sketches of one of the suspected bombers.');
+    // (seeking talks is its own pattern, an appeal to meet)
+    has('North Korea seeks talks with the United States.', 'PRK 026 USA');
+  });
 });

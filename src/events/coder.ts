@@ -187,8 +187,11 @@ const CANCEL_VERBS = new Set([
  */
 /** Verbs that reject what they take as object: the act it proposes is refused. */
 const REJECTING_VERBS = new Set(['reject', 'refuse', 'rebuff', 'dismiss', 'spurn', 'turn', 'veto']);
-/** Verbs of an act only expected: "expects a second summit", "anticipates talks". */
-const EXPECTING_VERBS = new Set(['expect', 'anticipate', 'predict', 'foresee']);
+/**
+ * Verbs of an act only expected or wished for: "expects a second summit", "will seek tougher United Nations
+ * sanctions against Iran" (the sanctions are not imposed).
+ */
+const EXPECTING_VERBS = new Set(['expect', 'anticipate', 'predict', 'foresee', 'seek', 'want']);
 /** Verbs that carry on an act named by their gerund: "resumes sending aid" sends aid. */
 const ASPECT_VERBS = new Set(['resume', 'begin', 'start', 'continue', 'keep']);
 /** Instruments whose participle is the act they enact: "signs a decree imposing sanctions on Turkey". */
@@ -683,12 +686,13 @@ class SentenceCoder {
     let verb = g;
     if (!view.isVerbal(g) && view.token(g)?.pos !== 'AUX') {
       let i = g - 1;
-      while (
-        i >= view.first &&
-        g - i <= 3 &&
-        ['DET', 'PRON', 'ADJ', 'NUM'].includes(view.token(i)?.pos ?? '')
-      )
-        i--;
+      // (a country adjective or a body's name counts as one modifier: "seek tougher United Nations sanctions")
+      for (let words = 0; i >= view.first && words < 3; words++) {
+        const party = view.partyCovering(i);
+        if (party) i = party.firstToken - 1;
+        else if (['DET', 'PRON', 'ADJ', 'NUM'].includes(view.token(i)?.pos ?? '')) i--;
+        else break;
+      }
       if (!view.isVerbal(i)) return null;
       if (CANCEL_VERBS.has(view.lemma(i))) return 'drop';
       // ("Trump expects a second summit with Kim": an expectation, no act; gold README, g0347)

@@ -1228,4 +1228,11 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
     // (seeking talks is its own pattern, an appeal to meet)
     has('North Korea seeks talks with the United States.', 'PRK 026 USA');
   });
+
+  it('protests against plans by someone are against that someone', () => {
+    has(
+      'Tens of thousands of university students march in a National Union of Students protest in London against plans by the United Kingdom government to raise tuition fees.',
+      'GBR 140 GBR',
+    );
+  });
 });

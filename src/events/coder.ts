@@ -1815,14 +1815,15 @@ class SentenceCoder {
       )
         return { ...protester, text: 'government', code: `${protester.code.slice(0, 3)}GOV`, group: true };
       if (view.lower(i) !== 'against' || i < match.lastToken) continue;
-      // ("against the upcoming departure of the United Kingdom": the one whose act it is)
+      // ("against the upcoming departure of the United Kingdom", "against plans by the United Kingdom
+      // government": the one whose act it is)
       for (let j = i + 1; j < Math.min(view.last, i + 7); j++) {
         const party = view.partyCovering(j);
         if (party) return party;
         if (
           !MODIFIER_POS.has(view.token(j)?.pos ?? '') &&
           view.token(j)?.pos !== 'NOUN' &&
-          view.lower(j) !== 'of'
+          !/^(of|by)$/.test(view.lower(j))
         )
           break;
       }

@@ -1235,4 +1235,13 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       'GBR 140 GBR',
     );
   });
+
+  it('reads the backer of a group as no party, as the gold set does ("Russian-backed militants" are UKRREB, g1202)', () => {
+    has(
+      'Ukrainian President Petro Poroshenko demands Russia halt arms supplies to Russian-backed militants in Donetsk.',
+      'UKR 1056 RUS',
+    );
+    const shelled = asserted('Russian-backed militants shelled the city of Mariupol on Saturday.');
+    assert.ok(!shelled.some((event) => event.startsWith('RUS')), JSON.stringify(shelled));
+  });
 });

@@ -2337,6 +2337,14 @@ function insideUnknownName(
   return unknownName(mention.firstToken - 1) || (side === 'around' && unknownName(mention.lastToken));
 }
 
+/** The participle after a hyphen right after a mention: "Russian-backed" → "backed". */
+function backedAfter(doc: Doc, mention: { lastToken: number }): string {
+  const { tokens } = doc;
+  return tokens[mention.lastToken]?.text === '-'
+    ? (tokens[mention.lastToken + 1]?.text.toLowerCase() ?? '')
+    : '';
+}
+
 /** Names of treaties and accords, which a place names without being a party to them. */
 const DOCUMENT_NAMES =
   /^(Treaty|Treaties|Agreement|Agreements|Accord|Accords|Protocol|Protocols|Convention|Conventions|Declaration|Charter|Statute|Process|Format|Memorandum|Communiqu[eé])$/;
@@ -2397,6 +2405,9 @@ function sentenceParties(doc: Doc): Map<number, Party[]> {
     const oneWord = mention.lastToken - mention.firstToken === 1;
     if (mention.type === 'ORG' && oneWord && insideUnknownName(doc, mention, 'before')) continue;
     if (mention.type === 'LOC' && namesDocument(doc, mention)) continue;
+    // ("Russian-backed militants shell Mariupol": who backs a group is not the group; "Saudi-led" leads it)
+    if (/^(backed|supported|sponsored|funded|armed|trained|allied|aligned)$/.test(backedAfter(doc, mention)))
+      continue;
     // "Latin American countries", "the South American trade bloc": a continent's adjective, not the USA.
     if (
       /^Americans?$/.test(mention.text) &&

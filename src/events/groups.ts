@@ -283,7 +283,8 @@ export function groupParties(
       )
     )
       first--;
-    // "the Saudi-led coalition", "Turkish-backed rebels": the leading country names the group.
+    // "the Saudi-led coalition": the leading country names the group. ("Turkish-backed rebels": the
+    // phrase holds its backer, who is no party of the sentence; the coder drops "Turkish" there.)
     if (/^(led|backed|supported)$/.test(tokens[first - 1]?.text ?? '') && tokens[first - 2]?.text === '-')
       first -= 2;
     if (['a', 'an', 'the'].includes(tokens[first - 1]?.lemma ?? '') && !covered.has(first - 1)) first--;

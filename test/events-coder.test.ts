@@ -1244,4 +1244,10 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
     const shelled = asserted('Russian-backed militants shelled the city of Mariupol on Saturday.');
     assert.ok(!shelled.some((event) => event.startsWith('RUS')), JSON.stringify(shelled));
   });
+
+  it("reads a country before a governorate's or an oblast's name as where, not who", () => {
+    none(
+      "A rocket fired from ISIL-controlled territory in Syria's Aleppo Governorate kills at least one person.",
+    );
+  });
 });

@@ -270,6 +270,15 @@ const PLACE_NOUNS = new Set([
   'port',
   'island',
   'islands',
+  'governorate',
+  'oblast',
+  'prefecture',
+  'municipality',
+  'department',
+  'territory',
+  'peninsula',
+  'valley',
+  'krai',
 ]);
 /** A reporter's hedge before a name, which the tagger reads as a verb ("by suspected Boko Haram gunmen"). */
 const HEDGES = new Set([

@@ -1250,4 +1250,12 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
       "A rocket fired from ISIL-controlled territory in Syria's Aleppo Governorate kills at least one person.",
     );
   });
+
+  it('reads a protest participle after the protesters of an object phrase as describing them (g0498)', () => {
+    const fired = asserted(
+      'Kenya Police fire tear gas at hundreds of demonstrators in Nairobi, Kenya, protesting against gender-based violence and femicide.',
+    );
+    assert.ok(!fired.some((event) => / 14\d* /.test(event)), JSON.stringify(fired));
+    has('Thousands of protesters march in Nairobi, protesting against the government.', 'KEN 140 KEN');
+  });
 });

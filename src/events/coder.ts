@@ -641,6 +641,19 @@ class SentenceCoder {
     return { frame: 'drop', at: g, refinesGovernor: false };
   }
 
+  /** A protest participle after a comma whose nearest party before it is protesters who are not its source. */
+  private describesProtesters(first: number, sources: Party[]): boolean {
+    const { view } = this;
+    if (view.lower(first - 1) !== ',' || !/ing$/.test(view.lower(first))) return false;
+    for (let i = first - 2; i >= Math.max(view.first, first - 10); i--) {
+      const party = view.partyCovering(i);
+      // (places and bare countries say where the protesters are: "demonstrators in Nairobi, Kenya,")
+      if (!party || party.place || party.code.length === 3) continue;
+      return PROTESTERS.test(party.text) && !sources.includes(party);
+    }
+    return false;
+  }
+
   /** A noun right after a rejecting verb ("rejects the Russian offer", "turned down a proposal"). */
   private rejectedNoun(noun: number): boolean {
     const { view } = this;
@@ -1597,6 +1610,10 @@ class SentenceCoder {
     if (SPORT_VERBS.has(view.lemma(first)) && this.aboutSport()) candidate.dropped = 'sport';
     if (modality === 'future') candidate.code = framedCode('intent', candidate.code) ?? candidate.code;
     candidate.sources = this.sourcesOf(match, passive, verbal);
+    // Rule: "Kenya Police fire tear gas at hundreds of demonstrators in Nairobi, Kenya, protesting against
+    // gender-based violence": a protest participle after the protesters of the object phrase describes them.
+    if (/^14/.test(match.pattern.code) && this.describesProtesters(first, candidate.sources))
+      candidate.dropped = 'describes the protesters';
     candidate.targets = this.targetsOf(match, passive);
     // Rule: an event in a subordinate clause, carried by a noun, or by a participle after a noun ("a
     // resolution calling for"), needs both its actors named.

@@ -1258,4 +1258,15 @@ describe('event coder: rules of the ninth pass (read off the training part, chec
     assert.ok(!fired.some((event) => / 14\d* /.test(event)), JSON.stringify(fired));
     has('Thousands of protesters march in Nairobi, protesting against the government.', 'KEN 140 KEN');
   });
+
+  it('takes what is said "from" someone as theirs, and never makes a party its own target', () => {
+    const withdrawn = asserted(
+      "The French Armed Forces complete their withdrawal from Niger, following demands from Niger's military junta.",
+    );
+    assert.ok(!withdrawn.includes('FRA 100 NER'), JSON.stringify(withdrawn));
+    const listed = asserted(
+      'The Bahrain News Agency publishes an official list of the demands from Saudi Arabia, Bahrain, the United Arab Emirates and Egypt towards Qatar.',
+    );
+    assert.ok(!listed.includes('SAU 100 BHR'), JSON.stringify(listed));
+  });
 });

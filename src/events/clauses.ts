@@ -1430,8 +1430,12 @@ export class SentenceView {
    * airstrikes", "holds talks").
    */
   nounSource(first: number, last: number, code = ''): Party[] {
+    // ("following demands from Niger's military junta", "criticism from Beijing": what is said comes from
+    // its author)
+    const said = /^(0[1-5]|1[0-3])/.test(code);
     for (let i = last; i < Math.min(this.last, last + 3); i++) {
-      if (this.lower(i) === 'by') {
+      // (right after the noun only: in "demand compensation from the Government" it is the addressee)
+      if (this.lower(i) === 'by' || (said && i === last && this.lower(i) === 'from')) {
         const agent = this.slotAt(i + 1, '');
         // ("joint exercises held by South Korea and the United States")
         if (agent) return this.coordinatedAfter(agent);

@@ -1906,7 +1906,9 @@ class SentenceCoder {
 
   private eventsOf(candidate: Candidate, code: string): CodedEvent[] {
     const { sources, match } = candidate;
-    let { targets } = candidate;
+    // (a party is never its own target: "the demands from Saudi Arabia, Bahrain, the United Arab Emirates
+    // and Egypt" are the four's, whatever else the phrase reaches)
+    let targets = candidate.targets.filter((target) => !sources.includes(target));
     // Rule: "Police investigate the overnight shooting death of a protester": the victim of the crime
     // investigated is no party to the investigation (the training part codes such inquiries without one).
     if (/^09/.test(code)) targets = targets.filter((target) => !this.isCrimeVictim(target));

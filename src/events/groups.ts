@@ -202,20 +202,14 @@ export function groupParties(
   places: Party[],
   knownVerb: (lemma: string) => boolean,
 ): Party[] {
-  const covered = new Map<number, Party>();
-  for (const party of [...named, ...places])
-    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
-  const countries = new Set<string>();
-  for (const party of [...named, ...places])
-    if (/^[A-Z]{3}/.test(party.code) && !/^(IGO|NGO|IMG|MNC)/.test(party.code))
-      countries.add(party.code.slice(0, 3));
+  const covered = coverage([...named, ...places]);
   const { tokens } = doc;
   // "In Hong Kong, police clash with protesters": the sentence's opening location places its groups.
   const opening =
     tokens[sentence.firstToken]?.lemma === 'in'
       ? (covered.get(sentence.firstToken + 1) ?? covered.get(sentence.firstToken + 2))
       : undefined;
-  const only = countries.size === 1 ? [...countries][0] : opening?.code.slice(0, 3);
+  const only = onlyCountry([...named, ...places]) ?? opening?.code.slice(0, 3);
   const result: Party[] = [];
   for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
     const token = tokens[i]!;
@@ -331,6 +325,9 @@ export function groupParties(
   return result;
 }
 
+/** Parties a sentence makes for itself, given its named parties and places (which they never overlap). */
+type SentenceParties = (doc: Doc, sentence: TokenizedSentence, named: Party[], places: Party[]) => Party[];
+
 /** How far back a country word may stand before an unknown name it qualifies ("Pakistani lawyer X"). */
 const QUALIFIER_REACH = 4;
 
@@ -346,20 +343,10 @@ const QUALIFIER_REACH = 4;
  *      and the sentence names two countries).
  * The party has the bare country code: the sentence gives no role.
  */
-export function unknownPersonParties(
-  doc: Doc,
-  sentence: TokenizedSentence,
-  named: Party[],
-  places: Party[],
-): Party[] {
+export const unknownPersonParties: SentenceParties = (doc, sentence, named, places) => {
   const { tokens } = doc;
-  const covered = new Map<number, Party>();
-  for (const party of [...named, ...places])
-    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
-  const countries = new Set(
-    [...named, ...places].filter((party) => isCountryCode(party.code)).map((party) => party.code.slice(0, 3)),
-  );
-  const only = countries.size === 1 ? [...countries][0] : undefined;
+  const covered = coverage([...named, ...places]);
+  const only = onlyCountry([...named, ...places]);
   const result: Party[] = [];
   for (const mention of doc.mentions) {
     if (mention.type !== 'PER' || mention.code || mention.qualifies) continue;
@@ -397,7 +384,7 @@ export function unknownPersonParties(
     });
   }
   return result;
-}
+};
 
 /** Nouns for a settlement named after "of": "the town of Azaz", "the port city of Mocímboa da Praia". */
 const SETTLEMENTS = new Set(
@@ -428,30 +415,19 @@ const NAME_PARTICLES = new Set([
  *   2. a country adjective before the settlement noun ("the Syrian town of Azaz");
  *   3. otherwise the sentence's only country.
  */
-export function unknownTownParties(
-  doc: Doc,
-  sentence: TokenizedSentence,
-  named: Party[],
-  places: Party[],
-): Party[] {
+export const unknownTownParties: SentenceParties = (doc, sentence, named, places) => {
   const { tokens } = doc;
-  const covered = new Map<number, Party>();
-  for (const party of [...named, ...places])
-    for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
+  const covered = coverage([...named, ...places]);
   // (countries and places named as such, not adjectives or actors: "Russian troops capture the key town of
   // Novoazovsk" does not say the town is Russian; nor the neighbour "near the border with Mali")
-  const countries = new Set(
-    [...named, ...places]
-      .filter(
-        (party) =>
-          isCountryCode(party.code) &&
-          !party.adjective &&
-          (party.place || party.code.length === 3) &&
-          !acrossBorder(tokens, party.firstToken),
-      )
-      .map((party) => party.code.slice(0, 3)),
+  const only = onlyCountry(
+    [...named, ...places].filter(
+      (party) =>
+        !party.adjective &&
+        (party.place || party.code.length === 3) &&
+        !acrossBorder(tokens, party.firstToken),
+    ),
   );
-  const only = countries.size === 1 ? [...countries][0] : undefined;
   const result: Party[] = [];
   for (let i = sentence.firstToken; i < sentence.lastToken - 2; i++) {
     // (in lower case: "the Eastern District of Virginia" is a name of its own)
@@ -486,7 +462,7 @@ export function unknownTownParties(
     i = last;
   }
   return result;
-}
+};
 
 /**
  * "Platon Lebedev, a business partner of Russian magnate …": the country word of an apposition right after
@@ -505,6 +481,21 @@ function appositionCountry(
     if (party) return isCountryCode(party.code) && party.adjective ? party : undefined;
   }
   return undefined;
+}
+
+/** The party covering each token. */
+function coverage(parties: Party[]): Map<number, Party> {
+  const covered = new Map<number, Party>();
+  for (const party of parties) for (let i = party.firstToken; i < party.lastToken; i++) covered.set(i, party);
+  return covered;
+}
+
+/** The one country the parties name, when they name exactly one. */
+function onlyCountry(parties: Party[]): string | undefined {
+  const countries = new Set(
+    parties.filter((party) => isCountryCode(party.code)).map((party) => party.code.slice(0, 3)),
+  );
+  return countries.size === 1 ? [...countries][0] : undefined;
 }
 
 function isCountryCode(code: string): boolean {

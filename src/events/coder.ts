@@ -11,7 +11,13 @@ import type { CodedEvent, EventParty, Place } from '../model/schema.js';
 import { SentenceView, MODIFIER_POS, NEGATIONS, type Party } from './clauses.js';
 import { eventTiming, type DatePrecision } from './dates.js';
 import { framedCode, type Frame } from './frames.js';
-import { groupParties, unknownPersonParties, unknownTownParties } from './groups.js';
+import {
+  groupParties,
+  isCountryCode,
+  onlyCountry,
+  unknownPersonParties,
+  unknownTownParties,
+} from './groups.js';
 import { cameoCode } from './ontology.js';
 import { NO_EVENT, patternGroup, startsPetrarchPattern, type EventPattern } from './patterns.js';
 
@@ -181,12 +187,10 @@ const CANCEL_VERBS = new Set([
   'delay',
   'deny',
 ]);
-/**
- * "is considering a blockade", "weighs sanctions", "considers suing Israel": an act under deliberation is
- * not done; the deliberation is CAMEO 014 (consider policy option) toward the act's target.
- */
-/** Verbs that reject what they take as object: the act it proposes is refused. */
-const REJECTING_VERBS = new Set(['reject', 'refuse', 'rebuff', 'dismiss', 'spurn', 'turn', 'veto']);
+/** Verbs that refuse the act named right after them ("rejects talks"): a refusal frame (12x). */
+const REFUSING_VERBS = ['reject', 'refuse', 'rebuff', 'dismiss', 'spurn'];
+/** Verbs that reject what they take as object, and so the act it proposes ("turns down a proposal to meet"). */
+const REJECTING_VERBS = new Set([...REFUSING_VERBS, 'turn', 'veto']);
 /**
  * Verbs of an act only expected or wished for: "expects a second summit", "will seek tougher United Nations
  * sanctions against Iran" (the sanctions are not imposed).
@@ -196,6 +200,10 @@ const EXPECTING_VERBS = new Set(['expect', 'anticipate', 'predict', 'foresee', '
 const ASPECT_VERBS = new Set(['resume', 'begin', 'start', 'continue', 'keep']);
 /** Instruments whose participle is the act they enact: "signs a decree imposing sanctions on Turkey". */
 const ENACTING_NOUNS = new Set(['decree', 'order', 'law', 'bill', 'directive', 'ordinance']);
+/**
+ * "is considering a blockade", "weighs sanctions", "considers suing Israel": an act under deliberation is
+ * not done; the deliberation is CAMEO 014 (consider policy option) toward the act's target.
+ */
 const DELIBERATION_VERBS = new Set([
   'consider',
   'mull',
@@ -308,12 +316,12 @@ const AID_GOODS: Record<string, string> = {
   million: '071',
   billion: '071',
 };
-/** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
 /**
  * Verbs that judge what someone did: the author of the thing judged is their target ("condemns the massacre
  * carried out by Syrian forces"), but the thing is not addressed to the judge, so it is no answered act.
  */
 const JUDGING_VERBS = new Set(['condemn', 'denounce', 'criticize', 'criticise', 'praise']);
+/** Verbs that answer an act addressed to their subject: "rejects Russia's offer", "vetoes Germany's request". */
 const RESPONSE_VERBS = new Set([
   'reject',
   'veto',
@@ -1348,8 +1356,7 @@ class SentenceCoder {
     if (!view.isVerbal(i) || view.partyCovering(i)) return null;
     const lemma = view.lemma(i);
     if (THREAT_GOVERNORS.has(lemma)) return { frame: 'threat', at: i, refinesGovernor: false };
-    if (['reject', 'refuse', 'rebuff', 'dismiss', 'spurn'].includes(lemma))
-      return { frame: 'refusal', at: i, refinesGovernor: false };
+    if (REFUSING_VERBS.includes(lemma)) return { frame: 'refusal', at: i, refinesGovernor: false };
     if (['offer', 'propose', 'promise', 'pledge'].includes(lemma))
       return { frame: 'intent', at: i, refinesGovernor: false };
     if (DELIBERATION_VERBS.has(lemma) && this.deliberates(i))
@@ -1935,13 +1942,9 @@ class SentenceCoder {
     if (targets.length === 0 && /^15/.test(code) && !exercise && sources[0]) {
       const home = sources[0].code.slice(0, 3);
       const foreign = this.view.parties.filter(
-        (party) =>
-          /^[A-Z]{3}/.test(party.code) &&
-          !/^(IGO|NGO|IMG|MNC)/.test(party.code) &&
-          party.code.slice(0, 3) !== home,
+        (party) => isCountryCode(party.code) && party.code.slice(0, 3) !== home,
       );
-      const countries = new Set(foreign.map((party) => party.code.slice(0, 3)));
-      if (countries.size === 1) targets = [foreign[0]!];
+      if (onlyCountry(foreign)) targets = [foreign[0]!];
     }
     // Rule (gold README: a location as target): force with no object of its own reaches the foreign place
     // it is used in ("carries out strikes … in Iraq and Syria" → IRQ, SYR).

@@ -491,13 +491,14 @@ function coverage(parties: Party[]): Map<number, Party> {
 }
 
 /** The one country the parties name, when they name exactly one. */
-function onlyCountry(parties: Party[]): string | undefined {
+export function onlyCountry(parties: Party[]): string | undefined {
   const countries = new Set(
     parties.filter((party) => isCountryCode(party.code)).map((party) => party.code.slice(0, 3)),
   );
   return countries.size === 1 ? [...countries][0] : undefined;
 }
 
-function isCountryCode(code: string): boolean {
+/** A country's code, with or without a role: no international body, NGO, militant group or company. */
+export function isCountryCode(code: string): boolean {
   return /^[A-Z]{3}/.test(code) && !/^(IGO|NGO|IMG|MNC)/.test(code);
 }

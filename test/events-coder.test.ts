@@ -43,6 +43,11 @@ const none = (text: string, date?: string): void => {
   assert.deepEqual(asserted(text, date), [], text);
 };
 
+/** The sentence's asserted events are exactly these. */
+const exactly = (text: string, expected: string[]): void => {
+  assert.deepEqual(asserted(text), expected, text);
+};
+
 describe('event coder: who did what to whom', () => {
   it('codes a plain active sentence: subject, verb, object', () => {
     has('The European Union imposed new sanctions on Iran.', 'IGOEUR 163 IRN');
@@ -58,11 +63,11 @@ describe('event coder: who did what to whom', () => {
   });
 
   it('codes one event per source for a coordinated subject', () => {
-    assert.deepEqual(asserted('France and Germany condemned Russia.'), ['FRA 111 RUS', 'DEU 111 RUS']);
+    exactly('France and Germany condemned Russia.', ['FRA 111 RUS', 'DEU 111 RUS']);
   });
 
   it('codes one event between two parties of a joint act', () => {
-    assert.deepEqual(asserted('Japan and South Korea held talks in Seoul.'), ['JPN 040 KOR']);
+    exactly('Japan and South Korea held talks in Seoul.', ['JPN 040 KOR']);
     has('Armenia and Azerbaijan agree to a ceasefire.', 'ARM 0871 AZE');
   });
 
@@ -131,7 +136,7 @@ describe('event coder: frames around the act', () => {
   });
 
   it('codes an appeal by what it asks for, and not the act asked for', () => {
-    assert.deepEqual(asserted('Thailand urged Cambodia to release the prisoners.'), ['THA 0253 KHM']);
+    exactly('Thailand urged Cambodia to release the prisoners.', ['THA 0253 KHM']);
   });
 
   it('codes a demand for withdrawal as 1056 toward the one who should withdraw', () => {
@@ -139,10 +144,8 @@ describe('event coder: frames around the act', () => {
   });
 
   it('codes only the accusation of an alleged act', () => {
-    assert.deepEqual(asserted('Russia accused Ukraine of attacking the villages.'), ['RUS 112 UKR']);
-    assert.deepEqual(asserted('The Syrian opposition claims that Syria used chemical weapons.'), [
-      'SYR 112 SYR',
-    ]);
+    exactly('Russia accused Ukraine of attacking the villages.', ['RUS 112 UKR']);
+    exactly('The Syrian opposition claims that Syria used chemical weapons.', ['SYR 112 SYR']);
   });
 });
 
@@ -506,15 +509,12 @@ describe('event coder: rules read off the training part (test/gold/events/train.
   });
 
   it('reads cancelled and requested talks as those acts, not as talks', () => {
-    assert.deepEqual(asserted('North Korea cancels high-level talks with South Korea.'), ['PRK 161 KOR']);
-    assert.deepEqual(asserted('North Korea requests direct talks with the United States.'), ['PRK 026 USA']);
+    exactly('North Korea cancels high-level talks with South Korea.', ['PRK 161 KOR']);
+    exactly('North Korea requests direct talks with the United States.', ['PRK 026 USA']);
   });
 
   it('leaves a court ruling on an appeal with no party named, and a raid by prosecutors is a search', () => {
-    assert.deepEqual(
-      asserted("Israel's Supreme Court rejects appeals against the demolition of Khan al-Ahmar."),
-      [],
-    );
+    exactly("Israel's Supreme Court rejects appeals against the demolition of Khan al-Ahmar.", []);
     has('South Korean prosecutors raid the presidential Blue House in Seoul.', 'KOR 091 KOR');
   });
 
@@ -526,11 +526,9 @@ describe('event coder: rules read off the training part (test/gold/events/train.
       [],
     );
     // (troops arriving abroad are deployed there: 074, or 062 for exercises with the host)
-    assert.deepEqual(asserted('Eight hundred British Army troops arrive in Estonia.'), ['GBR 074 EST']);
-    assert.deepEqual(
-      asserted(
-        'About 200 U.S. troops arrive in Moldova from Romania for planned military exercises with the Moldovan military.',
-      ),
+    exactly('Eight hundred British Army troops arrive in Estonia.', ['GBR 074 EST']);
+    exactly(
+      'About 200 U.S. troops arrive in Moldova from Romania for planned military exercises with the Moldovan military.',
       ['USA 062 MDA'],
     );
     has('Turkey backed the rebels in Syria.', 'TUR 051 SYR');
@@ -550,24 +548,16 @@ describe('event coder: rules read off the training part (test/gold/events/train.
       'SYR 111 USA',
     );
     has('Houthis warn of worse attacks if Saudi Arabia continues its escalation in Yemen.', 'YEM 130 SAU');
-    assert.deepEqual(asserted('The WHO warns of a second wave of infections.'), []);
+    exactly('The WHO warns of a second wave of infections.', []);
   });
 
   it('reads signing a bill into law, granting a right and a bare veto as no event between parties', () => {
-    assert.deepEqual(
-      asserted(
-        'United States President Barack Obama signs the Frank R. Lautenberg Chemical Safety for the 21st Century Act into law.',
-      ),
+    exactly(
+      'United States President Barack Obama signs the Frank R. Lautenberg Chemical Safety for the 21st Century Act into law.',
       [],
     );
-    assert.deepEqual(
-      asserted('Saudi Arabia grants women the right to travel without permission from a male guardian.'),
-      [],
-    );
-    assert.deepEqual(
-      asserted('U.S. President Barack Obama vetoes the $612 billion annual defense authorization bill.'),
-      [],
-    );
+    exactly('Saudi Arabia grants women the right to travel without permission from a male guardian.', []);
+    exactly('U.S. President Barack Obama vetoes the $612 billion annual defense authorization bill.', []);
     has('Russia and China sign a gas deal.', 'RUS 057 CHN');
   });
 
@@ -644,19 +634,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
 
   it('reads a country after coordinated adjectives as a place, so the bombers act', () => {
     // (the insurgents bomb civilians, 180; the country as the author would be 190)
-    assert.deepEqual(
-      asserted(
-        'A series of car bombings by insurgents across central and southern Iraq kill at least twenty people.',
-      ),
+    exactly(
+      'A series of car bombings by insurgents across central and southern Iraq kill at least twenty people.',
       ['IRQ 180 IRQ'],
     );
   });
 
   it('reads being ready for a summit as the intent to meet', () => {
-    assert.deepEqual(
-      asserted(
-        'South Korean President Moon Jae-in says he is ready for a fourth summit with North Korean leader Kim Jong-un.',
-      ),
+    exactly(
+      'South Korean President Moon Jae-in says he is ready for a fourth summit with North Korean leader Kim Jong-un.',
       ['KOR 036 PRK'],
     );
   });
@@ -675,21 +661,17 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('lets crowds rally and march, and no one else', () => {
-    assert.deepEqual(
-      asserted(
-        'Tens of thousands of people rally in Paris in support of the legalisation of gay marriage and adoption in France.',
-      ),
+    exactly(
+      'Tens of thousands of people rally in Paris in support of the legalisation of gay marriage and adoption in France.',
       ['FRA 141 -'],
     );
     // (a capitalised quantity at the start is still a crowd)
     has('Thousands of people stage a protest in the capital Manama.', 'BHR 141 -');
-    assert.deepEqual(asserted('Police in Zimbabwe ban rallies in parts of Harare.'), ['ZWE 172 ZWE']);
+    exactly('Police in Zimbabwe ban rallies in parts of Harare.', ['ZWE 172 ZWE']);
   });
 
   it('reads aid goods sent to a party as aid, by what is sent', () => {
-    assert.deepEqual(asserted('Iran sends five 90-tonne air cargo payloads of perishable food to Qatar.'), [
-      'IRN 073 QAT',
-    ]);
+    exactly('Iran sends five 90-tonne air cargo payloads of perishable food to Qatar.', ['IRN 073 QAT']);
     has(
       'Russia announces that they have supplied their first batch of their Sputnik V vaccine to Belarus for clinical trails.',
       'RUS 073 BLR',
@@ -698,35 +680,26 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('joins coordinated subjects across a title with a possessor and after a foreign place', () => {
-    assert.deepEqual(
-      asserted(
-        "In Riyadh, India's Prime Minister Narendra Modi and Saudi Arabia's King Salman sign five agreements, including plans to increase investments.",
-      ),
+    exactly(
+      "In Riyadh, India's Prime Minister Narendra Modi and Saudi Arabia's King Salman sign five agreements, including plans to increase investments.",
       ['IND 057 SAU'],
     );
-    assert.deepEqual(
-      asserted(
-        'At a summit in Baku, India and Azerbaijan discuss cooperation in areas including counterterrorism.',
-      ),
+    exactly(
+      'At a summit in Baku, India and Azerbaijan discuss cooperation in areas including counterterrorism.',
       ['IND 040 AZE'],
     );
   });
 
   it('reads a participle before its noun as an adjective, after a headline verb or "by" too', () => {
-    assert.deepEqual(
-      asserted('North Korea releases imprisoned Canadian pastor Hyeon Soo Lim on "sick bail."'),
-      ['PRK 084 CAN'],
-    );
+    exactly('North Korea releases imprisoned Canadian pastor Hyeon Soo Lim on "sick bail."', ['PRK 084 CAN']);
     none(
       'Chinese authorities offer no response to requests by jailed dissident and Nobel peace laureate Liu Xiaobo for family visits.',
     );
   });
 
   it('ends a list of targets where ", and" opens a new clause', () => {
-    assert.deepEqual(
-      asserted(
-        'President Donald Trump revokes the security clearance of former Central Intelligence Agency director John Brennan, and the White House announces clearance reviews for other current and former officials.',
-      ),
+    exactly(
+      'President Donald Trump revokes the security clearance of former Central Intelligence Agency director John Brennan, and the White House announces clearance reviews for other current and former officials.',
       ['USA 172 USA'],
     );
   });
@@ -750,10 +723,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('gives a person no dictionary knows the country of the apposition after the name', () => {
-    assert.deepEqual(
-      asserted(
-        'Supreme Court of Russia releases Platon Lebedev, a business partner of Russian magnate and former head of Yukos Mikhail Khodorkovsky, after he spent more than 10 years in prison.',
-      ),
+    exactly(
+      'Supreme Court of Russia releases Platon Lebedev, a business partner of Russian magnate and former head of Yukos Mikhail Khodorkovsky, after he spent more than 10 years in prison.',
       ['RUS 084 RUS'],
     );
   });
@@ -774,10 +745,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('codes a meeting before or after the clause as held by its subject', () => {
-    assert.deepEqual(
-      asserted(
-        'After meeting with Turkish President Recep Tayyip Erdoğan, U.S. Vice President Mike Pence says Turkey has agreed to a five-day ceasefire in Syria.',
-      ),
+    exactly(
+      'After meeting with Turkish President Recep Tayyip Erdoğan, U.S. Vice President Mike Pence says Turkey has agreed to a five-day ceasefire in Syria.',
       ['USA 040 TUR'],
     );
     has(
@@ -787,25 +756,19 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('codes the dead of a fight, of two sides, as the two sides of it', () => {
-    assert.deepEqual(
-      asserted(
-        "Clashes near the village of Toumour in Niger's southeast Diffa Region kill at least 30 Boko Haram militants and five Niger Armed Forces soldiers.",
-      ),
+    exactly(
+      "Clashes near the village of Toumour in Niger's southeast Diffa Region kill at least 30 Boko Haram militants and five Niger Armed Forces soldiers.",
       ['NGA 190 NER'],
     );
   });
 
   it('codes what two parties agree with no pattern of its own as their agreement or intent', () => {
-    assert.deepEqual(
-      asserted(
-        'India and Pakistan agree to set up a "terror hotline" to share information about terror threats.',
-      ),
+    exactly(
+      'India and Pakistan agree to set up a "terror hotline" to share information about terror threats.',
       ['IND 030 PAK'],
     );
-    assert.deepEqual(
-      asserted(
-        'The United States and Russia agree on a draft United Nations Security Council resolution aiming to rid Syria of its chemical weapons.',
-      ),
+    exactly(
+      'The United States and Russia agree on a draft United Nations Security Council resolution aiming to rid Syria of its chemical weapons.',
       ['USA 057 RUS'],
     );
     none('India and Pakistan do not agree on a deal.');
@@ -816,10 +779,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it("reads welcoming someone's act as approval, and signing an executive order as no agreement", () => {
-    assert.deepEqual(
-      asserted(
-        "Georgia welcomes the ICC's investigation into alleged war crimes committed during the 2008 South Ossetia war.",
-      ),
+    exactly(
+      "Georgia welcomes the ICC's investigation into alleged war crimes committed during the 2008 South Ossetia war.",
       ['GEO 051 IGOJUD'],
     );
     none(
@@ -834,10 +795,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('reads a planned deployment of its own forces at home as the posture, not a threat', () => {
-    assert.deepEqual(
-      asserted(
-        'France announces plans to deploy 10,000 troops to protect sensitive sites across the country beginning tonight.',
-      ),
+    exactly(
+      'France announces plans to deploy 10,000 troops to protect sensitive sites across the country beginning tonight.',
       ['FRA 154 -'],
     );
   });
@@ -846,10 +805,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     none(
       'Police investigate the overnight shooting death of a protester, James Scurlock, by a bar owner in Omaha, Nebraska.',
     );
-    assert.deepEqual(
-      asserted(
-        "Montenegro and NATO sign an accession agreement, paving the way for the country's future entry into the military alliance.",
-      ),
+    exactly(
+      "Montenegro and NATO sign an accession agreement, paving the way for the country's future entry into the military alliance.",
       ['MNE 057 IGOWST'],
     );
   });
@@ -868,10 +825,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('codes an arrest of unnamed men without a target, as g0473 codes unnamed people', () => {
-    assert.deepEqual(
-      asserted(
-        'India arrests two men accused of providing mobile phone cards to the gunmen in the November 2008 Mumbai attacks.',
-      ),
+    exactly(
+      'India arrests two men accused of providing mobile phone cards to the gunmen in the November 2008 Mumbai attacks.',
       ['IND 173 -'],
     );
   });
@@ -908,10 +863,8 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('reads debt forgiven as economic aid to each debtor', () => {
-    assert.deepEqual(
-      asserted(
-        'The Inter-American Development Bank forgives US$4.4 billion in debt owed by Bolivia, Honduras, Nicaragua, Haiti and Guyana, five of the poorest countries in the Americas.',
-      ),
+    exactly(
+      'The Inter-American Development Bank forgives US$4.4 billion in debt owed by Bolivia, Honduras, Nicaragua, Haiti and Guyana, five of the poorest countries in the Americas.',
       ['IGONAM 071 BOL', 'IGONAM 071 HND', 'IGONAM 071 NIC', 'IGONAM 071 HTI', 'IGONAM 071 GUY'],
     );
   });
@@ -921,20 +874,16 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
       'A Russian warship and a nuclear-powered submarine conduct military drills in the Caribbean Sea simulating a missile strike on enemy ships.',
       'RUS 150 -',
     );
-    assert.deepEqual(
-      asserted(
-        "Honduras' de facto leader Roberto Micheletti and ousted President Manuel Zelaya agree a deal to end the political crisis.",
-      ),
+    exactly(
+      "Honduras' de facto leader Roberto Micheletti and ousted President Manuel Zelaya agree a deal to end the political crisis.",
       ['HND 057 HND'],
     );
     has(
       'The Israeli Navy also announces a naval blockade extending for along the Lebanese coast.',
       'ISR 191 LBN',
     );
-    assert.deepEqual(
-      asserted(
-        'Australia and the United States begin their month-long biennial joint military exercise, Talisman Saber.',
-      ),
+    exactly(
+      'Australia and the United States begin their month-long biennial joint military exercise, Talisman Saber.',
       ['AUS 062 USA'],
     );
   });
@@ -953,25 +902,19 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
   });
 
   it('fills a slot past a compound or participle adjective, and finds the verb after a relative clause', () => {
-    assert.deepEqual(
-      asserted(
-        'Turkey gives the Kurdish-led Syrian Democratic Forces an ultimatum to withdraw its fighters from Manbij within two weeks.',
-      ),
+    exactly(
+      'Turkey gives the Kurdish-led Syrian Democratic Forces an ultimatum to withdraw its fighters from Manbij within two weeks.',
       ['TUR 139 SYR'],
     );
-    assert.deepEqual(
-      asserted(
-        "Venezuelan President Nicolás Maduro, who is up for re-election, bans the main opposition parties from running in next year's presidential election.",
-      ),
+    exactly(
+      "Venezuelan President Nicolás Maduro, who is up for re-election, bans the main opposition parties from running in next year's presidential election.",
       ['VEN 1722 VEN'],
     );
   });
 
   it('reads the country of an "X-based" company as where it is, not as the target', () => {
-    assert.deepEqual(
-      asserted(
-        'The United States imposes sanctions on a Swiss-based Iranian oil company, the Naftiran Inter-trade Company.',
-      ),
+    exactly(
+      'The United States imposes sanctions on a Swiss-based Iranian oil company, the Naftiran Inter-trade Company.',
       ['USA 163 IRN'],
     );
   });
@@ -994,19 +937,15 @@ describe('event coder: rules of the eighth pass (read off test/gold/events/train
     none(
       'Mr Kennett was premier of Victoria from 1992 until 1999, when the Steve Bracks Labor government narrowly defeated him.',
     );
-    assert.deepEqual(
-      asserted(
-        'Clashes in Khartoum State kill thirteen civilians as the Sudanese Armed Forces continue their offensive in Omdurman.',
-      ),
+    exactly(
+      'Clashes in Khartoum State kill thirteen civilians as the Sudanese Armed Forces continue their offensive in Omdurman.',
       ['SDN 190 SDN'],
     );
   });
 
   it('keeps every target of a list of groups of different countries', () => {
-    assert.deepEqual(
-      asserted(
-        'The Abu Sayyaf militant group threatens to behead a Canadian hostage, a Filipina hostage, and a Norwegian hostage.',
-      ),
+    exactly(
+      'The Abu Sayyaf militant group threatens to behead a Canadian hostage, a Filipina hostage, and a Norwegian hostage.',
       ['PHL 1384 CAN', 'PHL 1384 PHL', 'PHL 1384 NOR'],
     );
   });
